@@ -1,0 +1,138 @@
+"""Load every input file of a project into plain records, collecting all problems at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import (FACT_FIELDS, IGNORED_FIELDS, SECTOR_FIELDS, SOURCE_FIELDS, SPEAKER_FIELDS,
+                    Fact, IgnoredNumber, Sector, Source, Speaker, kind_rules, read_fields)
+from .problems import Problem
+from .yaml_files import read_records
+
+REGISTRY_FILES = {"sectors.yml", "speakers.yml", "ignored-numbers.yml"}
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """Where a project keeps its inputs; tests point it at temporary copies."""
+
+    root: Path
+
+    @property
+    def facts_dir(self) -> Path:
+        return self.root / "facts"
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+    def shown(self, path: Path) -> str:
+        """A path as contributors see it: relative to the project, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def fact_files(self) -> list[Path]:
+        return sorted(p for p in self.facts_dir.glob("*.yml") if p.name not in REGISTRY_FILES)
+
+
+@dataclass(frozen=True)
+class LoadedInputs:
+    """Everything contributors wrote, checked field by field but not yet against the seeds."""
+
+    facts: tuple[Fact, ...]
+    sectors: dict[str, Sector]
+    speakers: dict[str, Speaker]
+    sources: dict[str, Source]
+    ignored: tuple[IgnoredNumber, ...]
+    seed_texts: dict[str, str]
+
+
+def _records(paths: ProjectPaths, path: Path, specs, what: str, key: str | None):
+    """Yield (values, record) for each well-formed record of a file; collect problems."""
+    shown = paths.shown(path)
+    problems: list[Problem] = []
+    if not path.is_file():
+        return [], [Problem(shown, 1, f"the file is missing; it should list the {what}")]
+    records, problems = read_records(path, shown, what=what)
+    rows = []
+    for record in records:
+        record_id = record.data.get(key) if key and isinstance(record.data.get(key), str) else None
+        values, found = read_fields(record, specs, shown, record_id=record_id)
+        problems += found
+        if not found:
+            rows.append((values, record))
+    return rows, problems
+
+
+def _registry(paths, path, specs, what, build, problems: list[Problem]) -> dict:
+    rows, found = _records(paths, path, specs, what, "slug")
+    problems += found
+    result = {}
+    for values, record in rows:
+        if values["slug"] in result:
+            problems.append(Problem(paths.shown(path), record.line, "this slug is used twice",
+                                    values["slug"], "slug"))
+        result[values["slug"]] = build(values, paths.shown(path), record)
+    return result
+
+
+def _fact(values: dict, shown: str, record) -> Fact:
+    source = values.pop("source")
+    return Fact(**values, seed=source["seed"], quote=source["quote"], file=shown,
+                line=record.line, lines=record.lines)
+
+
+def _source(values: dict, shown: str, record) -> Source:
+    values = dict(values)
+    values["file_name"] = values.pop("file")
+    return Source(**{"evidence": (), "note": None, **values}, file=shown, line=record.line,
+                  lines=record.lines)
+
+
+def _read_seed(paths: ProjectPaths, source: Source, problems: list[Problem]) -> str | None:
+    path = paths.seeds_dir / source.file_name
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        problems.append(Problem(source.file, source.lines.get("file", source.line),
+                                f"seeds/{source.file_name} does not exist", source.slug, "file"))
+    except UnicodeDecodeError:
+        problems.append(Problem(source.file, source.line, f"seeds/{source.file_name} is not UTF-8",
+                                source.slug, "file"))
+    return None
+
+
+def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
+    """Read seeds, sources, sectors, speakers, ignore list and facts; return all problems."""
+    problems: list[Problem] = []
+    sources = _registry(paths, paths.seeds_dir / "sources.yml", SOURCE_FIELDS, "sources",
+                        _source, problems)
+    sectors = _registry(paths, paths.facts_dir / "sectors.yml", SECTOR_FIELDS, "sectors",
+                        lambda v, f, r: Sector(**v, file=f, line=r.line), problems)
+    speakers = _registry(paths, paths.facts_dir / "speakers.yml", SPEAKER_FIELDS, "speakers",
+                         lambda v, f, r: Speaker(**v, file=f, line=r.line), problems)
+    seed_texts = {slug: text for slug, source in sources.items()
+                  if (text := _read_seed(paths, source, problems)) is not None}
+
+    rows, found = _records(paths, paths.facts_dir / "ignored-numbers.yml", IGNORED_FIELDS,
+                           "ignored numbers", None)
+    problems += found
+    ignored = tuple(IgnoredNumber(**values, file=paths.shown(paths.facts_dir / "ignored-numbers.yml"),
+                                  line=record.line, lines=record.lines) for values, record in rows)
+
+    facts: list[Fact] = []
+    for path in paths.fact_files():
+        rows, found = _records(paths, path, FACT_FIELDS, "facts", "id")
+        problems += found
+        for values, record in rows:
+            rules = kind_rules(values)
+            problems += [Problem(paths.shown(path), record.line_of(name), message, values["id"], name)
+                         for name, message in rules]
+            if not rules:
+                facts.append(_fact(values, paths.shown(path), record))
+    inputs = LoadedInputs(facts=tuple(facts), sectors=sectors, speakers=speakers, sources=sources,
+                          ignored=ignored, seed_texts=seed_texts)
+    return inputs, problems

@@ -1,0 +1,394 @@
+"""The fact model: the records contributors write, their fields, and how each is read.
+
+The field tables below are the single description of every input file: loading checks
+records against them, and the JSON Schema that editors use is generated from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Callable
+
+from .numbers import SCALES, format_number, parse_value
+from .problems import Problem
+from .yaml_files import Record, as_period_text
+
+KINDS = ("figure", "target", "event")
+QUALIFIERS = ("about", "at least", "more than", "nearly", "up to", "less than")
+SPEAKER_KINDS = ("person", "organisation", "publication")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LABEL_RE = re.compile(r"[\w .,'’&()/:;+\-–]+")
+PERIOD_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class Period:
+    """The date a fact refers to, as precise as its source: "2023", "2025-03", "2025-03-11"."""
+
+    text: str
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month", 10: "day"}[len(self.text)]
+
+    @property
+    def year(self) -> int:
+        return int(self.text[:4])
+
+    def label(self) -> str:
+        """The period for people: "2023", "March 2025", "11 March 2025"."""
+        if self.precision == "year":
+            return self.text
+        day = dt.date.fromisoformat(self.text if self.precision == "day" else self.text + "-01")
+        return day.strftime("%B %Y") if self.precision == "month" else f"{day.day} {day:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure, target or event, with the passage of its seed that states it."""
+
+    id: str
+    claim: str
+    kind: str
+    sector: str
+    seed: str
+    quote: str
+    file: str
+    line: int
+    lines: dict[str, int]
+    value: Fraction | None = None
+    scale: str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    period: Period | None = None
+    said_by: str | None = None
+    qualifying_numbers: tuple[Fraction, ...] = ()
+    entities: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, self.line)
+
+    @property
+    def number(self) -> Fraction | None:
+        """The value with its scale applied: 9.443 million -> 9443000."""
+        return None if self.value is None else self.value * SCALES.get(self.scale or "", 1)
+
+    def display_value(self) -> str:
+        """The value for people: "more than $600 million", "28%", "9.443 million units"."""
+        if self.value is None:
+            return ""
+        amount = format_number(self.value) + (f" {self.scale}" if self.scale else "")
+        if self.unit == "%":
+            shown = f"{amount}%"
+        elif self.unit == "USD":
+            shown = f"${amount}"
+        else:
+            shown = f"{amount} {self.unit}" if self.unit else amount
+        return f"{self.qualifier} {shown}" if self.qualifier else shown
+
+
+@dataclass(frozen=True)
+class Sector:
+    slug: str
+    title: str
+    description: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    slug: str
+    name: str
+    role: str
+    kind: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a seed says about itself; every field it is silent on is None."""
+
+    slug: str
+    file_name: str
+    title: str | None
+    outlet: str | None
+    author: str | None
+    date: Period | None
+    place: str | None
+    evidence: tuple[str, ...]
+    note: str | None
+    file: str
+    line: int
+    lines: dict[str, int]
+
+    def label(self) -> str:
+        """How the site names the source in "according to ..."."""
+        name = self.title or f"untitled source {self.slug}"
+        return f"{self.outlet}: “{name}”" if self.outlet else f"“{name}”"
+
+
+@dataclass(frozen=True)
+class IgnoredNumber:
+    """A number in a seed that is not a fact (a phone number, an ordinal in a name)."""
+
+    seed: str
+    quote: str
+    reason: str
+    file: str
+    line: int
+    lines: dict[str, int]
+
+
+# ---- field readers: each takes the YAML value and returns it checked, or raises ValueError
+
+def _text(max_length: int) -> Callable[[object], str]:
+    def read(raw: object) -> str:
+        if not isinstance(raw, str) or not raw.strip():
+            raise ValueError("a non-empty text is expected")
+        if len(raw) > max_length:
+            raise ValueError(f"the text is {len(raw)} characters; at most {max_length} are allowed")
+        return " ".join(raw.split())
+    return read
+
+
+def _label(raw: object) -> str:
+    text = _text(120)(raw)
+    if not LABEL_RE.fullmatch(text):
+        raise ValueError("use letters, digits, spaces and . , ' & ( ) / : ; + - only")
+    return text
+
+
+def _slug(raw: object) -> str:
+    if not isinstance(raw, str) or not SLUG_RE.fullmatch(raw) or len(raw) > 80:
+        raise ValueError(f"{raw!r} is not a valid id: use lower-case words joined by '-', "
+                         "such as nev-production-2023")
+    return raw
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[object], str]:
+    def read(raw: object) -> str:
+        if raw not in options:
+            raise ValueError(f"{raw!r} is not one of: {', '.join(options)}")
+        return raw  # type: ignore[return-value]
+    return read
+
+
+def read_period(raw: object) -> Period:
+    text = as_period_text(raw)
+    if not PERIOD_RE.fullmatch(text):
+        raise ValueError(f"{text!r} is not a date: write 2023, 2025-03 or 2025-03-11")
+    try:
+        dt.date.fromisoformat({4: f"{text}-01-01", 7: f"{text}-01", 10: text}[len(text)])
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date") from None
+    return Period(text)
+
+
+def _value(raw: object) -> Fraction:
+    value = parse_value(raw)
+    if abs(value) > 10**18:
+        raise ValueError("the number is out of range; write it with a scale (value: 1.5, "
+                         "scale: trillion)")
+    return value
+
+
+def _list_of(item: Callable[[object], object]) -> Callable[[object], tuple]:
+    def read(raw: object) -> tuple:
+        if not isinstance(raw, list):
+            raise ValueError("a list is expected ([a, b] or one '- item' per line)")
+        return tuple(item(entry) for entry in raw)
+    return read
+
+
+def _file_name(raw: object) -> str:
+    if not isinstance(raw, str) or not re.fullmatch(r"[\w.-]+\.txt", raw) or raw.startswith("."):
+        raise ValueError(f"{raw!r} is not a file name in seeds/ (such as 000_6a61c59047892a2e.txt)")
+    return raw
+
+
+def _optional(read: Callable[[object], object]) -> Callable[[object], object]:
+    """For metadata a source may be silent on: null stays None."""
+    return lambda raw: None if raw is None else read(raw)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    description: str
+    schema: dict
+    read: Callable[[object], object]
+    required: bool = False
+    children: tuple["FieldSpec", ...] = ()
+
+
+_STR = {"type": "string"}
+_SLUG = {"type": "string", "pattern": f"^{SLUG_RE.pattern}$"}
+_PERIOD = {"type": ["string", "integer"], "pattern": f"^{PERIOD_RE.pattern}$"}
+_NUMBER = {"oneOf": [{"type": "number"}, {"type": "string", "pattern": r"^-?\d+/[1-9]\d*$"}]}
+
+
+def _enum(options: tuple[str, ...]) -> dict:
+    return {"enum": list(options)}
+
+
+SOURCE_REF_FIELDS = (
+    FieldSpec("seed", "Slug of the seed, as in seeds/sources.yml.", _SLUG, _slug, True),
+    FieldSpec("quote", "The passage of the seed that states the fact, copied verbatim.",
+              _STR, _text(2000), True),
+)
+
+FACT_FIELDS = (
+    FieldSpec("id", "Stable kebab-case id, unique across all fact files; the permalink anchor.",
+              _SLUG, _slug, True),
+    FieldSpec("claim", "One plain sentence a reader sees.", _STR, _text(400), True),
+    FieldSpec("kind", "figure, target or event.", _enum(KINDS), _choice(KINDS), True),
+    FieldSpec("value", "The number as written in the quote, before any scale word: 9.443 for "
+              "'9.443 million'; a fraction in quotes for '2/3'.", _NUMBER, _value),
+    FieldSpec("scale", "The scale word written after the number.", _enum(tuple(SCALES)),
+              _choice(tuple(SCALES))),
+    FieldSpec("unit", "What is counted: '%', 'USD', 'yuan', 'units', 'embryos'...", _STR, _text(40)),
+    FieldSpec("qualifier", "How the source bounds the figure ('more than 16 million').",
+              _enum(QUALIFIERS), _choice(QUALIFIERS)),
+    FieldSpec("period", "The year or date the fact refers to, as precise as the source; "
+              "leave it out when the source is silent.", _PERIOD, read_period),
+    FieldSpec("sector", "Slug of a sector in facts/sectors.yml.", _SLUG, _slug, True),
+    FieldSpec("source", "Where the fact is written.", {"type": "object"}, dict, True,
+              SOURCE_REF_FIELDS),
+    FieldSpec("said_by", "Slug of the speaker in facts/speakers.yml, when the source attributes "
+              "the fact to someone.", _SLUG, _slug),
+    FieldSpec("qualifying_numbers", "Other numbers of the quote that qualify the value (the '30' "
+              "of 'under 30 years of age').", {"type": "array", "items": _NUMBER},
+              _list_of(_value)),
+    FieldSpec("entities", "Places, organisations and programmes the fact is about.",
+              {"type": "array", "items": _STR}, _list_of(_label)),
+    FieldSpec("tags", "Free keywords that help search.", {"type": "array", "items": _STR},
+              _list_of(_label)),
+    FieldSpec("note", "A remark for readers: how the period was read, what the figure covers.",
+              _STR, _text(600)),
+)
+
+SECTOR_FIELDS = (
+    FieldSpec("slug", "Kebab-case id; the page is sectors/<slug>/.", _SLUG, _slug, True),
+    FieldSpec("title", "Short title.", _STR, _label, True),
+    FieldSpec("description", "One line saying what the sector covers.", _STR, _text(300), True),
+)
+
+SPEAKER_FIELDS = (
+    FieldSpec("slug", "Kebab-case id used by said_by.", _SLUG, _slug, True),
+    FieldSpec("name", "Name as the sources write it.", _STR, _label, True),
+    FieldSpec("role", "Role as the sources state it.", _STR, _text(200), True),
+    FieldSpec("kind", "person, organisation or publication.", _enum(SPEAKER_KINDS),
+              _choice(SPEAKER_KINDS), True),
+)
+
+_NULLABLE_STR = {"type": ["string", "null"]}
+SOURCE_FIELDS = (
+    FieldSpec("slug", "Kebab-case id facts use in source.seed.", _SLUG, _slug, True),
+    FieldSpec("file", "The seed's file name in seeds/.", _STR, _file_name, True),
+    FieldSpec("title", "The title the text states, or null.", _NULLABLE_STR, _optional(_label), True),
+    FieldSpec("outlet", "The outlet the text names, or null.", _NULLABLE_STR, _optional(_label), True),
+    FieldSpec("author", "The author the text names, or null.", _NULLABLE_STR, _optional(_label), True),
+    FieldSpec("date", "The publication date the text states, or null.",
+              {"type": ["string", "integer", "null"]}, _optional(read_period), True),
+    FieldSpec("place", "The place the text is filed from, or null.", _NULLABLE_STR,
+              _optional(_label), True),
+    FieldSpec("evidence", "Verbatim passages of the seed that state the metadata above.",
+              {"type": "array", "items": _STR}, _list_of(_text(400))),
+    FieldSpec("note", "What else a reader should know about the text.", _STR, _text(600)),
+)
+
+IGNORED_FIELDS = (
+    FieldSpec("seed", "Slug of the seed.", _SLUG, _slug, True),
+    FieldSpec("quote", "A short verbatim passage holding the numbers that are not facts.",
+              _STR, _text(80), True),
+    FieldSpec("reason", "Why these numbers are not facts.", _STR, _text(300), True),
+)
+
+
+def read_fields(record: Record, specs: tuple[FieldSpec, ...], shown: str, *, record_id: str | None,
+                prefix: str = "") -> tuple[dict[str, object], list[Problem]]:
+    """Check a record against its field table: unknown, missing and malformed fields."""
+    values: dict[str, object] = {}
+    problems: list[Problem] = []
+    data = record.data if not prefix else record.data.get(prefix.rstrip("."), {})
+    known = {spec.name for spec in specs}
+    if not isinstance(data, dict):
+        return values, [Problem(shown, record.line_of(prefix.rstrip(".")), "a mapping with "
+                                f"{', '.join(sorted(known))} is expected", record_id, prefix.rstrip("."))]
+    for name in data:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(known))}"
+            problems.append(Problem(shown, record.line_of(prefix + name), f"unknown field; {hint}",
+                                    record_id, prefix + name))
+    for spec in specs:
+        path = prefix + spec.name
+        if spec.name not in data:
+            if spec.required:
+                problems.append(Problem(shown, record.line, f"missing; {spec.description}",
+                                        record_id, path))
+            continue
+        if spec.children:
+            child_values, child_problems = read_fields(record, spec.children, shown,
+                                                       record_id=record_id, prefix=path + ".")
+            values[spec.name] = child_values
+            problems += child_problems
+            continue
+        try:
+            values[spec.name] = spec.read(data[spec.name])
+        except ValueError as error:
+            problems.append(Problem(shown, record.line_of(path), str(error), record_id, path))
+    return values, problems
+
+
+def kind_rules(values: dict[str, object]) -> list[tuple[str, str]]:
+    """What a fact's kind asks of its other fields, as (field, message) pairs."""
+    rules: list[tuple[str, str]] = []
+    if values.get("kind") == "figure" and "value" not in values:
+        rules.append(("value", "missing; a figure needs the number its quote states"))
+    if "value" in values and "unit" not in values:
+        rules.append(("unit", "missing; say what the number counts ('%', 'USD', 'units')"))
+    for name in ("scale", "qualifier", "qualifying_numbers"):
+        if name in values and "value" not in values:
+            rules.append((name, "given without a value"))
+    return rules
+
+
+def json_schema() -> dict:
+    """JSON Schema of a fact file, generated from FACT_FIELDS for editors and CI."""
+
+    def properties(specs: tuple[FieldSpec, ...]) -> dict:
+        return {
+            spec.name: ({**spec.schema, "description": spec.description, "additionalProperties": False,
+                         "properties": properties(spec.children),
+                         "required": [c.name for c in spec.children if c.required]}
+                        if spec.children else {**spec.schema, "description": spec.description})
+            for spec in specs
+        }
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "nqpf-facts fact file",
+        "description": "A list of facts; each states a figure, target or event with a verbatim "
+                       "quote of its seed. Generated from hooks/nqpf/model.py: do not edit.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": properties(FACT_FIELDS),
+            "required": [spec.name for spec in FACT_FIELDS if spec.required],
+            "allOf": [
+                {"if": {"properties": {"kind": {"const": "figure"}}},
+                 "then": {"required": ["value", "unit"]}},
+                {"if": {"required": ["value"]}, "then": {"required": ["unit"]}},
+            ],
+        },
+    }

@@ -1,0 +1,167 @@
+"""Read the numbers written in a text: numerals, percentages, scales, fractions and words.
+
+The reader is deliberately literal: it reports what is *written* ("9.443 million",
+"2/3", "four") with its exact value, so a fact's value can be compared with its quote
+without rounding. Numerals glued to letters ("G2G", "5Es") are identifiers, not numbers;
+digit ordinals ("75th") are read, word ordinals ("third") are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+SCALES: dict[str, int] = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+
+_SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)"
+_PERCENT = r"(?:\s?(?P<percent>%|per\s?cent\b))"
+_SUFFIX = rf"{_SCALE}?{_PERCENT}?"
+
+_DATE_RE = re.compile(r"(?<![\w.-])(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])(?!\.\d)")
+_NUMERAL_RE = re.compile(
+    r"(?<![\w.,/$])"  # not glued to a word or to another numeral
+    r"(?P<sign>(?<![^\s(])[-−])?"  # a minus sign only after a space, '(' or the start
+    r"(?P<currency>[$€£¥])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
+    r"(?:/(?P<den>\d+))?"
+    r"(?P<ordinal>st|nd|rd|th)?"
+    r"(?![\w])(?!\.\d)(?!,\d{3})" + _SUFFIX,
+    re.IGNORECASE,
+)
+_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+_WORDS_RE = re.compile(
+    rf"\b(?P<first>{_WORD})(?:[- ](?P<second>{'|'.join(_UNITS[1:10])}))?"
+    rf"(?:\s+(?P<hundred>hundred))?\b" + _SUFFIX,
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One number as written in a text, with its exact value before any scale word."""
+
+    text: str
+    value: Fraction
+    start: int
+    end: int
+    scale: str | None = None
+    percent: bool = False
+    ordinal: bool = False
+    date: str | None = None
+
+    @property
+    def magnitude(self) -> Fraction:
+        """The value with its scale word applied: "9.443 million" -> 9443000."""
+        return self.value * SCALES.get(self.scale or "", 1)
+
+    @property
+    def year(self) -> int | None:
+        """The year this mention can stand for, if it looks like one (1800-2199)."""
+        if self.date:
+            return int(self.date[:4])
+        plain = not (self.scale or self.percent or self.ordinal)
+        if plain and self.value.denominator == 1 and 1800 <= self.value <= 2199:
+            return int(self.value)
+        return None
+
+
+def _is_real_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _numeral(match: re.Match[str]) -> NumberMention:
+    num = match["num"].replace(",", "")
+    value = Fraction(num)
+    if match["den"]:
+        value /= Fraction(match["den"]) if int(match["den"]) else 1
+    if match["sign"]:
+        value = -value
+    return NumberMention(
+        text=match.group(0), value=value, start=match.start(), end=match.end(),
+        scale=(match["scale"] or "").lower() or None, percent=bool(match["percent"]),
+        ordinal=bool(match["ordinal"]),
+    )
+
+
+def _words(match: re.Match[str]) -> NumberMention:
+    value = WORD_VALUES[match["first"].lower()]
+    if match["second"]:
+        value += WORD_VALUES[match["second"].lower()]
+    if match["hundred"]:
+        value *= 100
+    return NumberMention(
+        text=match.group(0), value=Fraction(value), start=match.start(), end=match.end(),
+        scale=(match["scale"] or "").lower() or None, percent=bool(match["percent"]),
+    )
+
+
+def read_numbers(text: str) -> list[NumberMention]:
+    """Every number written in ``text``, in order of appearance, without overlaps."""
+    found: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for match in _DATE_RE.finditer(text):
+        if _is_real_date(match["date"]):
+            found.append(NumberMention(text=match["date"], value=Fraction(int(match["date"][:4])),
+                                       start=match.start(), end=match.end(), date=match["date"]))
+            taken.append((match.start(), match.end()))
+    for pattern, build in ((_NUMERAL_RE, _numeral), (_WORDS_RE, _words)):
+        for match in pattern.finditer(text):
+            if free(match.start(), match.end()):
+                found.append(build(match))
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def parse_value(raw: object) -> Fraction:
+    """A fact's ``value`` as an exact number: an int, a float, or a fraction string "2/3".
+
+    Raises ValueError with a reader-friendly reason.
+    """
+    if isinstance(raw, bool):
+        raise ValueError("a number is expected, not true/false")
+    if isinstance(raw, int):
+        return Fraction(raw)
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise ValueError("the number is not finite")
+        return Fraction(repr(raw))  # repr keeps what was written: 9.443, not its binary twin
+    if isinstance(raw, str) and re.fullmatch(r"\s*-?\d+\s*/\s*[1-9]\d*\s*", raw):
+        numerator, denominator = raw.split("/")
+        return Fraction(int(numerator), int(denominator))
+    raise ValueError("a number (28, 9.443) or a fraction in quotes (\"2/3\") is expected")
+
+
+def format_number(value: Fraction) -> str:
+    """A value for people: 30000 -> "30,000", 9.443 -> "9.443", 2/3 -> "2/3"."""
+    if value.denominator == 1:
+        return f"{int(value):,}"
+    as_decimal = f"{float(value):,.10f}".rstrip("0")
+    if Fraction(as_decimal.replace(",", "")) == value:
+        return as_decimal
+    return f"{value.numerator}/{value.denominator}"
+
+
+def describe(mentions: list[NumberMention]) -> str:
+    """The numbers of a text as a short list for error messages."""
+    return ", ".join(m.text for m in mentions) or "none"

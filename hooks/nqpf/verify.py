@@ -1,0 +1,263 @@
+"""Verification against the seeds: every rule that keeps a wrong figure off the site.
+
+Rules, each a function returning problems:
+  1. a quote is a verbatim passage of its seed (whitespace and typographic quote marks aside);
+  2. a value is a number written in its quote, at the same scale; a period's year is written
+     there too;
+  3. ids are unique; sectors, seeds and speakers exist;
+  4. coverage: every number of every seed is captured by a fact, the seed's metadata or the
+     ignore list.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from .loading import LoadedInputs, ProjectPaths, load_inputs
+from .model import Fact, IgnoredNumber, Sector, Source, Speaker
+from .numbers import NumberMention, describe, read_numbers
+from .problems import FactsInvalid, Problem
+
+_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+                              "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
+
+
+def normalise(text: str) -> str:
+    """Text as quotes are compared: typographic quote marks plain, white space single."""
+    return " ".join(text.translate(_QUOTE_MARKS).split())
+
+
+class SeedText:
+    """A seed's text, searchable by normalised quote, answering with original offsets."""
+
+    def __init__(self, text: str):
+        self.text = text
+        chars: list[str] = []
+        self._origin: list[int] = []  # offset in ``text`` of each normalised character
+        pending_space = False
+        for offset, char in enumerate(text):
+            if char.isspace():
+                pending_space = bool(chars)
+                continue
+            if pending_space:
+                chars.append(" ")
+                self._origin.append(offset - 1)
+                pending_space = False
+            chars.append(char.translate(_QUOTE_MARKS))
+            self._origin.append(offset)
+        self.normalised = "".join(chars)
+
+    def find_all(self, quote: str) -> list[tuple[int, int]]:
+        """Offsets (start, end) in the original text of every occurrence of ``quote``."""
+        wanted = normalise(quote)
+        spans: list[tuple[int, int]] = []
+        at = self.normalised.find(wanted) if wanted else -1
+        while at >= 0:
+            spans.append((self._origin[at], self._origin[at + len(wanted) - 1] + 1))
+            at = self.normalised.find(wanted, at + 1)
+        return spans
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        """Offsets (start, end) in the original text of the first occurrence of ``quote``."""
+        spans = self.find_all(quote)
+        return spans[0] if spans else None
+
+    def line_at(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    @cached_property
+    def numbers(self) -> list[NumberMention]:
+        return read_numbers(self.text)
+
+    def numbers_in(self, span: tuple[int, int]) -> list[NumberMention]:
+        return [m for m in self.numbers if span[0] <= m.start and m.end <= span[1]]
+
+
+@dataclass(frozen=True)
+class VerifiedFact:
+    """A fact that passed every rule, with where its quote stands in the seed."""
+
+    fact: Fact
+    start: int
+    end: int
+    written: str  # the value exactly as the quote writes it ("9.443 million"), or ""
+
+
+@dataclass(frozen=True)
+class FactBase:
+    """The verified fact base: what the site, the index and the exports are built from."""
+
+    facts: tuple[VerifiedFact, ...]
+    sectors: dict[str, Sector]
+    speakers: dict[str, Speaker]
+    sources: dict[str, Source]
+    seeds: dict[str, SeedText]
+    ignored: tuple[IgnoredNumber, ...]
+
+    def by_id(self) -> dict[str, VerifiedFact]:
+        return {item.fact.id: item for item in self.facts}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many numbers written in the seeds are accounted for."""
+
+    total: int
+    covered: int
+    uncovered: tuple[tuple[str, int, NumberMention], ...]  # (seed slug, line, mention)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else 100.0 * self.covered / self.total
+
+
+def matches_value(fact: Fact, mention: NumberMention) -> bool:
+    """Rule 2: the quote writes this fact's value, at the fact's scale, as a percent iff '%'."""
+    return (mention.date is None and mention.value == fact.value and mention.scale == fact.scale
+            and mention.percent == (fact.unit == "%"))
+
+
+def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[Problem]]:
+    """Rules 1 and 2 for one fact against its seed."""
+    def problem(field: str, message: str) -> Problem:
+        return Problem(fact.file, fact.line_of(field), message, fact.id, field)
+
+    span = seed.find(fact.quote)
+    if span is None:
+        return None, [problem("source.quote", f"the quote is not in seed '{fact.seed}': "
+                              f"{_excerpt(fact.quote)} (copy the passage exactly; only spaces and "
+                              "curly quote marks may differ)")]
+    mentions = seed.numbers_in(span)
+    problems: list[Problem] = []
+    written = ""
+    if fact.value is not None:
+        match = next((m for m in mentions if matches_value(fact, m)), None)
+        if match is None:
+            shown = fact.display_value() if fact.unit else str(fact.value)
+            problems.append(problem("value", f"{shown} is not written in the quote "
+                                    f"{_excerpt(fact.quote)} (numbers there: {describe(mentions)})"))
+        else:
+            written = match.text
+    for number in fact.qualifying_numbers:
+        if not any(m.value == number for m in mentions):
+            problems.append(problem("qualifying_numbers", f"{number} is not written in the quote "
+                                    f"(numbers there: {describe(mentions)})"))
+    if fact.period is not None and not any(m.year == fact.period.year for m in mentions):
+        problems.append(problem("period", f"the year {fact.period.year} is not written in the quote; "
+                                "quote the words that date the fact, or leave period out"))
+    if problems:
+        return None, problems
+    return VerifiedFact(fact, span[0], span[1], written), []
+
+
+def check_references(inputs: LoadedInputs) -> list[Problem]:
+    """Rule 3: unique ids; every sector, seed and speaker a fact names exists."""
+    problems: list[Problem] = []
+    counts = Counter(fact.id for fact in inputs.facts)
+    first_place = {}
+    for fact in inputs.facts:
+        first_place.setdefault(fact.id, f"{fact.file}:{fact.line}")
+        if counts[fact.id] > 1 and first_place[fact.id] != f"{fact.file}:{fact.line}":
+            problems.append(Problem(fact.file, fact.line_of("id"), f"this id is already used at "
+                                    f"{first_place[fact.id]}; ids must be unique", fact.id, "id"))
+    for fact in inputs.facts:
+        for field, value, known, where in (
+            ("sector", fact.sector, inputs.sectors, "facts/sectors.yml"),
+            ("source.seed", fact.seed, inputs.sources, "seeds/sources.yml"),
+            ("said_by", fact.said_by, inputs.speakers, "facts/speakers.yml"),
+        ):
+            if value is not None and value not in known:
+                problems.append(Problem(fact.file, fact.line_of(field), f"'{value}' is not in {where} "
+                                        f"(known: {', '.join(sorted(known)) or 'none'})", fact.id, field))
+    return problems
+
+
+def _excerpt(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return f"“{text}”" if len(text) <= limit else f"“{text[:limit - 1]}…”"
+
+
+def _ignored_spans(inputs: LoadedInputs, seeds: dict[str, SeedText], problems: list[Problem]):
+    spans: dict[str, list[tuple[int, int]]] = {slug: [] for slug in seeds}
+    for item in inputs.ignored:
+        seed = seeds.get(item.seed)
+        found = seed.find_all(item.quote) if seed else []
+        field, message = ("seed", f"'{item.seed}' is not in seeds/sources.yml") if seed is None else (
+            "quote", f"{_excerpt(item.quote)} is not in seed '{item.seed}'")
+        if not found:
+            problems.append(Problem(item.file, item.lines.get(field, item.line), message, None, field))
+        elif not seed.numbers_in(found[0]):
+            problems.append(Problem(item.file, item.lines.get("quote", item.line),
+                                    "this passage holds no number; remove the entry", None, "quote"))
+        spans[item.seed if seed else ""] = spans.get(item.seed, []) + found
+    for slug, source in inputs.sources.items():
+        for evidence in source.evidence:
+            found = seeds[slug].find_all(evidence) if slug in seeds else []
+            if not found and slug in seeds:
+                problems.append(Problem(source.file, source.lines.get("evidence", source.line),
+                                        f"{_excerpt(evidence)} is not in seeds/{source.file_name}",
+                                        slug, "evidence"))
+            spans[slug] = spans.get(slug, []) + found
+    return spans
+
+
+def measure_coverage(facts: tuple[VerifiedFact, ...], seeds: dict[str, SeedText],
+                     excused: dict[str, list[tuple[int, int]]]) -> Coverage:
+    """Rule 4: which numbers of the seeds no fact, metadata or ignore entry accounts for."""
+    claimed: dict[str, list[tuple[tuple[int, int], Fact]]] = {slug: [] for slug in seeds}
+    for item in facts:
+        claimed[item.fact.seed].append(((item.start, item.end), item.fact))
+
+    def accounted(slug: str, mention: NumberMention) -> bool:
+        def inside(span: tuple[int, int]) -> bool:
+            return span[0] <= mention.start and mention.end <= span[1]
+        for span, fact in claimed[slug]:
+            if inside(span) and (
+                (fact.value is not None and matches_value(fact, mention))
+                or (fact.period is not None and mention.year == fact.period.year)
+                or mention.value in fact.qualifying_numbers
+            ):
+                return True
+        return any(inside(span) for span in excused.get(slug, ()))
+
+    total, uncovered = 0, []
+    for slug, seed in sorted(seeds.items()):
+        for mention in seed.numbers:
+            total += 1
+            if not accounted(slug, mention):
+                uncovered.append((slug, seed.line_at(mention.start), mention))
+    return Coverage(total=total, covered=total - len(uncovered), uncovered=tuple(uncovered))
+
+
+def verify(inputs: LoadedInputs, problems: list[Problem]) -> tuple[FactBase, Coverage]:
+    """Apply every rule; add what fails to ``problems`` and return what passed."""
+    seeds = {slug: SeedText(text) for slug, text in inputs.seed_texts.items()}
+    problems += check_references(inputs)
+    verified: list[VerifiedFact] = []
+    for fact in inputs.facts:
+        if fact.seed in seeds:
+            item, found = verify_fact(fact, seeds[fact.seed])
+            problems += found
+            if item:
+                verified.append(item)
+    excused = _ignored_spans(inputs, seeds, problems)
+    coverage = measure_coverage(tuple(verified), seeds, excused)
+    for slug, line, mention in coverage.uncovered:
+        source = inputs.sources[slug]
+        problems.append(Problem(f"seeds/{source.file_name}", line,
+                                f"the number “{mention.text}” is not captured by any fact; add a fact "
+                                "quoting it, or list it in facts/ignored-numbers.yml with a reason"))
+    base = FactBase(facts=tuple(verified), sectors=inputs.sectors, speakers=inputs.speakers,
+                    sources=inputs.sources, seeds=seeds, ignored=inputs.ignored)
+    return base, coverage
+
+
+def build_fact_base(paths: ProjectPaths) -> tuple[FactBase, Coverage]:
+    """Load and verify a project; raise FactsInvalid listing every problem, if any."""
+    inputs, problems = load_inputs(paths)
+    base, coverage = verify(inputs, problems)
+    if problems:
+        raise FactsInvalid(problems)
+    return base, coverage
