@@ -70,6 +70,7 @@ class Fact:
     entities: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     note: str | None = None
+    measure: str | None = None
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
@@ -273,6 +274,8 @@ FACT_FIELDS = (
               _list_of(_label)),
     FieldSpec("note", "A remark for readers: how the period was read, what the figure covers.",
               _STR, _text(600)),
+    FieldSpec("measure", "Slug shared by facts that measure the same thing in different periods "
+              "(they are charted together).", _SLUG, _slug),
 )
 
 SECTOR_FIELDS = (

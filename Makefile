@@ -1,0 +1,38 @@
+# The two set-up commands are `make site` and `make test`; each installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAGE  := build/site-staging
+
+.PHONY: site serve test check coverage offline bench clean
+
+$(BIN)/.build-deps: requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+$(BIN)/.dev-deps: $(BIN)/.build-deps requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+## site: verify the facts and build the site into site/ (a failed build keeps the old site/)
+site: $(BIN)/.build-deps
+	rm -rf $(STAGE)
+	$(BIN)/mkdocs build --strict --site-dir $(STAGE)
+	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv $(STAGE) site && rm -rf site.old
+	@echo "Site built in site/"
+
+## serve: live-reloading preview on http://127.0.0.1:8000/
+serve: $(BIN)/.build-deps
+	$(BIN)/mkdocs serve
+
+## check: verify the facts and print coverage, as the build does (for contributors)
+check: $(BIN)/.build-deps
+	PYTHONPATH=hooks $(BIN)/python -m nqpf check
+
+## test: the whole test suite (unit, build, browser)
+test: $(BIN)/.dev-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site.old build dist test-artifacts

@@ -1,0 +1,74 @@
+"""Data downloads: the verified facts as JSON and CSV, one record per fact."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from fractions import Fraction
+
+from .markup import page_url
+from .pages import according_to, sector_src, source_label
+from .verify import FactBase, VerifiedFact
+
+CSV_FIELDS = ("id", "kind", "claim", "value", "scale", "number", "unit", "qualifier", "value_as_written",
+              "period", "period_precision", "sector", "seed", "seed_file", "source", "quote",
+              "said_by", "according_to", "measure", "entities", "tags", "note", "url")
+
+
+def _number(value) -> int | float | str | None:
+    """A Fraction as JSON can hold it: int when whole, "2/3" when not a finite decimal."""
+    if value is None:
+        return None
+    if value.denominator == 1:
+        return int(value)
+    as_float = float(value)
+    return as_float if Fraction(repr(as_float)) == value else f"{value.numerator}/{value.denominator}"
+
+
+def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True) -> dict:
+    """One fact as plain data; ``url`` is the site-relative permalink of the fact."""
+    fact = item.fact
+    source = base.sources[fact.seed]
+    return {
+        "id": fact.id,
+        "kind": fact.kind,
+        "claim": fact.claim,
+        "value": _number(fact.value),
+        "scale": fact.scale,
+        "number": _number(fact.number),
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "value_as_written": item.written or None,
+        "period": fact.period.text if fact.period else None,
+        "period_precision": fact.period.precision if fact.period else None,
+        "sector": fact.sector,
+        "seed": fact.seed,
+        "seed_file": f"seeds/{source.file_name}",
+        "source": source_label(source),
+        "quote": " ".join(fact.quote.split()),
+        "said_by": fact.said_by,
+        "according_to": according_to(item, base),
+        "measure": fact.measure,
+        "entities": list(fact.entities),
+        "tags": list(fact.tags),
+        "note": fact.note,
+        "url": f"{page_url(sector_src(fact.sector), directory_urls)}#{fact.id}",
+    }
+
+
+def facts_json(base: FactBase, directory_urls: bool = True) -> str:
+    """facts.json: a list of fact records, sorted by id. ``<`` is escaped so it embeds safely."""
+    records = sorted((fact_record(i, base, directory_urls) for i in base.facts), key=lambda r: r["id"])
+    return json.dumps(records, ensure_ascii=False, indent=1).replace("<", "\\u003c") + "\n"
+
+
+def facts_csv(base: FactBase, directory_urls: bool = True) -> str:
+    """facts.csv: the same records, lists joined with '; '."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in sorted((fact_record(i, base, directory_urls) for i in base.facts), key=lambda r: r["id"]):
+        writer.writerow({key: "; ".join(v) if isinstance(v, list) else ("" if v is None else v)
+                         for key, v in record.items()})
+    return out.getvalue()

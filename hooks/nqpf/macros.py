@@ -1,0 +1,61 @@
+"""Fact macros for hand-written prose: ``{{ fact("id") }}`` and ``{{ fact_claim("id") }}``.
+
+Every figure in docs/ comes from one of these, so it is always a verified value linked to
+its provenance. Unknown ids are found before the build writes anything (``check_macro_calls``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .markup import esc
+from .pages import SiteOptions, according_to, fact_href
+from .problems import Problem
+from .verify import FactBase
+
+MACRO_CALL_RE = re.compile(r"""\{\{-?\s*(fact|fact_claim)\(\s*(?P<q>["'])(?P<id>[^"']*)(?P=q)\s*\)\s*-?\}\}""")
+
+
+@dataclass(frozen=True)
+class FactMacros:
+    """The macros of one build, bound to its fact base."""
+
+    base: FactBase
+    options: SiteOptions
+
+    def _item(self, fact_id: str):
+        try:
+            return self.base.by_id()[fact_id]
+        except KeyError:
+            raise KeyError(f"unknown fact id {fact_id!r}") from None
+
+    def fact(self, fact_id: str, page_src: str) -> str:
+        """The value, linked to the fact; the tooltip says who claims it."""
+        item = self._item(fact_id)
+        shown = item.fact.display_value() or item.fact.claim
+        return (f'<a class="nqpf-ref" href="{esc(fact_href(item, page_src, self.options))}" '
+                f'title="According to {esc(according_to(item, self.base))}">{esc(shown)}</a>')
+
+    def fact_claim(self, fact_id: str, page_src: str) -> str:
+        """The whole claim, with who claims it, linked to the fact."""
+        item = self._item(fact_id)
+        return (f'<a class="nqpf-ref" href="{esc(fact_href(item, page_src, self.options))}">'
+                f'{esc(item.fact.claim)}</a> <span class="nqpf-who">(according to '
+                f'{esc(according_to(item, self.base))})</span>')
+
+
+def check_macro_calls(docs_dir: Path, base: FactBase, shown_prefix: str = "docs") -> list[Problem]:
+    """Every fact macro in docs/*.md names a fact that exists."""
+    known = base.by_id()
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for match in MACRO_CALL_RE.finditer(text):
+            if match["id"] not in known:
+                line = text.count("\n", 0, match.start()) + 1
+                shown = f"{shown_prefix}/{path.relative_to(docs_dir).as_posix()}"
+                problems.append(Problem(shown, line, f"{match.group(0)} names no fact; check the id "
+                                        "in facts/*.yml"))
+    return problems

@@ -1,0 +1,46 @@
+"""Safe text for HTML: every contributor string passes through here before it is shown."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+# Characters Markdown would act on even inside inline HTML, and Jinja's delimiters; as
+# numeric entities they display the same but are inert for Markdown, Jinja and HTML.
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "*_`[]{}\\|#!~^$"})
+
+
+def esc(text: object) -> str:
+    """Text safe in HTML content and double-quoted attributes, inert for Markdown and Jinja."""
+    return html.escape(str(text), quote=True).translate(_INERT)
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a page: sectors/ai.md -> sectors/ai/ (or sectors/ai.html)."""
+    stem = src_uri[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_href(from_src: str, to_src: str, directory_urls: bool, anchor: str = "") -> str:
+    """A link from one page to another (and an anchor on it) that works on any host and on disk."""
+    fragment = f"#{anchor}" if anchor else ""
+    if from_src == to_src:
+        return fragment or "#"
+    here = page_url(from_src, directory_urls)
+    here_dir = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    target = page_url(to_src, directory_urls)
+    relative = posixpath.relpath(target or ".", here_dir or ".")
+    if target.endswith("/") or target == "":
+        relative = "./" if relative == "." else relative + "/"
+    return relative + fragment
+
+
+def asset_href(from_src: str, asset: str, directory_urls: bool) -> str:
+    """A link from a page to a file of the site (assets/x.js), relative so it works on disk."""
+    here = page_url(from_src, directory_urls)
+    here_dir = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    return posixpath.relpath(asset, here_dir or ".")

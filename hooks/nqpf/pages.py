@@ -1,0 +1,339 @@
+"""Page generation: sector pages, timeline, people, source pages, as Markdown strings.
+
+Each page is Markdown with front matter; every fact is a raw HTML block, which Markdown
+passes through untouched, so contributor text (escaped by ``esc``) is never re-interpreted.
+``render_macros: false`` keeps mkdocs-macros from evaluating anything in generated pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from .markup import esc, relative_href
+from .model import KINDS, Source
+from .verify import FactBase, VerifiedFact, normalise
+
+KIND_HEADINGS = {"figure": "Figures", "target": "Targets", "event": "Events"}
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What page generation needs to know about the site being built."""
+
+    directory_urls: bool = True
+    repo_url: str | None = None
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    title: str
+    markdown: str
+
+
+def sector_src(slug: str) -> str:
+    return f"sectors/{slug}.md"
+
+
+def source_src(slug: str) -> str:
+    return f"sources/{slug}.md"
+
+
+def passage_id(quote: str) -> str:
+    """A stable anchor for a cited passage: the same quote always gets the same id."""
+    return "q-" + hashlib.sha1(normalise(quote).encode()).hexdigest()[:10]
+
+
+def source_label(source: Source) -> str:
+    if source.title:
+        return f"“{source.title}”" + (f" ({source.outlet})" if source.outlet else "")
+    if source.outlet:
+        return f"an untitled report ({source.outlet})"
+    return f"an untitled text ({source.file_name})"
+
+
+def according_to(item: VerifiedFact, base: FactBase) -> str:
+    """Who claims the fact: the speaker the source credits, else the source itself."""
+    fact = item.fact
+    if fact.said_by:
+        speaker = base.speakers[fact.said_by]
+        return f"{speaker.name}, {speaker.role}"
+    return source_label(base.sources[fact.seed])
+
+
+def fact_href(item: VerifiedFact, from_src: str, options: SiteOptions) -> str:
+    return relative_href(from_src, sector_src(item.fact.sector), options.directory_urls, item.fact.id)
+
+
+def report_href(item: VerifiedFact, options: SiteOptions) -> str | None:
+    if not options.repo_url:
+        return None
+    query = urlencode({"template": "wrong-figure.yml", "title": f"Wrong figure: {item.fact.id}",
+                       "fact-id": item.fact.id})
+    return f"{options.repo_url.rstrip('/')}/issues/new?{query}"
+
+
+def _front_matter(title: str, **extra: object) -> str:
+    fields = {"title": title, "render_macros": False, **extra}
+    return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items()) + "---\n\n"
+
+
+def _sort_key(item: VerifiedFact) -> tuple:
+    period = item.fact.period
+    return (period is None, period.text if period else "", item.fact.id)
+
+
+def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src: str) -> str:
+    """One fact as an HTML block: value, claim, period, who claims it, its quote and links."""
+    fact = item.fact
+    source_link = relative_href(from_src, source_src(fact.seed), options.directory_urls,
+                                passage_id(fact.quote))
+    meta = [f'<span class="nqpf-kind">{esc(fact.kind)}</span>']
+    if fact.period:
+        meta.append(f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>')
+    meta.append(f"according to {esc(according_to(item, base))}")
+    links = [f'<a class="nqpf-source-link" href="{esc(source_link)}">Source passage</a>',
+             f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="Permalink to this '
+             f'fact">#</a>']
+    report = report_href(item, options)
+    if report:
+        links.append(f'<a class="nqpf-report" href="{esc(report)}" rel="noopener">Report a problem</a>')
+    value = (f'<p class="nqpf-value">{esc(fact.display_value())}</p>' if fact.value is not None else "")
+    note = f'<p class="nqpf-note">Note: {esc(fact.note)}</p>' if fact.note else ""
+    return (
+        f'<article class="nqpf-fact nqpf-{esc(fact.kind)}" id="{esc(fact.id)}">\n'
+        f"{value}"
+        f'<p class="nqpf-claim">{esc(fact.claim)}</p>\n'
+        f'<p class="nqpf-meta">{" · ".join(meta)}</p>\n'
+        f'<blockquote class="nqpf-quote"><p>“{esc(" ".join(fact.quote.split()))}”</p></blockquote>\n'
+        f"{note}"
+        f'<p class="nqpf-links">{" ".join(links)}</p>\n'
+        "</article>"
+    )
+
+
+def chart(items: list[VerifiedFact], caption: str) -> str:
+    """A bar chart (SVG, drawn at build time) of one measure over periods, and its table."""
+    items = sorted(items, key=_sort_key)
+    values = [float(item.fact.number) for item in items]  # type: ignore[arg-type]
+    top = max(values) or 1.0
+    width, height, bar, gap, base_y = 520, 220, 64, 40, 180
+    bars = []
+    for index, (item, value) in enumerate(zip(items, values)):
+        x = 40 + index * (bar + gap)
+        h = round(150 * value / top, 1)
+        label = esc(item.fact.display_value())
+        period = esc(item.fact.period.label() if item.fact.period else "")
+        bars.append(
+            f'<rect x="{x}" y="{base_y - h}" width="{bar}" height="{h}" class="nqpf-bar"></rect>'
+            f'<text x="{x + bar / 2}" y="{base_y - h - 6}" text-anchor="middle">{label}</text>'
+            f'<text x="{x + bar / 2}" y="{base_y + 18}" text-anchor="middle">{period}</text>')
+    rows = "".join(f"<tr><td>{esc(i.fact.period.label() if i.fact.period else '')}</td>"
+                   f"<td>{esc(i.fact.display_value())}</td><td><a href=\"#{esc(i.fact.id)}\">"
+                   f"{esc(i.fact.id)}</a></td></tr>" for i in items)
+    total_width = max(width, 80 + len(items) * (bar + gap))
+    return (
+        '<figure class="nqpf-chart">\n'
+        f'<svg viewBox="0 0 {total_width} {height}" role="img" aria-hidden="true" focusable="false">'
+        f'<line x1="30" y1="{base_y}" x2="{total_width - 10}" y2="{base_y}" class="nqpf-axis"></line>'
+        f'{"".join(bars)}</svg>\n'
+        f'<figcaption>{esc(caption)}</figcaption>\n'
+        f'<table><caption>{esc(caption)}: data</caption><thead><tr><th scope="col">Period</th>'
+        f'<th scope="col">Value</th><th scope="col">Fact</th></tr></thead><tbody>{rows}</tbody></table>\n'
+        "</figure>"
+    )
+
+
+def _charts(items: list[VerifiedFact]) -> list[str]:
+    groups: dict[str, list[VerifiedFact]] = defaultdict(list)
+    for item in items:
+        if item.fact.measure and item.fact.period and item.fact.value is not None:
+            groups[item.fact.measure].append(item)
+    blocks = []
+    for measure, members in sorted(groups.items()):
+        units = {(m.fact.unit, m.fact.scale is None) for m in members}
+        if len(members) >= 2 and len({u for u, _ in units}) == 1:
+            caption = f"{measure.replace('-', ' ').capitalize()} by period"
+            blocks.append(chart(members, caption))
+    return blocks
+
+
+def sector_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPage:
+    sector = base.sectors[slug]
+    src = sector_src(slug)
+    items = sorted((i for i in base.facts if i.fact.sector == slug), key=_sort_key)
+    parts = [_front_matter(sector.title, description=sector.description),
+             f"# {esc(sector.title)}\n\n", f"{esc(sector.description)}\n\n"]
+    charts = _charts(items)
+    if charts:
+        parts.append("## Trends\n\n" + "\n\n".join(charts) + "\n\n")
+    for kind in KINDS:
+        group = [i for i in items if i.fact.kind == kind]
+        if group:
+            cards = "\n\n".join(fact_card(i, base, options, src) for i in group)
+            parts.append(f"## {KIND_HEADINGS[kind]}\n\n<div class=\"nqpf-facts\">\n\n{cards}\n\n</div>\n\n")
+    if not items:
+        parts.append("No facts in this sector yet.\n")
+    return GeneratedPage(src, sector.title, "".join(parts))
+
+
+def sectors_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
+    src = "sectors/index.md"
+    counts = defaultdict(int)
+    for item in base.facts:
+        counts[item.fact.sector] += 1
+    rows = "\n".join(
+        f'<li><a href="{esc(relative_href(src, sector_src(slug), options.directory_urls))}">'
+        f"{esc(sector.title)}</a> <span class=\"nqpf-count\">({counts[slug]} "
+        f"fact{'s' if counts[slug] != 1 else ''})</span><br>{esc(sector.description)}</li>"
+        for slug, sector in base.sectors.items())
+    body = f'<ul class="nqpf-sector-list">\n{rows}\n</ul>'
+    return GeneratedPage(src, "Sectors", _front_matter("Sectors") + "# Sectors\n\n" + body + "\n")
+
+
+def _entry(item: VerifiedFact, base: FactBase, options: SiteOptions, src: str) -> str:
+    fact = item.fact
+    when = (f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>'
+            if fact.period else "")
+    value = f' <strong>{esc(fact.display_value())}</strong> —' if fact.value is not None else ""
+    return (f'<li class="nqpf-timeline-entry nqpf-{esc(fact.kind)}">{when} '
+            f'<span class="nqpf-kind">{esc(fact.kind)}</span>{value} '
+            f'<a href="{esc(fact_href(item, src, options))}">{esc(fact.claim)}</a> '
+            f'<span class="nqpf-who">(according to {esc(according_to(item, base))})</span></li>')
+
+
+def timeline_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
+    """Every dated fact by year, then events and targets the sources leave undated."""
+    src = "timeline.md"
+    dated = sorted((i for i in base.facts if i.fact.period), key=_sort_key)
+    parts = [_front_matter("Timeline"), "# Timeline\n\n",
+             "Facts in date order, grouped by year. A date is shown only as precisely as its "
+             "source gives it: a year, a month or a day.\n\n"]
+    years: dict[int, list[VerifiedFact]] = defaultdict(list)
+    for item in dated:
+        years[item.fact.period.year].append(item)  # type: ignore[union-attr]
+    for year, items in years.items():
+        entries = "\n".join(_entry(i, base, options, src) for i in items)
+        parts.append(f"## {year}\n\n<ul class=\"nqpf-timeline\">\n{entries}\n</ul>\n\n")
+    undated = [i for i in base.facts if not i.fact.period and i.fact.kind in ("event", "target")]
+    if undated:
+        entries = "\n".join(_entry(i, base, options, src) for i in sorted(undated, key=_sort_key))
+        parts.append("## Undated events and targets\n\nThe sources give no date for these.\n\n"
+                     f"<ul class=\"nqpf-timeline\">\n{entries}\n</ul>\n")
+    return GeneratedPage(src, "Timeline", "".join(parts))
+
+
+def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
+    """Who said what: each person, organisation or publication with the facts credited to it."""
+    src = "people.md"
+    parts = [_front_matter("People and organisations"), "# People and organisations\n\n",
+             "The facts each source credits to a person, an organisation or a publication.\n\n"]
+    for slug, speaker in sorted(base.speakers.items(), key=lambda kv: kv[1].name):
+        items = sorted((i for i in base.facts if i.fact.said_by == slug), key=_sort_key)
+        entries = "\n".join(
+            f'<li><a href="{esc(fact_href(i, src, options))}">{esc(i.fact.claim)}</a></li>'
+            for i in items) or "<li>No facts yet.</li>"
+        parts.append(f'<section class="nqpf-speaker" id="{esc(slug)}">\n'
+                     f"<h2>{esc(speaker.name)}</h2>\n<p>{esc(speaker.role)} ({esc(speaker.kind)})</p>\n"
+                     f"<ul>\n{entries}\n</ul>\n</section>\n\n")
+    return GeneratedPage(src, "People and organisations", "".join(parts))
+
+
+def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> str:
+    """The seed's text, escaped, with each cited passage in <mark> and links to its facts."""
+    seed = base.seeds[slug]
+    citing: dict[str, list[VerifiedFact]] = defaultdict(list)
+    spans: dict[str, tuple[int, int]] = {}
+    for item in base.facts:
+        if item.fact.seed == slug:
+            key = passage_id(item.fact.quote)
+            citing[key].append(item)
+            spans[key] = (item.start, item.end)
+    cuts = sorted({0, len(seed.text), *(s for span in spans.values() for s in span)})
+    starts = defaultdict(list)
+    ends = defaultdict(list)
+    for key, (start, end) in sorted(spans.items(), key=lambda kv: kv[1]):
+        starts[start].append(key)
+        ends[end].append(key)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        for key in starts.get(a, [])[1:]:
+            out.append(f'<span class="nqpf-passage-anchor" id="{key}"></span>')
+        inside = [k for k, (s, e) in spans.items() if s <= a and b <= e]
+        text = esc(seed.text[a:b])
+        if inside:
+            first = starts.get(a, [])
+            anchor = f' id="{first[0]}"' if first else ""
+            out.append(f'<mark{anchor} class="nqpf-passage">{text}</mark>')
+        else:
+            out.append(text)
+        for key in ends.get(b, []):
+            refs = ", ".join(f'<a href="{esc(fact_href(i, src, options))}">{esc(i.fact.id)}</a>'
+                             for i in citing[key])
+            out.append(f'<sup class="nqpf-cited-by">[cited by {refs}]</sup>')
+    return "".join(out)
+
+
+def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPage:
+    source = base.sources[slug]
+    src = source_src(slug)
+    title = source.title or f"Untitled source ({source.file_name})"
+    unknown = '<span class="nqpf-unknown">not stated in the text</span>'
+    rows = "".join(
+        f"<tr><th scope=\"row\">{label}</th><td>{esc(value) if value else unknown}</td></tr>"
+        for label, value in (("Title", source.title), ("Outlet", source.outlet), ("Author", source.author),
+                             ("Date", source.date.label() if source.date else None),
+                             ("Place", source.place), ("File", f"seeds/{source.file_name}")))
+    count = sum(1 for i in base.facts if i.fact.seed == slug)
+    note = f"<p>{esc(source.note)}</p>\n" if source.note else ""
+    body = (f'<table class="nqpf-metadata">{rows}</table>\n{note}'
+            f"<p>{count} fact{'s' if count != 1 else ''} cite this text; their passages are "
+            "highlighted below.</p>\n")
+    text = f'<div class="nqpf-seed-text">{_highlighted(slug, base, options, src)}</div>'
+    markdown = (_front_matter(title) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n")
+    return GeneratedPage(src, title, markdown)
+
+
+def sources_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
+    src = "sources/index.md"
+    items = "\n".join(
+        f'<li><a href="{esc(relative_href(src, source_src(slug), options.directory_urls))}">'
+        f"{esc(source_label(source))}</a>"
+        f"{' — ' + esc(source.date.label()) if source.date else ''}</li>"
+        for slug, source in base.sources.items())
+    intro = ("The source texts, unchanged. Each cited passage is highlighted and links to "
+             "the facts that quote it. Metadata the texts do not state is shown as such.\n\n")
+    return GeneratedPage(src, "Sources", _front_matter("Sources") + "# Sources\n\n" + intro
+                         + f'<ul class="nqpf-source-list">\n{items}\n</ul>\n')
+
+
+def generate_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
+    """Every generated page of the site."""
+    return [
+        sectors_index(base, options),
+        *(sector_page(slug, base, options) for slug in base.sectors),
+        timeline_page(base, options),
+        people_page(base, options),
+        sources_index(base, options),
+        *(source_page(slug, base, options) for slug in base.sources),
+    ]
+
+
+def nav(base: FactBase) -> list:
+    """The site navigation, in the order readers need it."""
+    return [
+        {"Home": "index.md"},
+        {"Fact index": "fact-index.md"},
+        {"Sectors": ["sectors/index.md",
+                     *({s.title: sector_src(slug)} for slug, s in base.sectors.items())]},
+        {"Timeline": "timeline.md"},
+        {"People and organisations": "people.md"},
+        {"Sources": ["sources/index.md",
+                     *({source_label(s).strip("“”"): source_src(slug)} for slug, s in base.sources.items())]},
+        {"Downloads": "downloads.md"},
+        {"About": "about.md"},
+    ]

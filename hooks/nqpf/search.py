@@ -1,0 +1,124 @@
+"""The fact index: one lunr document per fact, built at build time, and its page.
+
+The index and the display data ship as one JavaScript file that sets a global, so the
+page works from file:// where fetch() is refused. lunr.js itself is copied at build time
+from the installed mkdocs package (it ships lunr 2.3.9, the version lunr.py writes for).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import mkdocs.contrib.search
+from lunr import lunr
+
+from .markup import asset_href, esc, relative_href
+from .pages import GeneratedPage, SiteOptions, according_to, fact_href, source_label
+from .verify import FactBase, VerifiedFact
+
+PAGE_SRC = "fact-index.md"
+DATA_ASSET = "assets/nqpf/fact-index-data.js"
+LUNR_ASSET = "assets/nqpf/lunr.js"
+SCRIPT_ASSET = "assets/nqpf/fact-index.js"
+LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+FIELDS = (("claim", 10), ("value", 8), ("quote", 2), ("sector", 3), ("period", 3), ("speaker", 5),
+          ("source", 2), ("entities", 4), ("tags", 4), ("id", 1))
+
+
+def search_document(item: VerifiedFact, base: FactBase) -> dict[str, str]:
+    """The text lunr indexes for one fact: every field a reader may type."""
+    fact = item.fact
+    speaker = base.speakers[fact.said_by] if fact.said_by else None
+    return {
+        "id": fact.id,
+        "claim": fact.claim,
+        "value": " ".join(filter(None, (item.written, fact.display_value()))),
+        "quote": fact.quote,
+        "sector": base.sectors[fact.sector].title,
+        "period": fact.period.label() + " " + fact.period.text if fact.period else "",
+        "speaker": f"{speaker.name} {speaker.role}" if speaker else "",
+        "source": source_label(base.sources[fact.seed]),
+        "entities": " ".join(fact.entities),
+        "tags": " ".join(fact.tags),
+    }
+
+
+def display_record(item: VerifiedFact, base: FactBase, options: SiteOptions) -> dict:
+    """What a result shows, and the facets it belongs to."""
+    fact = item.fact
+    return {
+        "id": fact.id,
+        "url": fact_href(item, PAGE_SRC, options),
+        "value": fact.display_value(),
+        "claim": fact.claim,
+        "period": fact.period.label() if fact.period else "",
+        "year": str(fact.period.year) if fact.period else "undated",
+        "kind": fact.kind,
+        "sector": base.sectors[fact.sector].title,
+        "sector_slug": fact.sector,
+        "speaker": base.speakers[fact.said_by].name if fact.said_by else "",
+        "according_to": according_to(item, base),
+        "source": source_label(base.sources[fact.seed]),
+    }
+
+
+def build_index(base: FactBase):
+    """A lunr index with one document per fact, ref = fact id."""
+    documents = [search_document(item, base) for item in base.facts]
+    fields = [{"field_name": name, "boost": boost} for name, boost in FIELDS]
+    return lunr(ref="id", fields=fields, documents=documents)
+
+
+def index_script(base: FactBase, options: SiteOptions) -> str:
+    """The data file: display records and the serialised index, as one assignment."""
+    payload = {"facts": [display_record(i, base, options) for i in base.facts],
+               "index": build_index(base).serialize()}
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # Inert inside any HTML context, and valid JavaScript even with U+2028/9 in the text.
+    data = data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.NQPF_FACT_INDEX = {data};\n"
+
+
+def fact_index_assets(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
+    """(site path, content) of the generated assets of the fact index."""
+    return [(DATA_ASSET, index_script(base, options)),
+            (LUNR_ASSET, LUNR_JS.read_text(encoding="utf-8"))]
+
+
+def fact_index_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
+    scripts = "".join(f'<script src="{esc(asset_href(PAGE_SRC, asset, options.directory_urls))}">'
+                      "</script>\n" for asset in (LUNR_ASSET, DATA_ASSET, SCRIPT_ASSET))
+    facets = "".join(
+        f'<div class="nqpf-facet"><label for="nqpf-facet-{name}">{label}</label>'
+        f'<select id="nqpf-facet-{name}" data-facet="{name}"><option value="">All</option></select></div>'
+        for name, label in (("sector", "Sector"), ("kind", "Kind"), ("year", "Year"),
+                            ("source", "Source"), ("speaker", "Speaker")))
+    body = f"""---
+title: Fact index
+render_macros: false
+search:
+  exclude: true
+---
+
+# Fact index
+
+Search all {len(base.facts)} verified facts by words, numbers as written (such as 9.443),
+sector, year, speaker or source. Press <kbd>/</kbd> to jump to the search box; use the arrow
+keys to move through results and <kbd>Enter</kbd> to open one.
+
+<div class="nqpf-search" id="nqpf-search">
+<form class="nqpf-search-form" role="search">
+<label for="nqpf-query">Search facts</label>
+<input type="search" id="nqpf-query" name="q" autocomplete="off" spellcheck="false"
+  placeholder="robot, 9.443, Hashmi…" aria-describedby="nqpf-status" aria-controls="nqpf-results">
+<div class="nqpf-facets">{facets}</div>
+</form>
+<p id="nqpf-status" class="nqpf-status" role="status" aria-live="polite">Loading the fact index…</p>
+<ol id="nqpf-results" class="nqpf-results"></ol>
+<noscript><p>The fact index needs JavaScript. Every fact is also listed on the
+<a href="{esc(relative_href(PAGE_SRC, 'sectors/index.md', options.directory_urls))}">sector pages</a>.</p></noscript>
+</div>
+
+{scripts}"""
+    return GeneratedPage(PAGE_SRC, "Fact index", body)

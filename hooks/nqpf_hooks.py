@@ -1,0 +1,74 @@
+"""MkDocs adapter for the nqpf pipeline. Each event is thin: it calls plain functions.
+
+MkDocs puts this folder on sys.path only while this file's top level runs, so the
+``nqpf`` package is imported here, at the top.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from nqpf.exports import facts_csv, facts_json
+from nqpf.loading import ProjectPaths
+from nqpf.macros import FactMacros, check_macro_calls
+from nqpf.pages import SiteOptions, generate_pages, nav
+from nqpf.problems import FactsInvalid
+from nqpf.search import fact_index_assets, fact_index_page
+from nqpf.verify import FactBase, build_fact_base
+
+
+@dataclass
+class _Build:
+    """The one piece of state MkDocs events share: the build in progress."""
+
+    base: FactBase | None = None
+    options: SiteOptions = SiteOptions()
+
+
+_build = _Build()
+
+
+def _fail(error: FactsInvalid) -> PluginError:
+    return PluginError(f"{error}\nRun `make check` for the same report; see CONTRIBUTING.md.")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and verify every fact before MkDocs cleans or writes anything."""
+    root = Path(config.config_file_path).parent
+    try:
+        base, _coverage = build_fact_base(ProjectPaths(root))
+        problems = check_macro_calls(Path(config.docs_dir), base)
+        if problems:
+            raise FactsInvalid(problems)
+    except FactsInvalid as error:
+        raise _fail(error) from None
+    _build.base = base
+    _build.options = SiteOptions(directory_urls=config.use_directory_urls, repo_url=config.repo_url)
+    if not config.nav:
+        config.nav = nav(base)
+    macros = config.plugins.get("macros")
+    if macros is not None:
+        bound = FactMacros(base, _build.options)
+        macros.register_macros({
+            "fact": lambda fact_id: bound.fact(fact_id, macros.page.file.src_uri),
+            "fact_claim": lambda fact_id: bound.fact_claim(fact_id, macros.page.file.src_uri),
+        })
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add the generated pages, the fact index and the data downloads."""
+    base, options = _build.base, _build.options
+    assert base is not None, "on_config verifies the facts first"
+    for page in (*generate_pages(base, options), fact_index_page(base, options)):
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for dest, content in (("facts.json", facts_json(base, options.directory_urls)),
+                          ("facts.csv", facts_csv(base, options.directory_urls)),
+                          *fact_index_assets(base, options)):
+        files.append(File.generated(config, dest, content=content))
+    return files
