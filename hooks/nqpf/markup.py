@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import html
 import posixpath
 
-# Characters Markdown would act on even inside inline HTML, and Jinja's delimiters; as
-# numeric entities they display the same but are inert for Markdown, Jinja and HTML.
-_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "*_`[]{}\\|#!~^$"})
+# HTML's special characters, those Markdown acts on even inside inline HTML, and Jinja's
+# delimiters, each as a numeric entity in one pass: they display the same but are inert.
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'*_`[]{}\\|#!~^$"})
 
 
 def esc(text: object) -> str:
     """Text safe in HTML content and double-quoted attributes, inert for Markdown and Jinja."""
-    return html.escape(str(text), quote=True).translate(_INERT)
+    return str(text).translate(_INERT)
 
 
 def page_url(src_uri: str, directory_urls: bool) -> str:

@@ -1,0 +1,75 @@
+"""Shared fixtures: the real project, temporary copies of it, and real MkDocs builds."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from nqpf.loading import ProjectPaths, load_inputs
+from nqpf.verify import build_fact_base
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "facts", "seeds", "hooks")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def run_build(root: Path, site: Path, *extra: str) -> BuildResult:
+    """``mkdocs build --strict`` of the project in ``root`` into ``site``."""
+    done = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site), *extra], cwd=root,
+                          capture_output=True, text=True, timeout=300,
+                          env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    return BuildResult(done.returncode, done.stdout + done.stderr, site)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's inputs and build files, safe to break."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def paths() -> ProjectPaths:
+    return ProjectPaths(ROOT)
+
+
+@pytest.fixture(scope="session")
+def inputs(paths):
+    loaded, problems = load_inputs(paths)
+    assert problems == []
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def fact_base(paths):
+    return build_fact_base(paths)[0]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuildResult:
+    """The real site, built once per test session from the real project."""
+    result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")

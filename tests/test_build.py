@@ -1,0 +1,120 @@
+"""A real `mkdocs build --strict` of the project, and what it must produce."""
+
+import csv
+import json
+import re
+from html import unescape
+
+from conftest import run_build
+from html_tools import page_for_url, read_page
+from nqpf.pages import passage_id
+
+FIELDS = {"id", "kind", "claim", "value", "unit", "period", "sector", "seed", "quote", "said_by", "url"}
+
+
+def test_strict_build_passes_without_warnings(built_site):
+    assert "WARNING" not in built_site.output
+    assert (built_site.site / "index.html").is_file()
+
+
+def test_exports_hold_every_fact_with_the_required_fields(built_site, fact_base):
+    records = json.loads((built_site.site / "facts.json").read_text(encoding="utf-8"))
+    assert isinstance(records, list) and len(records) == len(fact_base.facts)
+    assert all(FIELDS <= set(record) for record in records)
+    with (built_site.site / "facts.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert FIELDS <= set(rows[0])
+    assert [row["id"] for row in rows] == [record["id"] for record in records]
+    nev = next(r for r in records if r["id"] == "nev-production-2023")
+    assert (nev["value"], nev["scale"], nev["number"], nev["value_as_written"]) == (
+        9.443, "million", 9443000, "9.443 million")
+    assert nev["url"] == "sectors/new-energy-vehicles/#nev-production-2023"
+
+
+def test_every_fact_url_resolves_to_an_element_with_its_id(built_site):
+    records = json.loads((built_site.site / "facts.json").read_text(encoding="utf-8"))
+    for record in records:
+        url, _, anchor = record["url"].partition("#")
+        page = read_page(page_for_url(built_site.site, url))
+        assert page.ids.get(anchor) == "article", record["id"]
+
+
+def test_every_fact_is_on_exactly_one_sector_page(built_site, fact_base):
+    seen: dict[str, int] = {}
+    for page_path in (built_site.site / "sectors").glob("*/index.html"):
+        for element_id, tag in read_page(page_path).ids.items():
+            if tag == "article":
+                seen[element_id] = seen.get(element_id, 0) + 1
+    assert seen == {item.fact.id: 1 for item in fact_base.facts}
+
+
+def test_timeline_links_every_event_and_target(built_site, fact_base):
+    page = read_page(built_site.site / "timeline" / "index.html")
+    linked = {href.rpartition("#")[2] for href in page.hrefs if "/sectors/" in href or href.startswith("../sectors")}
+    wanted = {i.fact.id for i in fact_base.facts if i.fact.kind in ("event", "target")}
+    assert wanted and wanted <= linked
+
+
+def test_source_pages_mark_each_cited_passage_and_fact_links_land_on_it(built_site, fact_base):
+    for slug, source in fact_base.sources.items():
+        page = read_page(built_site.site / "sources" / slug / "index.html")
+        quotes = {i.fact.quote for i in fact_base.facts if i.fact.seed == slug}
+        for quote in quotes:
+            anchor = passage_id(quote)
+            assert anchor in page.ids, (slug, quote)
+            assert page.ids[anchor] in ("mark", "span")
+        marked = " ".join(mark["text"] for mark in page.marks)
+        for quote in quotes:
+            first_words = " ".join(quote.split()[:3]).replace("’", "'")
+            assert first_words in marked.replace("’", "'"), quote
+    for item in fact_base.facts:
+        sector_page = read_page(built_site.site / "sectors" / item.fact.sector / "index.html")
+        target = f"../../sources/{item.fact.seed}/#{passage_id(item.fact.quote)}"
+        assert target in sector_page.hrefs, item.fact.id
+
+
+def test_no_inline_event_handlers_in_generated_html(built_site):
+    for page_path in built_site.site.rglob("*.html"):
+        assert read_page(page_path).event_handlers == [], page_path
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(project_copy, tmp_path):
+    site = tmp_path / "site"
+    assert run_build(project_copy, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    facts = project_copy / "facts" / "robotics.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("value: 28", "value: 29"), encoding="utf-8")
+    failed = run_build(project_copy, site)
+    assert failed.returncode != 0
+    assert "facts/robotics.yml:" in failed.output and "industrial-robot-production-growth-2025: value:" in failed.output
+    assert "Traceback" not in failed.output
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_an_unknown_fact_macro_fails_the_build_naming_page_and_line(project_copy, tmp_path):
+    page = project_copy / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\nSee {{ fact("no-such-fact") }}.\n', encoding="utf-8")
+    failed = run_build(project_copy, tmp_path / "site")
+    assert failed.returncode != 0
+    lines = page.read_text(encoding="utf-8").count("\n")
+    assert f"docs/about.md:{lines}:" in failed.output
+    assert "Traceback" not in failed.output
+
+
+HOSTILE = "<script>alert(1)</script> {{ config.site_name }} {% raw %} <img src=x onerror=alert(2)> *b*"
+
+
+def test_hostile_text_in_a_fact_is_escaped_and_never_evaluated(project_copy, tmp_path):
+    facts = project_copy / "facts" / "space.yml"
+    text = facts.read_text(encoding="utf-8").replace(
+        "claim: Pakistan's first astronauts are set to join a Chinese space mission.",
+        f"claim: '{HOSTILE}'")
+    facts.write_text(text, encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site" / "sectors" / "space" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    claim = re.search(r'<p class="nqpf-claim">(.*?)</p>', html).group(1)
+    assert unescape(claim) == HOSTILE  # shown literally: not rendered by Jinja nor Markdown
+    data = (tmp_path / "site" / "assets" / "nqpf" / "fact-index-data.js").read_text(encoding="utf-8")
+    assert "<script>" not in data and "\\u003cscript>" in data

@@ -1,0 +1,111 @@
+"""Verification against the seeds: each rule, and every real fact under mutation."""
+
+import dataclasses
+import re
+from fractions import Fraction
+
+import pytest
+
+from conftest import ROOT
+from nqpf.loading import ProjectPaths, load_inputs
+from nqpf.verify import SeedText, check_references, normalise, verify, verify_fact
+
+REAL_FACTS = load_inputs(ProjectPaths(ROOT))[0].facts
+SEEDS = {slug: SeedText(text) for slug, text in load_inputs(ProjectPaths(ROOT))[0].seed_texts.items()}
+FACTS_WITH_VALUES = [f for f in REAL_FACTS if f.value is not None]
+
+
+def test_the_real_fact_base_verifies_with_full_coverage(inputs):
+    problems = []
+    base, coverage = verify(inputs, problems)
+    assert problems == []
+    assert len(base.facts) == len(inputs.facts) >= 40
+    assert coverage.total > 0 and coverage.covered == coverage.total
+
+
+@pytest.mark.parametrize("fact", FACTS_WITH_VALUES, ids=lambda f: f.id)
+def test_a_changed_value_fails_naming_the_fact(fact):
+    wrong = dataclasses.replace(fact, value=fact.value + Fraction(1, 10))
+    item, problems = verify_fact(wrong, SEEDS[fact.seed])
+    assert item is None
+    assert [(p.fact_id, p.field) for p in problems] == [(fact.id, "value")]
+    assert f"{fact.file}:{fact.line_of('value')}: {fact.id}: value:" in str(problems[0])
+    assert "numbers there:" in problems[0].message
+
+
+def _change_a_word(quote: str) -> str:
+    words = list(re.finditer(r"[A-Za-z]{4,}", quote))
+    word = words[len(words) // 2]
+    return quote[:word.start()] + word.group(0)[::-1].upper() + quote[word.end():]
+
+
+@pytest.mark.parametrize("fact", REAL_FACTS, ids=lambda f: f.id)
+def test_a_changed_word_in_the_quote_fails_naming_the_fact(fact):
+    wrong = dataclasses.replace(fact, quote=_change_a_word(fact.quote))
+    item, problems = verify_fact(wrong, SEEDS[fact.seed])
+    assert item is None
+    assert [(p.fact_id, p.field) for p in problems] == [(fact.id, "source.quote")]
+    assert "is not in seed" in problems[0].message
+
+
+def test_the_scale_must_match():
+    fact = next(f for f in REAL_FACTS if f.id == "nev-production-2023")
+    _, problems = verify_fact(dataclasses.replace(fact, scale=None), SEEDS[fact.seed])
+    assert [p.field for p in problems] == ["value"]
+    assert "9.443 million" in problems[0].message
+
+
+def test_a_percent_must_be_a_percent_in_the_quote():
+    fact = next(f for f in REAL_FACTS if f.id == "industrial-robot-production-growth-2025")
+    _, problems = verify_fact(dataclasses.replace(fact, unit="robots"), SEEDS[fact.seed])
+    assert [p.field for p in problems] == ["value"]
+
+
+def test_the_period_year_must_be_written_in_the_quote():
+    fact = next(f for f in REAL_FACTS if f.id == "nev-production-2023")
+    from nqpf.model import Period
+    _, problems = verify_fact(dataclasses.replace(fact, period=Period("2024")), SEEDS[fact.seed])
+    assert [p.field for p in problems] == ["period"]
+
+
+def test_quotes_match_across_whitespace_and_typographic_quote_marks():
+    seed = SeedText("He said “it’s  done”\nand left.")
+    assert seed.find('said "it\'s done" and') is not None
+    start, end = seed.find("it's done")
+    assert seed.text[start:end] == "it’s  done"
+    assert seed.find("it is done") is None
+    assert normalise(" a\t b ") == "a b"
+
+
+def test_duplicate_ids_and_unknown_references(inputs):
+    first, second = inputs.facts[0], inputs.facts[1]
+    broken = dataclasses.replace(inputs, facts=(
+        first, dataclasses.replace(second, id=first.id, sector="nowhere", said_by="nobody",
+                                   seed="no-such-seed")))
+    problems = check_references(broken)
+    fields = sorted(p.field for p in problems)
+    assert fields == ["id", "said_by", "sector", "source.seed"]
+    assert all(p.fact_id == first.id for p in problems)
+
+
+def test_an_uncovered_number_is_reported_with_its_seed_line(inputs):
+    without = dataclasses.replace(inputs, facts=tuple(f for f in inputs.facts if f.id != "cpec-new-mous"))
+    problems = []
+    _, coverage = verify(without, problems)
+    assert coverage.covered == coverage.total - 1
+    (problem,) = problems
+    assert problem.file == "seeds/002_c4778ec19135451b.txt" and problem.line == 9
+    assert "“45”" in problem.message
+
+
+def test_ignore_entries_must_hold_a_number_and_exist(inputs):
+    entry = inputs.ignored[0]
+    stale = dataclasses.replace(inputs, ignored=(
+        *inputs.ignored, dataclasses.replace(entry, quote="Chengdu and Chongqing"),
+        dataclasses.replace(entry, quote="not in the text at all")))
+    problems = []
+    verify(stale, problems)
+    assert sorted(p.message for p in problems) == [
+        "this passage holds no number; remove the entry",
+        f"“not in the text at all” is not in seed '{entry.seed}'",
+    ]
