@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAGE  := build/site-staging
 
-.PHONY: site serve test check coverage offline bench clean
+.PHONY: site serve test check offline clean
 
 $(BIN)/.build-deps: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(BIN)/.build-deps: requirements.txt constraints.txt
 $(BIN)/.dev-deps: $(BIN)/.build-deps requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	touch $@
+
+# JavaScript the offline build copies into the site (exact versions in package-lock.json).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 ## site: verify the facts and build the site into site/ (a failed build keeps the old site/)
 site: $(BIN)/.build-deps
@@ -30,8 +34,15 @@ serve: $(BIN)/.build-deps
 check: $(BIN)/.build-deps
 	PYTHONPATH=hooks $(BIN)/python -m nqpf check
 
+## offline: the site for reading from disk, packed as dist/nqpf-facts-offline.zip
+offline: $(BIN)/.build-deps node_modules/.package-lock.json
+	rm -rf build/offline-staging
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir build/offline-staging
+	rm -rf site-offline && mv build/offline-staging site-offline
+	PYTHONPATH=hooks $(BIN)/python -m nqpf.offline site-offline dist/nqpf-facts-offline.zip
+
 ## test: the whole test suite (unit, build, browser)
-test: $(BIN)/.dev-deps
+test: $(BIN)/.dev-deps node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 clean:

@@ -12,10 +12,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from nqpf.exports import facts_csv, facts_json
 from nqpf.loading import ProjectPaths
 from nqpf.macros import FactMacros, check_macro_calls
+from nqpf.offline import SHIM_ASSET, localise_shim, shim_path
 from nqpf.pages import SiteOptions, generate_pages, nav
 from nqpf.problems import FactsInvalid
 from nqpf.search import fact_index_assets, fact_index_page
@@ -28,6 +30,7 @@ class _Build:
 
     base: FactBase | None = None
     options: SiteOptions = SiteOptions()
+    offline: bool = False
 
 
 _build = _Build()
@@ -48,7 +51,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except FactsInvalid as error:
         raise _fail(error) from None
     _build.base = base
-    _build.options = SiteOptions(directory_urls=config.use_directory_urls, repo_url=config.repo_url)
+    _build.options = SiteOptions(directory_urls=config.use_directory_urls, repo_url=config.extra.get("repository"))
+    _build.offline = "material/offline" in config.plugins or "offline" in config.plugins
+    if _build.offline and not shim_path(root).is_file():
+        raise PluginError(f"The offline build needs {shim_path(root)}: run `npm ci` (`make offline` does).")
     if not config.nav:
         config.nav = nav(base)
     macros = config.plugins.get("macros")
@@ -71,4 +77,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                           ("facts.csv", facts_csv(base, options.directory_urls)),
                           *fact_index_assets(base, options)):
         files.append(File.generated(config, dest, content=content))
+    if _build.offline:
+        root = Path(config.config_file_path).parent
+        files.append(File.generated(config, SHIM_ASSET, abs_src_path=str(shim_path(root))))
     return files
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """In the offline build, pages load the iframe-worker shim from the site, not a CDN."""
+    if not _build.offline:
+        return output
+    return localise_shim(output, page.file.src_uri, config.use_directory_urls)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return localise_shim(output_content, None, config.use_directory_urls) if _build.offline else output_content

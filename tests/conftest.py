@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from browser import browser  # noqa: F401 - one Chromium for the whole session
 from nqpf.loading import ProjectPaths, load_inputs
 from nqpf.verify import build_fact_base
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "facts", "seeds", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "facts", "seeds", "hooks", "node_modules")
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def copy_project(target: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"),
+                            symlinks=True)
         else:
             shutil.copy2(source, target / part)
     return target
@@ -66,6 +68,15 @@ def fact_base(paths):
 def built_site(tmp_path_factory) -> BuildResult:
     """The real site, built once per test session from the real project."""
     result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> BuildResult:
+    """The offline build (use_directory_urls off, Material's offline plugin), built once."""
+    result = run_build(ROOT, tmp_path_factory.mktemp("offline") / "site", "--config-file",
+                       str(ROOT / "mkdocs.offline.yml"))
     assert result.returncode == 0, result.output
     return result
 

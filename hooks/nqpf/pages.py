@@ -50,7 +50,7 @@ def passage_id(quote: str) -> str:
 
 def source_label(source: Source) -> str:
     if source.title:
-        return f"“{source.title}”" + (f" ({source.outlet})" if source.outlet else "")
+        return f"“{source.title}”" + (f", {source.outlet}" if source.outlet else "")
     if source.outlet:
         return f"an untitled report ({source.outlet})"
     return f"an untitled text ({source.file_name})"

@@ -53,14 +53,19 @@ def display_record(item: VerifiedFact, base: FactBase, options: SiteOptions) -> 
         "value": fact.display_value(),
         "claim": fact.claim,
         "period": fact.period.label() if fact.period else "",
-        "year": str(fact.period.year) if fact.period else "undated",
-        "kind": fact.kind,
         "sector": base.sectors[fact.sector].title,
-        "sector_slug": fact.sector,
-        "speaker": base.speakers[fact.said_by].name if fact.said_by else "",
         "according_to": according_to(item, base),
-        "source": source_label(base.sources[fact.seed]),
+        "facets": {"sector": fact.sector, "kind": fact.kind,
+                   "year": str(fact.period.year) if fact.period else "undated",
+                   "source": fact.seed, "speaker": fact.said_by or ""},
     }
+
+
+def facet_labels(base: FactBase) -> dict[str, dict[str, str]]:
+    """How facet values (slugs, which the URL carries) are shown."""
+    return {"sector": {slug: s.title for slug, s in base.sectors.items()},
+            "source": {slug: source_label(s) for slug, s in base.sources.items()},
+            "speaker": {slug: s.name for slug, s in base.speakers.items()}}
 
 
 def build_index(base: FactBase):
@@ -73,7 +78,7 @@ def build_index(base: FactBase):
 def index_script(base: FactBase, options: SiteOptions) -> str:
     """The data file: display records and the serialised index, as one assignment."""
     payload = {"facts": [display_record(i, base, options) for i in base.facts],
-               "index": build_index(base).serialize()}
+               "labels": facet_labels(base), "index": build_index(base).serialize()}
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     # Inert inside any HTML context, and valid JavaScript even with U+2028/9 in the text.
     data = data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

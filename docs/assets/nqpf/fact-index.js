@@ -67,14 +67,20 @@
     FACETS.forEach(function (name) { selects[name].dataset.wanted = params.get(name) || ""; });
   }
 
+  function label(facet, value) {
+    var names = data.labels[facet] || {};
+    return names[value] || value;
+  }
+
   function fillFacets(matches, current) {
     FACETS.forEach(function (name) {
       var counts = {};
       matches.forEach(function (fact) {
         var others = FACETS.every(function (other) {
-          return other === name || !current[other] || fact[other] === current[other];
+          return other === name || !current[other] || fact.facets[other] === current[other];
         });
-        if (others && fact[name]) { counts[fact[name]] = (counts[fact[name]] || 0) + 1; }
+        var value = fact.facets[name];
+        if (others && value) { counts[value] = (counts[value] || 0) + 1; }
       });
       var select = selects[name];
       var wanted = select.dataset.wanted !== undefined ? select.dataset.wanted : current[name];
@@ -83,14 +89,14 @@
       Object.keys(counts).sort().forEach(function (value) {
         var option = document.createElement("option");
         option.value = value;
-        option.textContent = value + " (" + counts[value] + ")";
+        option.textContent = label(name, value) + " (" + counts[value] + ")";
         option.dataset.count = String(counts[value]);
         select.appendChild(option);
       });
       if (wanted && !counts[wanted]) {
         var kept = document.createElement("option");
         kept.value = wanted;
-        kept.textContent = wanted + " (0)";
+        kept.textContent = label(name, wanted) + " (0)";
         kept.dataset.count = "0";
         select.appendChild(kept);
       }
@@ -153,7 +159,7 @@
     fillFacets(matches, current);
     current = state();
     var results = matches.filter(function (fact) {
-      return FACETS.every(function (name) { return !current[name] || fact[name] === current[name]; });
+      return FACETS.every(function (name) { return !current[name] || fact.facets[name] === current[name]; });
     });
     render(results, terms(current.q), current);
     var wanted = toSearch(current);
@@ -165,7 +171,6 @@
   }
 
   input.addEventListener("input", function () { update(false); });
-  input.addEventListener("change", function () { update(true); });
   root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
   FACETS.forEach(function (name) {
     selects[name].addEventListener("change", function () { update(true); });

@@ -1,0 +1,77 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, and the built site served locally.
+
+Set NQPF_REQUIRE_BROWSER=1 (CI does) to turn a browser that cannot start into a failure
+instead of a skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def unavailable(reason: str):
+    if os.environ.get("NQPF_REQUIRE_BROWSER"):
+        pytest.fail(f"browser test cannot run: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        unavailable(f"playwright is not installed ({error})")
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        try:
+            instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        except Exception as error:  # noqa: BLE001 - any launch failure means "cannot run"
+            unavailable(f"Chromium did not start: {error}")
+        yield instance
+        instance.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve(directory: Path):
+    """Serve ``directory`` on a free loopback port; returns (base_url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+class RequestLog:
+    """Every request a page makes; ``external`` lists those that leave the machine."""
+
+    def __init__(self, page, allowed_prefix: str):
+        self.urls: list[str] = []
+        self.allowed_prefix = allowed_prefix
+        page.on("request", lambda request: self.urls.append(request.url))
+
+    @property
+    def external(self) -> list[str]:
+        return [u for u in self.urls if not (u.startswith(self.allowed_prefix) or u.startswith("data:")
+                                             or u.startswith("blob:") or u.startswith("about:"))]
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)

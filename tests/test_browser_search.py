@@ -1,0 +1,118 @@
+"""The fact index in a real browser, over http:// and from file://."""
+
+import pytest
+
+from browser import RequestLog, screenshot, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def http_url(built_site):
+    url, server = serve(built_site.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(params=["http", "file"])
+def index_url(request, http_url, offline_site):
+    """(prefix every request must start with, fact index URL): the site over http, the
+    offline build from disk."""
+    if request.param == "http":
+        return http_url, http_url + "fact-index/"
+    return offline_site.site.as_uri() + "/", (offline_site.site / "fact-index.html").as_uri()
+
+
+@pytest.fixture
+def tab(browser, index_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.nqpf_requests = RequestLog(page, index_url[0])
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def open_index(tab, url, query=""):
+    tab.goto(url + query)
+    tab.wait_for_selector("#nqpf-search[data-ready='true']")
+
+
+def result_ids(tab):
+    return [href.rpartition("#")[2] for href in
+            tab.eval_on_selector_all("#nqpf-results a.nqpf-result-link", "els => els.map(e => e.getAttribute('href'))")]
+
+
+def test_typing_robot_lists_the_industrial_robot_fact(tab, index_url):
+    open_index(tab, index_url[1])
+    tab.fill("#nqpf-query", "robot")
+    ids = result_ids(tab)
+    assert "industrial-robot-production-growth-2025" in ids
+    assert "service-robot-production-2023" in ids
+    assert "pakistan-population" not in ids
+    assert tab.locator("#nqpf-results mark", has_text="robot").count() >= 1
+    assert tab.locator("#nqpf-status").inner_text() == f"{len(ids)} facts found."
+    assert "q=robot" in tab.url
+    screenshot(tab, f"fact-index-{index_url[1].split(':')[0]}")
+    assert tab.nqpf_requests.external == []
+
+
+def test_a_facet_narrows_the_list_and_counts_right(tab, index_url):
+    open_index(tab, index_url[1])
+    tab.fill("#nqpf-query", "robot")
+    all_ids = result_ids(tab)
+    option = tab.locator("#nqpf-facet-year option[value='2023']")
+    count = int(option.get_attribute("data-count"))
+    tab.select_option("#nqpf-facet-year", "2023")
+    narrowed = result_ids(tab)
+    assert len(narrowed) == count and 0 < count < len(all_ids)
+    assert "industrial-robot-production-growth-2025" not in narrowed
+    assert "year=2023" in tab.url
+
+
+def test_the_url_restores_the_state_and_back_works(tab, index_url):
+    open_index(tab, index_url[1], "?q=robot&sector=robotics")
+    assert tab.input_value("#nqpf-query") == "robot"
+    assert tab.input_value("#nqpf-facet-sector") == "robotics"
+    ids = result_ids(tab)
+    assert "industrial-robot-production-growth-2025" in ids
+    assert all(i in ids for i in ("service-robot-production-2023", "service-robot-production-growth-2023"))
+    tab.select_option("#nqpf-facet-year", "2025")
+    assert result_ids(tab) == ["industrial-robot-production-growth-2025"]
+    tab.go_back()
+    tab.wait_for_function("!location.search.includes('year=')")
+    assert tab.input_value("#nqpf-facet-year") == ""
+    assert len(result_ids(tab)) == len(ids)
+
+
+def test_value_as_written_and_speaker_find_facts(tab, index_url):
+    open_index(tab, index_url[1], "?q=9.443")
+    assert result_ids(tab)[0] == "nev-production-2023"
+    tab.fill("#nqpf-query", "Hashmi")
+    assert "pakistan-population" in result_ids(tab)
+    tab.fill("#nqpf-query", "zzzz-no-such-thing")
+    assert result_ids(tab) == []
+    assert tab.locator("#nqpf-status").inner_text().startswith("No facts match")
+
+
+def test_keyboard_slash_arrows_and_enter(tab, index_url):
+    open_index(tab, index_url[1])
+    tab.locator("h1").click()
+    tab.keyboard.press("/")
+    assert tab.evaluate("document.activeElement.id") == "nqpf-query"
+    tab.keyboard.type("robot")
+    tab.keyboard.press("ArrowDown")
+    first = tab.evaluate("document.activeElement.getAttribute('href')")
+    assert first and first.endswith("#" + result_ids(tab)[0])
+    tab.keyboard.press("ArrowDown")
+    second = tab.evaluate("document.activeElement.getAttribute('href')")
+    assert second != first
+    tab.keyboard.press("ArrowUp")
+    assert tab.evaluate("document.activeElement.getAttribute('href')") == first
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    fact_id = first.rpartition("#")[2]
+    assert tab.url.endswith(f"/sectors/robotics{'.html' if tab.url.startswith('file:') else '/'}#{fact_id}")
+    assert tab.locator(f"article#{fact_id}").is_visible()

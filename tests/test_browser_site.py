@@ -1,0 +1,80 @@
+"""What a reader sees, in a real browser, at desktop and phone widths."""
+
+import pytest
+
+from browser import DESKTOP, PHONE, RequestLog, screenshot, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    url, server = serve(built_site.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(params=[("desktop", DESKTOP), ("phone", PHONE)], ids=["desktop", "phone"])
+def page(request, browser, site_url):
+    name, viewport = request.param
+    context = browser.new_context(viewport=viewport)
+    tab = context.new_page()
+    tab.nqpf_viewport = name
+    tab.nqpf_requests = RequestLog(tab, site_url)
+    yield tab
+    context.close()
+
+
+def fits_width(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_home_shows_headline_figures_linked_to_facts(page, site_url):
+    page.goto(site_url)
+    assert page.locator("h1").first.inner_text().startswith("New quality productive forces")
+    ref = page.locator("a.nqpf-ref", has_text="China produced 9.443 million new energy vehicles")
+    assert ref.count() == 1 and ref.is_visible()
+    assert ref.get_attribute("href") == "sectors/new-energy-vehicles/#nev-production-2023"
+    assert fits_width(page)
+    screenshot(page, f"home-{page.nqpf_viewport}")
+    assert page.nqpf_requests.external == []
+
+
+def test_sector_page_shows_a_fact_with_its_provenance(page, site_url):
+    page.goto(site_url + "sectors/new-energy-vehicles/#nev-production-2023")
+    card = page.locator("article#nev-production-2023")
+    assert card.is_visible()
+    assert card.locator(".nqpf-value").inner_text() == "9.443 million units"
+    assert "according to “New quality productive forces drive" in card.locator(".nqpf-meta").inner_text()
+    assert page.locator("figure.nqpf-chart svg").is_visible()
+    assert page.locator("figure.nqpf-chart table td", has_text="more than 16 million units").count() == 1
+    assert fits_width(page)
+    screenshot(page, f"sector-{page.nqpf_viewport}")
+    card.locator("a.nqpf-source-link").click()
+    page.wait_for_load_state()
+    assert "/sources/yang-nqpf-high-quality/#q-" in page.url
+    anchor = page.url.rpartition("#")[2]
+    target = page.locator(f"[id='{anchor}']")
+    assert target.evaluate("e => e.tagName") == "MARK"
+    assert "9.443 million units in 2023" in target.inner_text()
+    assert target.is_visible()
+
+
+def test_timeline_lists_years_in_order(page, site_url):
+    page.goto(site_url + "timeline/")
+    headings = [t.strip().rstrip("¶").strip() for t in page.locator("article h2").all_inner_texts()]
+    years = [int(t) for t in headings if t.isdigit()]
+    assert years == sorted(years) and 2023 in years and 2030 in years
+    assert page.locator("a", has_text="China remains on track to reach its carbon peak").is_visible()
+    assert fits_width(page)
+    screenshot(page, f"timeline-{page.nqpf_viewport}")
+
+
+def test_source_page_shows_metadata_and_highlighted_text(page, site_url):
+    page.goto(site_url + "sources/hashmi-two-sessions-2025/")
+    assert "11 March 2025" in page.locator("table.nqpf-metadata").inner_text()
+    assert "not stated in the text" in page.locator("table.nqpf-metadata").inner_text()
+    marks = page.locator("mark.nqpf-passage")
+    assert marks.count() >= 4 and marks.first.is_visible()
+    assert fits_width(page)
+    screenshot(page, f"source-{page.nqpf_viewport}")
