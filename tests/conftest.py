@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser  # noqa: F401 - one Chromium for the whole session
+from browser import browser, serve  # noqa: F401 - one Chromium for the whole session
 from nqpf.loading import ProjectPaths, load_inputs
 from nqpf.verify import build_fact_base
 
@@ -70,6 +70,14 @@ def built_site(tmp_path_factory) -> BuildResult:
     result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
     assert result.returncode == 0, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served over http on a loopback port."""
+    url, server = serve(built_site.site)
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

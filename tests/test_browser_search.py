@@ -2,24 +2,17 @@
 
 import pytest
 
-from browser import RequestLog, screenshot, serve
+from browser import RequestLog, screenshot
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def http_url(built_site):
-    url, server = serve(built_site.site)
-    yield url
-    server.shutdown()
-
-
 @pytest.fixture(params=["http", "file"])
-def index_url(request, http_url, offline_site):
+def index_url(request, site_url, offline_site):
     """(prefix every request must start with, fact index URL): the site over http, the
     offline build from disk."""
     if request.param == "http":
-        return http_url, http_url + "fact-index/"
+        return site_url, site_url + "fact-index/"
     return offline_site.site.as_uri() + "/", (offline_site.site / "fact-index.html").as_uri()
 
 

@@ -2,16 +2,9 @@
 
 import pytest
 
-from browser import DESKTOP, PHONE, RequestLog, screenshot, serve
+from browser import DESKTOP, PHONE, RequestLog, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    url, server = serve(built_site.site)
-    yield url
-    server.shutdown()
 
 
 @pytest.fixture(params=[("desktop", DESKTOP), ("phone", PHONE)], ids=["desktop", "phone"])
