@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAGE  := build/site-staging
+# mkdocs<2 is pinned on purpose (see requirements.txt); Material need not warn about 2.0 on every build.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test check offline clean
 
