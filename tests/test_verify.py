@@ -109,3 +109,20 @@ def test_ignore_entries_must_hold_a_number_and_exist(inputs):
         "this passage holds no number; remove the entry",
         f"“not in the text at all” is not in seed '{entry.seed}'",
     ]
+
+
+def test_a_wrong_value_is_one_error_not_also_an_uncovered_number(inputs):
+    fact = next(f for f in inputs.facts if f.id == "nev-production-2023")
+    changed = dataclasses.replace(inputs, facts=tuple(
+        dataclasses.replace(f, value=Fraction("9.43")) if f is fact else f for f in inputs.facts))
+    problems = []
+    verify(changed, problems)
+    assert [(p.fact_id, p.field) for p in problems] == [(fact.id, "value")]
+
+
+def test_an_ignore_entry_for_an_unknown_seed_is_reported(inputs):
+    entry = dataclasses.replace(inputs.ignored[0], seed="no-such-seed")
+    problems = []
+    verify(dataclasses.replace(inputs, ignored=(*inputs.ignored, entry)), problems)
+    assert [(p.field, p.message) for p in problems] == [
+        ("seed", "'no-such-seed' is not in seeds/sources.yml")]

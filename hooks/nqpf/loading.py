@@ -53,7 +53,6 @@ class LoadedInputs:
 def _records(paths: ProjectPaths, path: Path, specs, what: str, key: str | None):
     """Yield (values, record) for each well-formed record of a file; collect problems."""
     shown = paths.shown(path)
-    problems: list[Problem] = []
     if not path.is_file():
         return [], [Problem(shown, 1, f"the file is missing; it should list the {what}")]
     records, problems = read_records(path, shown, what=what)

@@ -27,7 +27,7 @@ class FactMacros:
 
     def _item(self, fact_id: str):
         try:
-            return self.base.by_id()[fact_id]
+            return self.base.by_id[fact_id]
         except KeyError:
             raise KeyError(f"unknown fact id {fact_id!r}") from None
 
@@ -48,7 +48,7 @@ class FactMacros:
 
 def check_macro_calls(docs_dir: Path, base: FactBase, shown_prefix: str = "docs") -> list[Problem]:
     """Every fact macro in docs/*.md names a fact that exists."""
-    known = base.by_id()
+    known = base.by_id
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         text = path.read_text(encoding="utf-8")

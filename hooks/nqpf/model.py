@@ -130,11 +130,6 @@ class Source:
     line: int
     lines: dict[str, int]
 
-    def label(self) -> str:
-        """How the site names the source in "according to ..."."""
-        name = self.title or f"untitled source {self.slug}"
-        return f"{self.outlet}: “{name}”" if self.outlet else f"“{name}”"
-
 
 @dataclass(frozen=True)
 class IgnoredNumber:

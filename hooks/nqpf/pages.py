@@ -155,8 +155,8 @@ def _charts(items: list[VerifiedFact]) -> list[str]:
             groups[item.fact.measure].append(item)
     blocks = []
     for measure, members in sorted(groups.items()):
-        units = {(m.fact.unit, m.fact.scale is None) for m in members}
-        if len(members) >= 2 and len({u for u, _ in units}) == 1:
+        # bars compare the scaled numbers, so only the unit has to agree
+        if len(members) >= 2 and len({m.fact.unit for m in members}) == 1:
             caption = f"{measure.replace('-', ' ').capitalize()} by period"
             blocks.append(chart(members, caption))
     return blocks
