@@ -331,7 +331,7 @@ def read_fields(record: Record, specs: tuple[FieldSpec, ...], shown: str, *, rec
         path = prefix + spec.name
         if spec.name not in data:
             if spec.required:
-                problems.append(Problem(shown, record.line, f"missing; {spec.description}",
+                problems.append(Problem(shown, record.line, f"is missing; add it ({spec.description})",
                                         record_id, path))
             continue
         if spec.children:
@@ -351,9 +351,9 @@ def kind_rules(values: dict[str, object]) -> list[tuple[str, str]]:
     """What a fact's kind asks of its other fields, as (field, message) pairs."""
     rules: list[tuple[str, str]] = []
     if values.get("kind") == "figure" and "value" not in values:
-        rules.append(("value", "missing; a figure needs the number its quote states"))
+        rules.append(("value", "is missing; a figure needs the number its quote states"))
     if "value" in values and "unit" not in values:
-        rules.append(("unit", "missing; say what the number counts ('%', 'USD', 'units')"))
+        rules.append(("unit", "is missing; say what the number counts ('%', 'USD', 'units')"))
     for name in ("scale", "qualifier", "qualifying_numbers"):
         if name in values and "value" not in values:
             rules.append((name, "given without a value"))

@@ -1,0 +1,68 @@
+"""The bad-input corpus: every broken edit stops the check and the build with the exact
+problems expected, naming file and line, with no traceback, and the last good site kept."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, run_build
+
+CORPUS = ROOT / "tests" / "bad_input"
+EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
+CASES = sorted(p.stem for p in CORPUS.glob("*.yml"))
+
+
+def test_the_corpus_is_complete():
+    assert len([c for c in CASES if EXPECTED[c]]) >= 30
+    assert set(CASES) == set(EXPECTED)
+
+
+def check(root):
+    return subprocess.run([sys.executable, "-m", "nqpf", "--root", str(root), "check"],
+                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+
+
+def snapshot(site):
+    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def broken_project(tmp_path, request):
+    project = copy_project(tmp_path / "project")
+    shutil.copy(CORPUS / f"{request.param}.yml", project / "facts" / "zz-bad.yml")
+    return project
+
+
+@pytest.mark.parametrize("broken_project", CASES, indirect=True)
+def test_check_and_build_report_exactly_the_expected_problems(broken_project, built_site, tmp_path, request):
+    expected = EXPECTED[request.node.callspec.params["broken_project"]]
+    done = check(broken_project)
+    assert "Traceback" not in done.stdout + done.stderr
+    site = tmp_path / "site"
+    shutil.copytree(built_site.site, site)
+    before = snapshot(site)
+    build = run_build(broken_project, site)
+    assert "Traceback" not in build.output
+    assert not (broken_project / "pwned-marker").exists()  # a YAML tag is never executed
+    if not expected:
+        assert done.returncode == 0, done.stderr
+        assert build.returncode == 0, build.output
+        return
+    assert done.returncode == 1
+    reported = [line.strip() for line in done.stderr.splitlines()[1:] if line.strip()]
+    assert reported == expected
+    assert build.returncode != 0
+    assert all(line in build.output for line in expected)
+    assert snapshot(site) == before
+
+
+def test_a_huge_file_is_refused_with_its_size(project_copy):
+    item = (CORPUS / "value-not-in-quote.yml").read_text(encoding="utf-8")
+    (project_copy / "facts" / "zz-huge.yml").write_text("# padding\n" * 210_000 + item, encoding="utf-8")
+    done = check(project_copy)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "facts/zz-huge.yml:1: the file is 2,1" in done.stderr
+    assert "split it into files under 2,000,000 bytes" in done.stderr
