@@ -25,6 +25,8 @@ class PageReader(HTMLParser):
             self.hrefs.append(attributes["href"])
         if tag == "link" and attributes.get("href"):
             self.hrefs.append(attributes["href"])
+        if tag in ("script", "img") and attributes.get("src"):
+            self.hrefs.append(attributes["src"])
         if tag == "mark":
             self._in_mark = {"id": attributes.get("id"), "text": ""}
             self.marks.append(self._in_mark)

@@ -67,6 +67,8 @@ def test_a_facet_narrows_the_list_and_counts_right(tab, index_url):
 
 def test_the_url_restores_the_state_and_back_works(tab, index_url):
     open_index(tab, index_url[1], "?q=robot&sector=robotics")
+    assert "q=robot" in tab.url and "sector=robotics" in tab.url
+    assert not tab.locator("#__search").is_checked()  # the theme's search stays closed
     assert tab.input_value("#nqpf-query") == "robot"
     assert tab.input_value("#nqpf-facet-sector") == "robotics"
     ids = result_ids(tab)

@@ -61,8 +61,8 @@
     return text ? "?" + text : "";
   }
 
-  function restore() {
-    var params = new URLSearchParams(location.search);
+  function restore(search) {
+    var params = new URLSearchParams(search);
     input.value = params.get("q") || "";
     FACETS.forEach(function (name) { selects[name].dataset.wanted = params.get(name) || ""; });
   }
@@ -153,6 +153,14 @@
     }
   }
 
+  /* Material's own search opens itself when the URL has ?q=; on this page q belongs to the
+   * fact index. Hide q from the theme until it has started, then put the state back. */
+  var started = false;
+  var initialSearch = location.search;
+  if (new URLSearchParams(initialSearch).has("q")) {
+    try { history.replaceState(null, "", location.pathname); } catch (error) { /* file:// */ }
+  }
+
   function update(push) {
     var current = state();
     var matches = search(current.q);
@@ -163,7 +171,7 @@
     });
     render(results, terms(current.q), current);
     var wanted = toSearch(current);
-    if (wanted !== location.search) {
+    if (started && wanted !== location.search) {
       try {
         history[push ? "pushState" : "replaceState"](null, "", wanted || location.pathname);
       } catch (error) { /* some file:// setups refuse history changes; the page still works */ }
@@ -175,7 +183,7 @@
   FACETS.forEach(function (name) {
     selects[name].addEventListener("change", function () { update(true); });
   });
-  window.addEventListener("popstate", function () { restore(); update(false); });
+  window.addEventListener("popstate", function () { restore(location.search); update(false); });
 
   /* "/" focuses the box; arrows move through results; Enter follows the focused link. */
   window.addEventListener("keydown", function (event) {
@@ -199,7 +207,11 @@
     if (next < 0) { input.focus(); } else { links[next].focus(); }
   }, true);
 
-  restore();
+  restore(initialSearch);
   update(false);
-  root.dataset.ready = "true";
+  window.addEventListener("load", function () {
+    started = true;
+    update(false);
+    root.dataset.ready = "true";
+  });
 })();

@@ -1,0 +1,74 @@
+"""Hostile contributor text: a whole site built from it, opened in Chromium, runs nothing."""
+
+import pytest
+
+from conftest import copy_project, run_build
+from browser import serve
+from html_tools import read_page
+
+PAYLOAD = ("<script>window.pwned=true</script> <img src=x onerror=\"window.pwned=true\"> "
+           "</script><svg onload=window.pwned=true> javascript:window.pwned=true "
+           "{{ config.site_name }} {% include 'x' %} ]]> --> \"' `")
+SEED = f"A hostile text. {PAYLOAD} The value was 42% in 2024, said {PAYLOAD}\n"
+
+FACT = f"""
+- id: hostile-fact
+  claim: '{PAYLOAD.replace("'", "''")}'
+  kind: figure
+  value: 42
+  unit: "%"
+  period: 2024
+  sector: space
+  said_by: hostile-speaker
+  note: '{PAYLOAD.replace("'", "''")}'
+  source:
+    seed: hostile-seed
+    quote: '{SEED.strip().replace("'", "''")}'
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    (project / "seeds" / "zz-hostile.txt").write_text(SEED, encoding="utf-8")
+    with (project / "seeds" / "sources.yml").open("a", encoding="utf-8") as sources:
+        sources.write(f"\n- slug: hostile-seed\n  file: zz-hostile.txt\n  title: null\n  outlet: null\n"
+                      f"  author: null\n  date: null\n  place: null\n  note: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n")
+    with (project / "facts" / "speakers.yml").open("a", encoding="utf-8") as speakers:
+        speakers.write(f"\n- slug: hostile-speaker\n  name: Mallory\n  role: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n"
+                       "  kind: person\n")
+    (project / "facts" / "zz-hostile.yml").write_text(FACT, encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def test_no_generated_markup_comes_from_the_payload(hostile_site):
+    for page in hostile_site.rglob("*.html"):
+        reader = read_page(page)
+        assert reader.event_handlers == [], page
+        assert not any(h.startswith("javascript:") for h in reader.hrefs), page
+    assert "<script>window.pwned" not in (hostile_site / "assets/nqpf/fact-index-data.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_nothing_executes_on_any_page_or_in_search_results(browser, hostile_site):
+    url, server = serve(hostile_site)
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs, messages = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda message: messages.append(message.text))
+    try:
+        for html in sorted(hostile_site.rglob("*.html")):
+            page.goto(url + html.relative_to(hostile_site).as_posix())
+            assert page.evaluate("window.pwned === undefined"), html
+        page.goto(url + "fact-index/?q=hostile")
+        page.wait_for_selector("#nqpf-search[data-ready='true']")
+        assert page.locator("#nqpf-results li").count() == 1
+        assert page.evaluate("window.pwned === undefined")
+        assert "<script>window.pwned=true</script>" in page.locator("#nqpf-results").inner_text()
+    finally:
+        context.close()
+        server.shutdown()
+    assert dialogs == [] and not [m for m in messages if "pwned" in m]
