@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from nqpf.exports import facts_csv, facts_json
+from nqpf.exports import dataset_jsonld, facts_csv, facts_json
 from nqpf.loading import ProjectPaths
 from nqpf.macros import FactMacros, check_macro_calls
 from nqpf.offline import SHIM_ASSET, localise_shim, shim_path
@@ -63,6 +63,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         macros.register_macros({
             "fact": lambda fact_id: bound.fact(fact_id, macros.page.file.src_uri),
             "fact_claim": lambda fact_id: bound.fact_claim(fact_id, macros.page.file.src_uri),
+            "dataset_jsonld": lambda: dataset_jsonld(base, name=config.site_name,
+                                                     description=config.site_description or "",
+                                                     site_url=config.site_url),
         })
     return config
 

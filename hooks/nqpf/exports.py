@@ -72,3 +72,30 @@ def facts_csv(base: FactBase, directory_urls: bool = True) -> str:
         writer.writerow({key: "; ".join(v) if isinstance(v, list) else ("" if v is None else v)
                          for key, v in record.items()})
     return out.getvalue()
+
+
+def json_for_script(data: object, *, compact: bool = False) -> str:
+    """JSON that is safe inside <script>: no text can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, **({"separators": (",", ":")} if compact else {"indent": 1}))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def dataset_jsonld(base: FactBase, *, name: str, description: str, site_url: str | None) -> str:
+    """schema.org Dataset markup for the downloads page, as a <script> element."""
+    root = (site_url or "").rstrip("/") + "/" if site_url else ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": name,
+        "description": description,
+        "keywords": sorted(sector.title for sector in base.sectors.values()),
+        "isAccessibleForFree": True,
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": f"{root}facts.json"},
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": f"{root}facts.csv"},
+        ],
+    }
+    if root:
+        data["url"] = f"{root}downloads/"
+    return f'<script type="application/ld+json">\n{json_for_script(data)}\n</script>'

@@ -7,12 +7,12 @@ from the installed mkdocs package (it ships lunr 2.3.9, the version lunr.py writ
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import mkdocs.contrib.search
 from lunr import lunr
 
+from .exports import json_for_script
 from .markup import asset_href, esc, relative_href
 from .pages import GeneratedPage, SiteOptions, according_to, fact_href, source_label
 from .verify import FactBase, VerifiedFact
@@ -79,10 +79,7 @@ def index_script(base: FactBase, options: SiteOptions) -> str:
     """The data file: display records and the serialised index, as one assignment."""
     payload = {"facts": [display_record(i, base, options) for i in base.facts],
                "labels": facet_labels(base), "index": build_index(base).serialize()}
-    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    # Inert inside any HTML context, and valid JavaScript even with U+2028/9 in the text.
-    data = data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.NQPF_FACT_INDEX = {data};\n"
+    return f"window.NQPF_FACT_INDEX = {json_for_script(payload, compact=True)};\n"
 
 
 def fact_index_assets(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
