@@ -39,7 +39,8 @@ check: $(BIN)/.build-deps
 ## offline: the site for reading from disk, packed as dist/nqpf-facts-offline.zip
 offline: $(BIN)/.build-deps node_modules/.package-lock.json
 	rm -rf build/offline-staging
-	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir build/offline-staging
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 315532800) \
+	  $(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir build/offline-staging
 	rm -rf site-offline && mv build/offline-staging site-offline
 	PYTHONPATH=hooks $(BIN)/python -m nqpf.offline site-offline dist/nqpf-facts-offline.zip
 

@@ -17,7 +17,8 @@ from mkdocs.structure.pages import Page
 from nqpf.exports import dataset_jsonld, facts_csv, facts_json
 from nqpf.loading import ProjectPaths
 from nqpf.macros import FactMacros, check_macro_calls
-from nqpf.offline import SHIM_ASSET, localise_shim, shim_path
+from nqpf.markup import asset_href
+from nqpf.offline import SHIM_ASSET, ZIP_NAME, localise_shim, shim_path, zip_path
 from nqpf.pages import SiteOptions, generate_pages, nav
 from nqpf.problems import FactsInvalid
 from nqpf.search import fact_index_assets, fact_index_page
@@ -63,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         macros.register_macros({
             "fact": lambda fact_id: bound.fact(fact_id, macros.page.file.src_uri),
             "fact_claim": lambda fact_id: bound.fact_claim(fact_id, macros.page.file.src_uri),
+            "offline_bundle_link": lambda: _offline_bundle_link(root, config, macros.page.file.src_uri),
             "dataset_jsonld": lambda: dataset_jsonld(base, name=config.site_name,
                                                      description=config.site_description or "",
                                                      site_url=config.site_url),
@@ -80,10 +82,21 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                           ("facts.csv", facts_csv(base, options.directory_urls)),
                           *fact_index_assets(base, options)):
         files.append(File.generated(config, dest, content=content))
+    root = Path(config.config_file_path).parent
     if _build.offline:
-        root = Path(config.config_file_path).parent
         files.append(File.generated(config, SHIM_ASSET, abs_src_path=str(shim_path(root))))
+    elif zip_path(root).is_file():
+        files.append(File.generated(config, ZIP_NAME, abs_src_path=str(zip_path(root))))
     return files
+
+
+def _offline_bundle_link(root: Path, config: MkDocsConfig, page_src: str) -> str:
+    """A link to the offline zip when this build publishes it, else how to build it."""
+    if zip_path(root).is_file() and not _build.offline:
+        size = zip_path(root).stat().st_size / 1_000_000
+        href = asset_href(page_src, ZIP_NAME, config.use_directory_urls)
+        return f'<a href="{href}">{ZIP_NAME}</a> ({size:.1f} MB)'
+    return f"`{ZIP_NAME}`, built with `make offline` (published with the site on GitHub Pages)"
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

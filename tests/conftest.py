@@ -30,7 +30,8 @@ def run_build(root: Path, site: Path, *extra: str) -> BuildResult:
     """``mkdocs build --strict`` of the project in ``root`` into ``site``."""
     done = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site), *extra], cwd=root,
                           capture_output=True, text=True, timeout=300,
-                          env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+                          env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1",
+                               "SOURCE_DATE_EPOCH": "1700000000"})
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
 
 

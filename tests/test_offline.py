@@ -1,8 +1,11 @@
 """The offline bundle: opened from disk, no request leaves it; the zip is reproducible."""
 
+import zipfile
+
 import pytest
 
 from browser import RequestLog
+from conftest import ROOT, run_build
 from nqpf.offline import write_zip
 
 
@@ -11,30 +14,48 @@ def test_no_page_names_the_cdn(offline_site):
         assert "unpkg.com" not in page.read_text(encoding="utf-8"), page
 
 
-def test_the_zip_is_reproducible(offline_site, tmp_path):
+def test_the_zip_is_reproducible_from_two_builds(offline_site, tmp_path):
+    again = run_build(ROOT, tmp_path / "again", "--config-file", str(ROOT / "mkdocs.offline.yml"))
+    assert again.returncode == 0, again.output
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"
-    assert write_zip(offline_site.site, first) == write_zip(offline_site.site, second) > 0
+    assert write_zip(offline_site.site, first) == write_zip(again.site, second) > 0
     assert first.read_bytes() == second.read_bytes()
 
 
+@pytest.fixture(scope="module")
+def unzipped(offline_site, tmp_path_factory):
+    """The bundle as a reader gets it: the zip, unpacked somewhere else."""
+    folder = tmp_path_factory.mktemp("unzipped")
+    write_zip(offline_site.site, folder / "bundle.zip")
+    with zipfile.ZipFile(folder / "bundle.zip") as archive:
+        archive.extractall(folder)
+    return folder / "nqpf-facts-offline"
+
+
 @pytest.mark.browser
-def test_from_disk_navigation_and_material_search_work_without_network(browser, offline_site):
+def test_from_disk_navigation_and_both_searches_work_without_network(browser, unzipped):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    requests = RequestLog(page, offline_site.site.as_uri() + "/")
+    requests = RequestLog(page, unzipped.as_uri() + "/")
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto((offline_site.site / "index.html").as_uri())
+    page.goto((unzipped / "index.html").as_uri())
     page.locator("a.nqpf-ref").first.click()
     page.wait_for_load_state()
-    assert page.url.startswith(offline_site.site.as_uri()) and ".html#" in page.url
-    page.goto((offline_site.site / "index.html").as_uri())
+    assert page.url.startswith(unzipped.as_uri()) and ".html#" in page.url
+    page.goto((unzipped / "index.html").as_uri())
     search_box = page.locator("input[data-md-component='search-query']")
     search_box.click()
     search_box.press_sequentially("buffalo", delay=30)
     result = page.locator(".md-search-result__item", has_text="buffalo")
     result.first.wait_for(timeout=10000)
     assert result.count() >= 1
+    page.goto((unzipped / "fact-index.html").as_uri() + "?q=robot")
+    page.wait_for_selector("#nqpf-search[data-ready='true']")
+    assert "industrial-robot-production-growth-2025" in page.eval_on_selector_all(
+        "#nqpf-results a", "els => els.map(e => e.getAttribute('href')).join(' ')")
+    page.goto((unzipped / "sectors" / "new-energy-vehicles.html").as_uri())
+    assert page.locator("figure.nqpf-chart svg").is_visible()
     context.close()
     assert errors == []
     assert requests.external == []

@@ -14,6 +14,12 @@ from .markup import asset_href
 
 IFRAME_WORKER_CDN = "https://unpkg.com/iframe-worker/shim"
 SHIM_ASSET = "assets/nqpf/iframe-worker-shim.js"
+ZIP_NAME = "nqpf-facts-offline.zip"
+
+
+def zip_path(root: Path) -> Path:
+    """Where `make offline` leaves the bundle; the online build publishes it when present."""
+    return root / "dist" / ZIP_NAME
 
 
 def shim_path(root: Path) -> Path:
