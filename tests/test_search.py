@@ -3,14 +3,31 @@
 import json
 
 import pytest
+from lunr import lunr
+from lunr.index import Index
 
 from nqpf.pages import SiteOptions
 from nqpf.search import FIELDS, build_index, index_script, search_document
 
 
 @pytest.fixture(scope="module")
-def index(fact_base):
-    return build_index(fact_base)
+def documents(fact_base):
+    return [search_document(item, fact_base) for item in fact_base.facts]
+
+
+@pytest.fixture(scope="module")
+def index(documents):
+    return Index.load(build_index(documents))
+
+
+def test_the_fast_builder_writes_what_lunr_py_writes(documents):
+    reference = lunr(ref="id", fields=[{"field_name": n, "boost": b} for n, b in FIELDS],
+                     documents=documents).serialize()
+    ours = build_index(documents)
+    assert ours["invertedIndex"] == json.loads(json.dumps(reference["invertedIndex"]))
+    assert dict(ours["fieldVectors"]) == dict(reference["fieldVectors"])
+    assert (ours["fields"], ours["pipeline"], ours["version"]) == (
+        reference["fields"], reference["pipeline"], reference["version"])
 
 
 def test_one_document_per_fact_with_every_listed_field(fact_base, index):

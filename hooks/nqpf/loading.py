@@ -69,12 +69,12 @@ def _records(paths: ProjectPaths, path: Path, specs, what: str, key: str | None)
 def _registry(paths, path, specs, what, build, problems: list[Problem]) -> dict:
     rows, found = _records(paths, path, specs, what, "slug")
     problems += found
+    shown = paths.shown(path)
     result = {}
     for values, record in rows:
         if values["slug"] in result:
-            problems.append(Problem(paths.shown(path), record.line, "this slug is used twice",
-                                    values["slug"], "slug"))
-        result[values["slug"]] = build(values, paths.shown(path), record)
+            problems.append(Problem(shown, record.line, "this slug is used twice", values["slug"], "slug"))
+        result[values["slug"]] = build(values, shown, record)
     return result
 
 
@@ -119,19 +119,21 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
     rows, found = _records(paths, paths.facts_dir / "ignored-numbers.yml", IGNORED_FIELDS,
                            "ignored numbers", None)
     problems += found
-    ignored = tuple(IgnoredNumber(**values, file=paths.shown(paths.facts_dir / "ignored-numbers.yml"),
-                                  line=record.line, lines=record.lines) for values, record in rows)
+    shown = paths.shown(paths.facts_dir / "ignored-numbers.yml")
+    ignored = tuple(IgnoredNumber(**values, file=shown, line=record.line, lines=record.lines)
+                    for values, record in rows)
 
     facts: list[Fact] = []
     for path in paths.fact_files():
         rows, found = _records(paths, path, FACT_FIELDS, "facts", "id")
         problems += found
+        shown = paths.shown(path)
         for values, record in rows:
             rules = kind_rules(values)
-            problems += [Problem(paths.shown(path), record.line_of(name), message, values["id"], name)
+            problems += [Problem(shown, record.line_of(name), message, values["id"], name)
                          for name, message in rules]
             if not rules:
-                facts.append(_fact(values, paths.shown(path), record))
+                facts.append(_fact(values, shown, record))
     inputs = LoadedInputs(facts=tuple(facts), sectors=sectors, speakers=speakers, sources=sources,
                           ignored=ignored, seed_texts=seed_texts)
     return inputs, problems

@@ -1,0 +1,88 @@
+"""A deterministic synthetic project: N verifiable facts over M seed texts and S sectors.
+
+Each generated seed is made of sentences that each state one figure with its year; each
+fact quotes one sentence. The project uses the real hooks, so it builds and verifies like
+the real one. Used by `make bench` and, at a small N, by the tests.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+# Words without any number word in them, so the only numbers in a sentence are the ones put there.
+WORDS = ("battery solar turbine robot chip sensor vehicle grid port corridor farm seed cable "
+         "satellite rail textile cement steel copper lithium hydrogen software cloud data").split()
+VERBS = ("reached", "grew to", "came to", "rose to", "stood at")
+UNITS = ("units", "tonnes", "kilowatts", "yuan", "sets")
+PAGES = {
+    "index.md": "# Synthetic corpus\n\nA generated project for benchmarks.\n",
+    "about.md": "# About\n\nGenerated.\n",
+    "downloads.md": "# Downloads\n\n- [facts.json](facts.json)\n- [facts.csv](facts.csv)\n",
+}
+
+
+@dataclass(frozen=True)
+class CorpusSize:
+    facts: int
+    seeds: int
+    sectors: int
+
+
+def _sentence(rng: random.Random, index: int) -> tuple[str, str, int, str]:
+    """(sentence, value as YAML, year, unit) for fact ``index``; the value is unique per fact."""
+    value = f"{index + 1}.{rng.randint(1, 9)}"
+    year = 2000 + rng.randint(0, 25)
+    unit = rng.choice(UNITS)
+    subject = " ".join(rng.choice(WORDS) for _ in range(3))
+    sentence = f"In {year}, the {subject} output {rng.choice(VERBS)} {value} million {unit}."
+    return sentence, value, year, unit
+
+
+def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Path:
+    """Write a project with ``size`` facts into ``root`` (hooks and mkdocs.yml from ``repo``)."""
+    rng = random.Random(seed)
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "facts").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    (root / "docs").mkdir()
+    shutil.copytree(repo / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(repo / "docs" / "assets", root / "docs" / "assets")
+    shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
+    for name, text in PAGES.items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+
+    sectors = [f"sector-{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(size.sectors)]
+    (root / "facts" / "sectors.yml").write_text("".join(
+        f"- slug: {slug}\n  title: Sector {slug[-2:].upper()}\n  description: Generated sector.\n"
+        for slug in sectors), encoding="utf-8")
+    (root / "facts" / "speakers.yml").write_text(
+        "- slug: speaker-a\n  name: Speaker A\n  role: Generated speaker\n  kind: person\n", encoding="utf-8")
+    (root / "facts" / "ignored-numbers.yml").write_text("[]\n", encoding="utf-8")
+
+    seed_sentences: list[list[str]] = [[] for _ in range(size.seeds)]
+    by_sector: dict[str, list[str]] = {slug: [] for slug in sectors}
+    for index in range(size.facts):
+        sentence, value, year, unit = _sentence(rng, index)
+        seed_index = index % size.seeds
+        seed_sentences[seed_index].append(sentence)
+        sector = sectors[index % size.sectors]
+        said_by = "  said_by: speaker-a\n" if index % 7 == 0 else ""
+        by_sector[sector].append(
+            f"- id: fact-{index:05d}\n  claim: 'Generated claim: {sentence}'\n  kind: figure\n"
+            f"  value: {value}\n  scale: million\n  unit: {unit}\n  period: {year}\n"
+            f"  sector: {sector}\n{said_by}  source:\n    seed: seed-{seed_index:04d}\n"
+            f"    quote: '{sentence}'\n  tags: [generated]\n")
+    for slug, facts in by_sector.items():
+        (root / "facts" / f"{slug}.yml").write_text("\n".join(facts), encoding="utf-8")
+    sources = []
+    for seed_index, sentences in enumerate(seed_sentences):
+        (root / "seeds" / f"seed-{seed_index:04d}.txt").write_text(" ".join(sentences) + "\n", encoding="utf-8")
+        sources.append(f"- slug: seed-{seed_index:04d}\n  file: seed-{seed_index:04d}.txt\n"
+                       f"  title: Generated text {seed_index:04d}\n  outlet: null\n  author: null\n"
+                       "  date: null\n  place: null\n")
+    (root / "seeds" / "sources.yml").write_text("\n".join(sources), encoding="utf-8")
+    return root
