@@ -6,7 +6,10 @@ MkDocs puts this folder on sys.path only while this file's top level runs, so th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import os
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from nqpf.exports import dataset_jsonld, facts_csv, facts_json
+from nqpf.exports import dataset_jsonld, fact_records, facts_csv, facts_json
 from nqpf.loading import ProjectPaths
 from nqpf.macros import FactMacros, check_macro_calls
 from nqpf.markup import asset_href
@@ -32,6 +35,7 @@ class _Build:
     base: FactBase | None = None
     options: SiteOptions = SiteOptions()
     offline: bool = False
+    timings: dict[str, float] = field(default_factory=dict)  # seconds, for `make bench`
 
 
 _build = _Build()
@@ -43,9 +47,11 @@ def _fail(error: FactsInvalid) -> PluginError:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and verify every fact before MkDocs cleans or writes anything."""
+    started = time.perf_counter()
+    _build.timings = {}
     root = Path(config.config_file_path).parent
     try:
-        base, _coverage = build_fact_base(ProjectPaths(root))
+        base, _coverage = build_fact_base(ProjectPaths(root), _build.timings)
         problems = check_macro_calls(Path(config.docs_dir), base)
         if problems:
             raise FactsInvalid(problems)
@@ -69,6 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                                      description=config.site_description or "",
                                                      site_url=config.site_url),
         })
+    _build.timings["config_s"] = time.perf_counter() - started
     return config
 
 
@@ -76,12 +83,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the generated pages, the fact index and the data downloads."""
     base, options = _build.base, _build.options
     assert base is not None, "on_config verifies the facts first"
+    started = time.perf_counter()
     for page in (*generate_pages(base, options), fact_index_page(base, options)):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
-    for dest, content in (("facts.json", facts_json(base, options.directory_urls)),
-                          ("facts.csv", facts_csv(base, options.directory_urls)),
+    pages_done = time.perf_counter()
+    records = fact_records(base, options.directory_urls)
+    for dest, content in (("facts.json", facts_json(records)), ("facts.csv", facts_csv(records)),
                           *fact_index_assets(base, options)):
         files.append(File.generated(config, dest, content=content))
+    _build.timings.update(pages_s=pages_done - started, outputs_s=time.perf_counter() - pages_done)
     root = Path(config.config_file_path).parent
     if _build.offline:
         files.append(File.generated(config, SHIM_ASSET, abs_src_path=str(shim_path(root))))
@@ -108,3 +118,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     return localise_shim(output_content, None, config.use_directory_urls) if _build.offline else output_content
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """With NQPF_TIMINGS=path (set by `make bench`), write where the hooks spent their time."""
+    if target := os.environ.get("NQPF_TIMINGS"):
+        Path(target).write_text(json.dumps(_build.timings), encoding="utf-8")

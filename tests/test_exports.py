@@ -5,7 +5,7 @@ import io
 import json
 import re
 
-from nqpf.exports import CSV_FIELDS, dataset_jsonld, facts_csv, fact_record, json_for_script
+from nqpf.exports import CSV_FIELDS, dataset_jsonld, fact_record, fact_records, facts_csv, json_for_script
 
 HOSTILE = "</script><script>alert(1)</script> <!-- & \u2028 ]]>"
 
@@ -25,7 +25,7 @@ def test_records_use_directory_or_file_urls(fact_base):
 
 
 def test_csv_has_one_row_per_fact_and_every_field(fact_base):
-    rows = list(csv.DictReader(io.StringIO(facts_csv(fact_base))))
+    rows = list(csv.DictReader(io.StringIO(facts_csv(fact_records(fact_base)))))
     assert len(rows) == len(fact_base.facts) and tuple(rows[0]) == CSV_FIELDS
 
 

@@ -57,18 +57,22 @@ def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True)
     }
 
 
-def facts_json(base: FactBase, directory_urls: bool = True) -> str:
-    """facts.json: a list of fact records, sorted by id. ``<`` is escaped so it embeds safely."""
-    records = sorted((fact_record(i, base, directory_urls) for i in base.facts), key=lambda r: r["id"])
+def fact_records(base: FactBase, directory_urls: bool = True) -> list[dict]:
+    """Every fact as a record, sorted by id: the rows of both downloads."""
+    return sorted((fact_record(i, base, directory_urls) for i in base.facts), key=lambda r: r["id"])
+
+
+def facts_json(records: list[dict]) -> str:
+    """facts.json: a list of fact records. ``<`` is escaped so it embeds safely."""
     return json.dumps(records, ensure_ascii=False, indent=1).replace("<", "\\u003c") + "\n"
 
 
-def facts_csv(base: FactBase, directory_urls: bool = True) -> str:
+def facts_csv(records: list[dict]) -> str:
     """facts.csv: the same records, lists joined with '; '."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
-    for record in sorted((fact_record(i, base, directory_urls) for i in base.facts), key=lambda r: r["id"]):
+    for record in records:
         writer.writerow({key: "; ".join(v) if isinstance(v, list) else ("" if v is None else v)
                          for key, v in record.items()})
     return out.getvalue()

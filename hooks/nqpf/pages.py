@@ -165,7 +165,7 @@ def _charts(items: list[VerifiedFact]) -> list[str]:
 def sector_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPage:
     sector = base.sectors[slug]
     src = sector_src(slug)
-    items = sorted((i for i in base.facts if i.fact.sector == slug), key=_sort_key)
+    items = sorted(base.by_sector.get(slug, []), key=_sort_key)
     parts = [_front_matter(sector.title, description=sector.description),
              f"# {esc(sector.title)}\n\n", f"{esc(sector.description)}\n\n"]
     charts = _charts(items)
@@ -183,13 +183,11 @@ def sector_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPag
 
 def sectors_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
     src = "sectors/index.md"
-    counts = defaultdict(int)
-    for item in base.facts:
-        counts[item.fact.sector] += 1
+    counts = {slug: len(items) for slug, items in base.by_sector.items()}
     rows = "\n".join(
         f'<li><a href="{esc(relative_href(src, sector_src(slug), options.directory_urls))}">'
-        f"{esc(sector.title)}</a> <span class=\"nqpf-count\">({counts[slug]} "
-        f"fact{'s' if counts[slug] != 1 else ''})</span><br>{esc(sector.description)}</li>"
+        f"{esc(sector.title)}</a> <span class=\"nqpf-count\">({counts.get(slug, 0)} "
+        f"fact{'s' if counts.get(slug, 0) != 1 else ''})</span><br>{esc(sector.description)}</li>"
         for slug, sector in base.sectors.items())
     body = f'<ul class="nqpf-sector-list">\n{rows}\n</ul>'
     return GeneratedPage(src, "Sectors", _front_matter("Sectors") + "# Sectors\n\n" + body + "\n")
@@ -233,7 +231,7 @@ def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
     parts = [_front_matter("People and organisations"), "# People and organisations\n\n",
              "The facts each source credits to a person, an organisation or a publication.\n\n"]
     for slug, speaker in sorted(base.speakers.items(), key=lambda kv: kv[1].name):
-        items = sorted((i for i in base.facts if i.fact.said_by == slug), key=_sort_key)
+        items = sorted(base.by_speaker.get(slug, []), key=_sort_key)
         entries = "\n".join(
             f'<li><a href="{esc(fact_href(i, src, options))}">{esc(i.fact.claim)}</a></li>'
             for i in items) or "<li>No facts yet.</li>"
@@ -248,11 +246,10 @@ def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> s
     seed = base.seeds[slug]
     citing: dict[str, list[VerifiedFact]] = defaultdict(list)
     spans: dict[str, tuple[int, int]] = {}
-    for item in base.facts:
-        if item.fact.seed == slug:
-            key = passage_id(item.fact.quote)
-            citing[key].append(item)
-            spans[key] = (item.start, item.end)
+    for item in base.by_seed.get(slug, []):
+        key = passage_id(item.fact.quote)
+        citing[key].append(item)
+        spans[key] = (item.start, item.end)
     cuts = sorted({0, len(seed.text), *(s for span in spans.values() for s in span)})
     starts = defaultdict(list)
     ends = defaultdict(list)
@@ -288,7 +285,7 @@ def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPag
         for label, value in (("Title", source.title), ("Outlet", source.outlet), ("Author", source.author),
                              ("Date", source.date.label() if source.date else None),
                              ("Place", source.place), ("File", f"seeds/{source.file_name}")))
-    count = sum(1 for i in base.facts if i.fact.seed == slug)
+    count = len(base.by_seed.get(slug, []))
     note = f"<p>{esc(source.note)}</p>\n" if source.note else ""
     body = (f'<table class="nqpf-metadata">{rows}</table>\n{note}'
             f"<p>{count} fact{'s' if count != 1 else ''} cite this text; their passages are "

@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var FACETS = ["sector", "kind", "year", "source", "speaker"];
+  var PAGE = 100;  /* results drawn at once; "Show more" draws the next ones */
   var data = window.NQPF_FACT_INDEX;
   var root = document.getElementById("nqpf-search");
   if (!root || !data || !window.lunr) { return; }
@@ -129,19 +130,38 @@
     return element;
   }
 
-  function render(results, words, current) {
-    list.textContent = "";
-    results.forEach(function (fact) {
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "nqpf-more";
+  more.hidden = true;
+  list.parentNode.insertBefore(more, list.nextSibling);
+  var pending = { results: [], words: [], shown: 0 };
+
+  function drawMore() {
+    var next = pending.results.slice(pending.shown, pending.shown + PAGE);
+    next.forEach(function (fact) {
       var item = part("li", "nqpf-result");
       var link = part("a", "nqpf-result-link");
       link.href = fact.url;
-      if (fact.value) { highlight(link.appendChild(part("span", "nqpf-result-value")), fact.value, words); }
-      highlight(link.appendChild(part("span", "nqpf-result-claim")), fact.claim, words);
+      if (fact.value) { highlight(link.appendChild(part("span", "nqpf-result-value")), fact.value, pending.words); }
+      highlight(link.appendChild(part("span", "nqpf-result-claim")), fact.claim, pending.words);
       item.appendChild(link);
       var meta = [fact.period, fact.sector, "according to " + fact.according_to].filter(Boolean);
       item.appendChild(part("p", "nqpf-result-meta", meta.join(" · ")));
       list.appendChild(item);
     });
+    pending.shown += next.length;
+    var left = pending.results.length - pending.shown;
+    more.hidden = left <= 0;
+    more.textContent = "Show " + Math.min(left, PAGE) + " more of " + left;
+  }
+
+  more.addEventListener("click", drawMore);
+
+  function render(results, words, current) {
+    list.textContent = "";
+    pending = { results: results, words: words, shown: 0 };
+    drawMore();
     var filtered = FACETS.some(function (name) { return current[name]; });
     if (!current.q && !filtered) {
       status.textContent = "Type to search " + data.facts.length + " facts, or choose a facet. All facts are listed below.";
@@ -213,5 +233,6 @@
     started = true;
     update(false);
     root.dataset.ready = "true";
+    window.NQPF_READY_MS = performance.now();  /* read by `make bench` */
   });
 })();
