@@ -6,7 +6,7 @@ STAGE  := build/site-staging
 # mkdocs<2 is pinned on purpose (see requirements.txt); Material need not warn about 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check offline clean
+.PHONY: site serve test check offline bench clean
 
 $(BIN)/.build-deps: requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ offline: $(BIN)/.build-deps node_modules/.package-lock.json
 ## test: the whole test suite (unit, build, browser)
 test: $(BIN)/.dev-deps node_modules/.package-lock.json
 	$(BIN)/python -m pytest
+
+## bench: build synthetic projects of 100, 1,000 and 10,000 facts; figures to build/bench.json
+bench: $(BIN)/.dev-deps node_modules/.package-lock.json
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site site.old build dist test-artifacts

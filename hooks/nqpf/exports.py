@@ -63,8 +63,9 @@ def fact_records(base: FactBase, directory_urls: bool = True) -> list[dict]:
 
 
 def facts_json(records: list[dict]) -> str:
-    """facts.json: a list of fact records. ``<`` is escaped so it embeds safely."""
-    return json.dumps(records, ensure_ascii=False, indent=1).replace("<", "\\u003c") + "\n"
+    """facts.json: a list of fact records, one per line. ``<`` is escaped so it embeds safely."""
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    return f"[\n{lines}\n]\n".replace("<", "\\u003c")
 
 
 def facts_csv(records: list[dict]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 # HTML's special characters, those Markdown acts on even inside inline HTML, and Jinja's
@@ -29,13 +30,18 @@ def relative_href(from_src: str, to_src: str, directory_urls: bool, anchor: str 
     fragment = f"#{anchor}" if anchor else ""
     if from_src == to_src:
         return fragment or "#"
+    return _relative_page(from_src, to_src, directory_urls) + fragment
+
+
+@functools.lru_cache(maxsize=65536)  # a large site links the same pairs of pages many times
+def _relative_page(from_src: str, to_src: str, directory_urls: bool) -> str:
     here = page_url(from_src, directory_urls)
     here_dir = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
     target = page_url(to_src, directory_urls)
     relative = posixpath.relpath(target or ".", here_dir or ".")
     if target.endswith("/") or target == "":
         relative = "./" if relative == "." else relative + "/"
-    return relative + fragment
+    return relative
 
 
 def asset_href(from_src: str, asset: str, directory_urls: bool) -> str:

@@ -29,25 +29,32 @@ DATA_ASSET = "assets/nqpf/fact-index-data.js"
 LUNR_ASSET = "assets/nqpf/lunr.js"
 SCRIPT_ASSET = "assets/nqpf/fact-index.js"
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
-FIELDS = (("claim", 10), ("value", 8), ("quote", 2), ("sector", 3), ("period", 3), ("speaker", 5),
-          ("source", 2), ("entities", 4), ("tags", 4), ("id", 1))
+# lunr fields and boosts. Fewer fields make a smaller index that loads faster, so what a
+# reader may type about a fact's setting (sector, period, speaker, source, entities, tags,
+# id) shares one field; claims and values weigh most.
+FIELDS = (("claim", 10), ("value", 8), ("context", 4), ("quote", 2))
 
 
-def search_document(item: VerifiedFact, base: FactBase) -> dict[str, str]:
-    """The text lunr indexes for one fact: every field a reader may type."""
+def search_document(item: VerifiedFact, base: FactBase, ref: str) -> dict[str, str]:
+    """The text lunr indexes for one fact: every field a reader may type.
+
+    ``ref`` is the fact's position in the display data: short, so the index stays small.
+    """
     fact = item.fact
     speaker = base.speakers[fact.said_by] if fact.said_by else None
+    context = (
+        base.sectors[fact.sector].title,
+        f"{fact.period.label()} {fact.period.text}" if fact.period else "",
+        f"{speaker.name} {speaker.role}" if speaker else "",
+        source_label(base.sources[fact.seed]),
+        *fact.entities, *fact.tags, fact.id,
+    )
     return {
-        "id": fact.id,
+        "id": ref,
         "claim": fact.claim,
         "value": " ".join(filter(None, (item.written, fact.display_value()))),
+        "context": " ".join(filter(None, context)),
         "quote": fact.quote,
-        "sector": base.sectors[fact.sector].title,
-        "period": fact.period.label() + " " + fact.period.text if fact.period else "",
-        "speaker": f"{speaker.name} {speaker.role}" if speaker else "",
-        "source": source_label(base.sources[fact.seed]),
-        "entities": " ".join(fact.entities),
-        "tags": " ".join(fact.tags),
     }
 
 
@@ -111,6 +118,7 @@ def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], 
     names = [name for name, _ in fields]
     boosts = dict(fields)
     inverted: dict[str, dict] = {}
+    with_term: dict[str, int] = {}  # (document, field) pairs holding each term: lunr's idf counts these
     frequencies: dict[str, tuple[str, dict[str, int], int]] = {}
     lengths = dict.fromkeys(names, 0)
     for document in documents:
@@ -123,7 +131,9 @@ def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], 
                 posting = inverted.get(term)
                 if posting is None:
                     posting = inverted[term] = {**{n: {} for n in names}, "_index": len(inverted)}
-                posting[name][ref] = {}
+                if ref not in posting[name]:
+                    posting[name][ref] = {}
+                    with_term[term] = with_term.get(term, 0) + 1
             frequencies[f"{name}/{ref}"] = (name, counts, len(terms))
             lengths[name] += len(terms)
     count = len(documents)
@@ -134,8 +144,7 @@ def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], 
         pairs = []
         for term, tf in counts.items():
             if term not in idf:
-                with_term = sum(len(docs) for key, docs in inverted[term].items() if key != "_index")
-                idf[term] = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
+                idf[term] = math.log(1 + abs((count - with_term[term] + 0.5) / (with_term[term] + 0.5)))
             score = idf[term] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average[name])) + tf)
             pairs.append((inverted[term]["_index"], round(score * boosts[name], 3)))
         vectors.append([field_ref, [x for pair in sorted(pairs) for x in pair]])
@@ -148,7 +157,8 @@ def index_script(base: FactBase, options: SiteOptions) -> str:
     """The data file: display records and the serialised index, as one assignment."""
     payload = {"facts": [display_record(i, base, options) for i in base.facts],
                "labels": facet_labels(base),
-               "index": build_index([search_document(i, base) for i in base.facts])}
+               "index": build_index([search_document(item, base, str(position))
+                                     for position, item in enumerate(base.facts)])}
     return f"window.NQPF_FACT_INDEX = {json_for_script(payload, compact=True)};\n"
 
 

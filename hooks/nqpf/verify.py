@@ -11,6 +11,7 @@ Rules, each a function returning problems:
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "�
                               "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
 
 
+_WORD_RE = re.compile(r"\S+")
+
+
 def normalise(text: str) -> str:
     """Text as quotes are compared: typographic quote marks plain, white space single."""
     return " ".join(text.translate(_QUOTE_MARKS).split())
@@ -35,20 +39,14 @@ class SeedText:
 
     def __init__(self, text: str):
         self.text = text
-        chars: list[str] = []
+        words: list[str] = []
         self._origin: list[int] = []  # offset in ``text`` of each normalised character
-        pending_space = False
-        for offset, char in enumerate(text):
-            if char.isspace():
-                pending_space = bool(chars)
-                continue
-            if pending_space:
-                chars.append(" ")
-                self._origin.append(offset - 1)
-                pending_space = False
-            chars.append(char.translate(_QUOTE_MARKS))
-            self._origin.append(offset)
-        self.normalised = "".join(chars)
+        for word in _WORD_RE.finditer(text):
+            if words:
+                self._origin.append(word.start() - 1)  # the single space stands for the gap
+            words.append(word.group(0))
+            self._origin.extend(range(word.start(), word.end()))
+        self.normalised = " ".join(words).translate(_QUOTE_MARKS)
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
         """Offsets (start, end) in the original text of every occurrence of ``quote``."""

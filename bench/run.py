@@ -1,0 +1,183 @@
+"""`make bench`: build synthetic projects of 100, 1,000 and 10,000 facts and measure them.
+
+Prints a table and writes the same figures to build/bench.json. Figures, not tests: nothing
+here passes or fails, except that the targets of issue #6 are shown met or missed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO / "hooks"), str(REPO / "tests"), str(REPO / "bench")]
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from corpus import CorpusSize, write_corpus  # noqa: E402
+from nqpf.loading import ProjectPaths  # noqa: E402
+from nqpf.pages import SiteOptions, generate_pages, nav  # noqa: E402
+from nqpf.search import fact_index_page  # noqa: E402
+from nqpf.verify import build_fact_base  # noqa: E402
+
+SIZES = [CorpusSize(100, 5, 3), CorpusSize(1_000, 50, 10), CorpusSize(10_000, 500, 40)]
+WORK = REPO / "build" / "bench"
+QUERIES = ["battery", "solar", "turbine output", "robot", "chip", "sensor", "vehicle", "grid",
+           "port", "corridor", "farm", "seed", "cable", "satellite", "rail", "textile", "cement",
+           "steel", "copper", "lithium", "hydrogen", "software", "cloud", "data", "million",
+           "tonnes", "kilowatts", "yuan", "sets", "units", "2003", "2010", "2015", "2020", "2024",
+           "reached", "grew", "rose", "stood", "generated", "sector", "speaker", "battery grid",
+           "solar farm", "steel cement", "rail port", "12.3", "45", "cloud data", "copper cable"]
+MEASURE_BUILD = """
+import json, resource, sys, time
+from mkdocs.__main__ import cli
+started = time.perf_counter()
+try:
+    cli.main(args=sys.argv[2:], standalone_mode=False)
+finally:
+    with open(sys.argv[1], "w") as out:
+        json.dump({"wall_s": time.perf_counter() - started,
+                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}, out)
+"""
+
+
+def timed_build(project: Path, site: Path, timings: Path | None = None) -> dict:
+    """`mkdocs build` of ``project`` in a fresh interpreter: wall time and peak memory."""
+    report = project / "build-report.json"
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_MKDOCS_2_WARNING": "1"}
+    if timings:
+        env["NQPF_TIMINGS"] = str(timings)
+    done = subprocess.run([sys.executable, "-c", MEASURE_BUILD, str(report), "build", "-q",
+                           "--site-dir", str(site)], cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"build of {project} failed:\n{done.stdout}{done.stderr}")
+    return json.loads(report.read_text())
+
+
+def baseline_project(project: Path, target: Path) -> Path:
+    """The same pages as Markdown files, built by plain MkDocs: no hooks, no macros."""
+    base, _ = build_fact_base(ProjectPaths(project))
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(project / "docs", target / "docs")
+    for page in (*generate_pages(base, SiteOptions()), fact_index_page(base, SiteOptions())):
+        path = target / "docs" / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks")
+    config.update(plugins=["search"], nav=nav(base), strict=False)
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return target
+
+
+# Keystroke to results laid out: the input event is dispatched, the results rendered (ours
+# synchronously; Material's when its worker answers), then layout is forced. Waiting for the
+# next frame is left out: it depends on the display's refresh, not on the search.
+SEARCH_TIMES = """async ([queries, material]) => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  const times = [];
+  const box = document.querySelector(material ? "input[data-md-component='search-query']" : "#nqpf-query");
+  const output = document.querySelector(material ? ".md-search-result__meta" : "#nqpf-status");
+  box.focus();
+  for (const query of queries) {
+    const changed = new Promise(resolve => {
+      const seen = new MutationObserver(() => { seen.disconnect(); resolve(); });
+      seen.observe(output, {childList: true, characterData: true, subtree: true});
+      setTimeout(() => { seen.disconnect(); resolve(); }, 2000);
+    });
+    const start = performance.now();
+    box.value = query;
+    box.dispatchEvent(new Event("input", {bubbles: true}));
+    box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "a"}));
+    if (material) { await changed; }
+    void document.body.offsetHeight;
+    times.push(performance.now() - start);
+    box.value = "";
+    box.dispatchEvent(new Event("input", {bubbles: true}));
+    box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "a"}));
+    await frame();
+  }
+  return times;
+}"""
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def browser_figures(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+    url, server = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            loads = []
+            for _ in range(3):
+                page.goto(url + "fact-index/")
+                page.wait_for_function("window.NQPF_ANSWERS_MS !== undefined", timeout=60_000)
+                loads.append(page.evaluate("window.NQPF_ANSWERS_MS"))
+            ours = page.evaluate(SEARCH_TIMES, [QUERIES, False])
+            page.goto(url)
+            page.locator("input[data-md-component='search-query']").click()
+            page.wait_for_timeout(500)
+            page.evaluate(SEARCH_TIMES, [QUERIES[:3], True])  # let the worker load its index
+            material = page.evaluate(SEARCH_TIMES, [QUERIES, True])
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"index_load_ms": round(sorted(loads)[1], 1),
+            "search_p50_ms": round(percentile(ours, 0.5), 1), "search_p95_ms": round(percentile(ours, 0.95), 1),
+            "material_search_p95_ms": round(percentile(material, 0.95), 1)}
+
+
+def run(size: CorpusSize) -> dict:
+    folder = WORK / str(size.facts)
+    project = write_corpus(folder / "project", size, REPO)
+    timings = folder / "timings.json"
+    real = timed_build(project, folder / "site", timings)
+    hooks = json.loads(timings.read_text())
+    baseline = timed_build(baseline_project(project, folder / "baseline"), folder / "baseline-site")
+    data = (folder / "site" / "assets" / "nqpf" / "fact-index-data.js").read_bytes()
+    return {"facts": size.facts, "seeds": size.seeds, "build_s": round(real["wall_s"], 2),
+            "baseline_build_s": round(baseline["wall_s"], 2),
+            "hooks_s": round(hooks["config_s"] + hooks["pages_s"] + hooks["outputs_s"], 2),
+            "verify_s": round(hooks["verify_s"], 3), "index_bytes": len(data),
+            "index_gzip_bytes": len(gzip.compress(data, 6)), **browser_figures(folder / "site"),
+            "peak_rss_mb": round(real["peak_rss_mb"], 1)}
+
+
+def main() -> None:
+    started = time.perf_counter()
+    runs = []
+    for size in SIZES:
+        runs.append(run(size))
+        print(f"  {size.facts:>6} facts done ({time.perf_counter() - started:.0f} s)", flush=True)
+    (REPO / "build").mkdir(exist_ok=True)
+    (REPO / "build" / "bench.json").write_text(json.dumps({"runs": runs}, indent=1) + "\n")
+    keys = list(runs[0])
+    print(" | ".join(keys))
+    for row in runs:
+        print(" | ".join(str(row[k]) for k in keys))
+    last = runs[-1]
+    targets = [("hooks_s <= 0.25 x baseline_build_s", last["hooks_s"] <= 0.25 * last["baseline_build_s"]),
+               ("verify_s <= 1.0", last["verify_s"] <= 1.0),
+               ("search_p95_ms <= 16 and < material", last["search_p95_ms"] <= 16
+                and last["search_p95_ms"] < last["material_search_p95_ms"]),
+               ("index_load_ms <= 300", last["index_load_ms"] <= 300)]
+    for name, met in targets:
+        print(f"{'met   ' if met else 'MISSED'} {name}")
+    print(f"total {time.perf_counter() - started:.0f} s; figures in build/bench.json")
+
+
+if __name__ == "__main__":
+    main()
