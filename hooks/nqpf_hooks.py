@@ -6,9 +6,11 @@ MkDocs puts this folder on sys.path only while this file's top level runs, so th
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +43,24 @@ class _Build:
 _build = _Build()
 
 
+@contextmanager
+def _no_cycle_collection():
+    """Pause Python's cycle collector while the pipeline runs.
+
+    The pipeline makes about a million small objects (10,000 facts) that live until the build
+    ends and form no reference cycles; the collector would walk them all several times and
+    free nothing (about 10% of the hooks' time at 10,000 facts). Reference counting still
+    frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _fail(error: FactsInvalid) -> PluginError:
     return PluginError(f"{error}\nRun `make check` for the same report; see CONTRIBUTING.md.")
 
@@ -51,7 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.timings = {}
     root = Path(config.config_file_path).parent
     try:
-        base, _coverage = build_fact_base(ProjectPaths(root), _build.timings)
+        with _no_cycle_collection():
+            base, _coverage = build_fact_base(ProjectPaths(root), _build.timings)
         problems = check_macro_calls(Path(config.docs_dir), base)
         if problems:
             raise FactsInvalid(problems)
@@ -84,13 +105,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     base, options = _build.base, _build.options
     assert base is not None, "on_config verifies the facts first"
     started = time.perf_counter()
-    for page in (*generate_pages(base, options), fact_index_page(base, options)):
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
-    pages_done = time.perf_counter()
-    records = fact_records(base, options.directory_urls)
-    for dest, content in (("facts.json", facts_json(records)), ("facts.csv", facts_csv(records)),
-                          *fact_index_assets(base, options)):
-        files.append(File.generated(config, dest, content=content))
+    with _no_cycle_collection():
+        for page in (*generate_pages(base, options), fact_index_page(base, options)):
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        pages_done = time.perf_counter()
+        records = fact_records(base, options.directory_urls)
+        for dest, content in (("facts.json", facts_json(records)), ("facts.csv", facts_csv(records)),
+                              *fact_index_assets(base, options)):
+            files.append(File.generated(config, dest, content=content))
     _build.timings.update(pages_s=pages_done - started, outputs_s=time.perf_counter() - pages_done)
     root = Path(config.config_file_path).parent
     if _build.offline:

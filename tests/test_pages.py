@@ -1,6 +1,7 @@
 """Page generation, as plain functions: links, labels, the report link and its issue form."""
 
 from html import unescape
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import yaml
@@ -8,7 +9,7 @@ import yaml
 from conftest import ROOT
 from nqpf.markup import esc, relative_href
 from nqpf.model import Period
-from nqpf.pages import SiteOptions, fact_card, passage_id, report_href, timeline_page
+from nqpf.pages import NAV_SOURCES_MAX, SiteOptions, fact_card, nav, passage_id, report_href, timeline_page
 
 
 def test_relative_links_work_with_and_without_directory_urls():
@@ -56,3 +57,14 @@ def test_timeline_groups_years_in_order_and_lists_undated_events(fact_base):
     assert years == sorted(years)
     assert page.index("## Undated events and targets") > page.index(f"## {years[-1]}")
     assert "third-plenum-concluded" in page.split("## Undated events and targets")[1]
+
+
+def test_the_nav_lists_sources_one_by_one_only_while_they_are_few(fact_base):
+    def sources_entry(base):
+        return next(item["Sources"] for item in nav(base) if "Sources" in item)
+
+    assert len(sources_entry(fact_base)) == 1 + len(fact_base.sources)  # the index, then each source
+    one = next(iter(fact_base.sources.values()))
+    many = SimpleNamespace(sectors=fact_base.sectors,
+                           sources={f"s{n}": one for n in range(NAV_SOURCES_MAX + 1)})
+    assert sources_entry(many) == ["sources/index.md"]

@@ -64,7 +64,8 @@ def fact_records(base: FactBase, directory_urls: bool = True) -> list[dict]:
 
 def facts_json(records: list[dict]) -> str:
     """facts.json: a list of fact records, one per line. ``<`` is escaped so it embeds safely."""
-    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every record
+    lines = ",\n".join(encode(record) for record in records)
     return f"[\n{lines}\n]\n".replace("<", "\\u003c")
 
 

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 
 # HTML's special characters, those Markdown acts on even inside inline HTML, and Jinja's
 # delimiters, each as a numeric entity in one pass: they display the same but are inert.
-_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'*_`[]{}\\|#!~^$"})
+_SPECIAL = "&<>\"'*_`[]{}\\|#!~^$"
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
+_HAS_SPECIAL = re.compile(f"[{re.escape(_SPECIAL)}]")
 
 
 def esc(text: object) -> str:
     """Text safe in HTML content and double-quoted attributes, inert for Markdown and Jinja."""
-    return str(text).translate(_INERT)
+    text = str(text)
+    # most texts hold none of these; finding that out is much faster than translating
+    return text.translate(_INERT) if _HAS_SPECIAL.search(text) else text
 
 
 def page_url(src_uri: str, directory_urls: bool) -> str:

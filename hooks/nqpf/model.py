@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from fractions import Fraction
 from typing import Callable
 
@@ -80,6 +82,7 @@ class Fact:
         """The value with its scale applied: 9.443 million -> 9443000."""
         return None if self.value is None else self.value * SCALES.get(self.scale or "", 1)
 
+    @cached_property  # shown on several pages, in the index and the downloads
     def display_value(self) -> str:
         """The value for people: "more than $600 million", "28%", "9.443 million units"."""
         if self.value is None:
@@ -215,7 +218,7 @@ def _optional(read: Callable[[object], object]) -> Callable[[object], object]:
     return lambda raw: None if raw is None else read(raw)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the tables are constants
 class FieldSpec:
     name: str
     description: str
@@ -311,13 +314,18 @@ IGNORED_FIELDS = (
 )
 
 
+@functools.cache
+def _names(specs: tuple[FieldSpec, ...]) -> frozenset[str]:
+    return frozenset(spec.name for spec in specs)
+
+
 def read_fields(record: Record, specs: tuple[FieldSpec, ...], shown: str, *, record_id: str | None,
                 prefix: str = "") -> tuple[dict[str, object], list[Problem]]:
     """Check a record against its field table: unknown, missing and malformed fields."""
     values: dict[str, object] = {}
     problems: list[Problem] = []
     data = record.data if not prefix else record.data.get(prefix.rstrip("."), {})
-    known = {spec.name for spec in specs}
+    known = _names(specs)
     if not isinstance(data, dict):
         return values, [Problem(shown, record.line_of(prefix.rstrip(".")), "a mapping with "
                                 f"{', '.join(sorted(known))} is expected", record_id, prefix.rstrip("."))]

@@ -86,9 +86,17 @@ def _is_real_date(text: str) -> bool:
     return True
 
 
+def _exact(numeral: str) -> Fraction:
+    """ "1,000.5" -> 2001/2, exactly; integer arithmetic where it can (Fraction(str) is slow)."""
+    numeral = numeral.replace(",", "")
+    whole, dot, decimals = numeral.partition(".")
+    if whole.isdigit() and (not dot or decimals.isdigit()):
+        return Fraction(int(whole + decimals), 10 ** len(decimals))
+    return Fraction(numeral)  # an exponent: 1e3
+
+
 def _numeral(match: re.Match[str]) -> NumberMention:
-    num = match["num"].replace(",", "")
-    value = Fraction(num)
+    value = _exact(match["num"])
     if match["den"]:
         value /= Fraction(match["den"]) if int(match["den"]) else 1
     if match["sign"]:
@@ -115,21 +123,22 @@ def _words(match: re.Match[str]) -> NumberMention:
 def read_numbers(text: str) -> list[NumberMention]:
     """Every number written in ``text``, in order of appearance, without overlaps."""
     found: list[NumberMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a number already found stands
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    def take(start: int, end: int) -> bool:
+        if 1 in taken[start:end]:
+            return False
+        taken[start:end] = b"\x01" * (end - start)
+        return True
 
     for match in _DATE_RE.finditer(text):
-        if _is_real_date(match["date"]):
+        if _is_real_date(match["date"]) and take(match.start(), match.end()):
             found.append(NumberMention(text=match["date"], value=Fraction(int(match["date"][:4])),
                                        start=match.start(), end=match.end(), date=match["date"]))
-            taken.append((match.start(), match.end()))
     for pattern, build in ((_NUMERAL_RE, _numeral), (_WORDS_RE, _words)):
         for match in pattern.finditer(text):
-            if free(match.start(), match.end()):
+            if take(match.start(), match.end()):
                 found.append(build(match))
-                taken.append((match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -154,12 +163,14 @@ def parse_value(raw: object) -> Fraction:
 
 def format_number(value: Fraction) -> str:
     """A value for people: 30000 -> "30,000", 9.443 -> "9.443", 2/3 -> "2/3"."""
-    if value.denominator == 1:
-        return f"{int(value):,}"
-    as_decimal = f"{float(value):,.10f}".rstrip("0")
-    if Fraction(as_decimal.replace(",", "")) == value:
-        return as_decimal
-    return f"{value.numerator}/{value.denominator}"
+    numerator, denominator = value.numerator, value.denominator
+    for places in range(11):  # the shortest exact decimal, if one has at most 10 places
+        if 10**places % denominator == 0:
+            digits = f"{abs(numerator) * (10**places // denominator):0{places + 1}d}"
+            whole, decimals = digits[: len(digits) - places], digits[len(digits) - places:]
+            sign = "-" if numerator < 0 else ""
+            return f"{sign}{int(whole):,}" + (f".{decimals}" if decimals else "")
+    return f"{numerator}/{denominator}"
 
 
 def describe(mentions: list[NumberMention]) -> str:

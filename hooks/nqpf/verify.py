@@ -11,6 +11,7 @@ Rules, each a function returning problems:
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from collections import Counter
@@ -39,22 +40,28 @@ class SeedText:
 
     def __init__(self, text: str):
         self.text = text
-        words: list[str] = []
-        self._origin: list[int] = []  # offset in ``text`` of each normalised character
-        for word in _WORD_RE.finditer(text):
-            if words:
-                self._origin.append(word.start() - 1)  # the single space stands for the gap
-            words.append(word.group(0))
-            self._origin.extend(range(word.start(), word.end()))
-        self.normalised = " ".join(words).translate(_QUOTE_MARKS)
+        words = list(_WORD_RE.finditer(text))
+        # where each word starts, in the normalised text and in the original one
+        self._normalised_starts: list[int] = []
+        self._original_starts = [word.start() for word in words]
+        at = 0
+        for word in words:
+            self._normalised_starts.append(at)
+            at += len(word.group(0)) + 1  # one space stands for every gap
+        self.normalised = " ".join(word.group(0) for word in words).translate(_QUOTE_MARKS)
+
+    def _original(self, at: int) -> int:
+        """The offset in ``text`` of a character of a word at ``at`` in the normalised text."""
+        word = bisect.bisect_right(self._normalised_starts, at) - 1
+        return self._original_starts[word] + at - self._normalised_starts[word]
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
         """Offsets (start, end) in the original text of every occurrence of ``quote``."""
-        wanted = normalise(quote)
+        wanted = normalise(quote)  # starts and ends with a word's character, never a gap
         spans: list[tuple[int, int]] = []
         at = self.normalised.find(wanted) if wanted else -1
         while at >= 0:
-            spans.append((self._origin[at], self._origin[at + len(wanted) - 1] + 1))
+            spans.append((self._original(at), self._original(at + len(wanted) - 1) + 1))
             at = self.normalised.find(wanted, at + 1)
         return spans
 
@@ -70,8 +77,15 @@ class SeedText:
     def numbers(self) -> list[NumberMention]:
         return read_numbers(self.text)
 
+    @cached_property
+    def _number_starts(self) -> list[int]:
+        return [m.start for m in self.numbers]
+
     def numbers_in(self, span: tuple[int, int]) -> list[NumberMention]:
-        return [m for m in self.numbers if span[0] <= m.start and m.end <= span[1]]
+        """The numbers written inside ``span``, in order (a binary search: seeds can be long)."""
+        first = bisect.bisect_left(self._number_starts, span[0])
+        last = bisect.bisect_left(self._number_starts, span[1], first)
+        return [m for m in self.numbers[first:last] if m.end <= span[1]]
 
 
 @dataclass(frozen=True)
@@ -153,7 +167,7 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
     if fact.value is not None:
         match = next((m for m in mentions if matches_value(fact, m)), None)
         if match is None:
-            shown = fact.display_value() if fact.unit else str(fact.value)
+            shown = fact.display_value if fact.unit else str(fact.value)
             problems.append(problem("value", f"{shown} is not written in the quote "
                                     f"{_excerpt(fact.quote)} (numbers there: {describe(mentions)})"))
         else:
@@ -224,31 +238,28 @@ def _ignored_spans(inputs: LoadedInputs, seeds: dict[str, SeedText], problems: l
     return spans
 
 
+def _accounts_for(fact: Fact, mention: NumberMention) -> bool:
+    """Whether a fact quoting ``mention`` captures it: as its value, its year or a qualifier."""
+    return ((fact.value is not None and matches_value(fact, mention))
+            or (fact.period is not None and mention.year == fact.period.year)
+            or mention.value in fact.qualifying_numbers)
+
+
 def measure_coverage(facts: tuple[VerifiedFact, ...], seeds: dict[str, SeedText],
                      excused: dict[str, list[tuple[int, int]]]) -> Coverage:
     """Rule 4: which numbers of the seeds no fact, metadata or ignore entry accounts for."""
-    claimed: dict[str, list[tuple[tuple[int, int], Fact]]] = {slug: [] for slug in seeds}
+    accounted: set[tuple[str, int]] = set()  # (seed slug, offset of the number)
     for item in facts:
-        claimed[item.fact.seed].append(((item.start, item.end), item.fact))
-
-    def accounted(slug: str, mention: NumberMention) -> bool:
-        def inside(span: tuple[int, int]) -> bool:
-            return span[0] <= mention.start and mention.end <= span[1]
-        for span, fact in claimed[slug]:
-            if inside(span) and (
-                (fact.value is not None and matches_value(fact, mention))
-                or (fact.period is not None and mention.year == fact.period.year)
-                or mention.value in fact.qualifying_numbers
-            ):
-                return True
-        return any(inside(span) for span in excused.get(slug, ()))
-
+        for mention in seeds[item.fact.seed].numbers_in((item.start, item.end)):
+            if _accounts_for(item.fact, mention):
+                accounted.add((item.fact.seed, mention.start))
+    for slug, spans in excused.items():
+        for span in spans:
+            accounted.update((slug, mention.start) for mention in seeds[slug].numbers_in(span))
     total, uncovered = 0, []
     for slug, seed in sorted(seeds.items()):
-        for mention in seed.numbers:
-            total += 1
-            if not accounted(slug, mention):
-                uncovered.append((slug, seed.line_at(mention.start), mention))
+        total += len(seed.numbers)
+        uncovered += [(slug, seed.line_at(m.start), m) for m in seed.numbers if (slug, m.start) not in accounted]
     return Coverage(total=total, covered=total - len(uncovered), uncovered=tuple(uncovered))
 
 

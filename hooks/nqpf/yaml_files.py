@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import yaml
 from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent,
@@ -33,22 +34,12 @@ _COLLECTION_TAGS = {None, "!", f"{_TAG}map", f"{_TAG}seq"}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-class _Resolver(yaml.resolver.Resolver):
-    """YAML 1.1's implicit types, with a shortcut for the usual case of plain text.
-
-    Most claims and quotes start with a character no boolean, null, number or date starts
-    with; for them the answer is always "str". Everything else goes the usual way.
-    """
-
-    maybe_not_text = {first for first in yaml.resolver.Resolver.yaml_implicit_resolvers if first}
-
-    def resolve(self, kind, value, implicit):
-        if implicit[0] and value and value[0] not in self.maybe_not_text:
-            return _STR
-        return super().resolve(kind, value, implicit)
+# The first characters of values YAML 1.1 may read as something other than text (booleans,
+# null, numbers, dates); a plain value starting with any other character is text.
+_MAYBE_NOT_TEXT = {first for first in yaml.resolver.Resolver.yaml_implicit_resolvers if first}
 
 
-_RESOLVER = _Resolver()
+_RESOLVER = yaml.resolver.Resolver()
 
 
 @dataclass
@@ -64,29 +55,24 @@ class Record:
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str, field_name: str | None = None):
+    def __init__(self, line: int, message: str, field_name: str | None = None, open_here: int = 0):
         super().__init__(message)
         self.line, self.message, self.field_name = line, message, field_name
+        self.open = open_here  # collections left open; each enclosing one adds itself on the way out
 
 
-class _Events:
-    """The parser's events, one at a time, with the nesting depth of the current one."""
+_NESTING = {SequenceStartEvent: 1, MappingStartEvent: 1, SequenceEndEvent: -1, MappingEndEvent: -1}
 
-    def __init__(self, text: str):
-        self._events = yaml.parse(text, Loader=_Loader)
-        self.depth = 0
 
-    def next(self):
-        event = next(self._events)
-        if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
-            self.depth += 1
-        elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
-            self.depth -= 1
-        return event
+def _events(text: str) -> Callable[[], yaml.Event]:
+    """The parser's events: each call returns the next one."""
+    return yaml.parse(text, Loader=_Loader).__next__
 
-    def skip_to_depth(self, depth: int) -> None:
-        while self.depth > depth:
-            self.next()
+
+def _close(events: Callable[[], yaml.Event], open_collections: int) -> None:
+    """Skip events until ``open_collections`` collections are closed: past a refused record."""
+    while open_collections:
+        open_collections += _NESTING.get(type(events()), 0)
 
 
 def _line(event) -> int:
@@ -98,8 +84,12 @@ def _shown_tag(tag: str) -> str:
 
 
 def _scalar(event: ScalarEvent, where: str | None) -> object:
-    tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(
-        yaml.ScalarNode, event.value, event.implicit)
+    tag = event.tag
+    if tag is None or tag == "!":
+        value = event.value
+        if not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
+            return value  # quoted, or plain text no other type can start with: the usual case
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
     if tag not in _SCALAR_TAGS:
         raise _Refused(_line(event), f"the YAML tag {_shown_tag(tag)} is not allowed; "
                        "write a plain value", where)
@@ -113,34 +103,42 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
         raise _Refused(_line(event), f"{event.value!r} is not a real date", where) from None
 
 
-def _value(event, events: _Events, path: str, lines: dict[str, int], into: dict | None = None) -> object:
+def _value(event, events: Callable[[], yaml.Event], path: str, lines: dict[str, int],
+           into: dict | None = None) -> object:
     """Plain Python data from ``event`` on; records the line of each mapping key under ``path``.
 
     A mapping is built in ``into`` when given, so a caller keeps what was read before an error.
     """
     where = path or None
-    if isinstance(event, AliasEvent):
-        raise _Refused(_line(event), "YAML aliases (*name) are not allowed; write the value out", where)
-    if isinstance(event, ScalarEvent):
+    kind = type(event)
+    if kind is ScalarEvent:
         return _scalar(event, where)
-    if event.tag not in _COLLECTION_TAGS:
-        raise _Refused(_line(event), f"the YAML tag {_shown_tag(event.tag)} is not allowed", where)
-    if isinstance(event, SequenceStartEvent):
-        items = []
-        while not isinstance(item := events.next(), SequenceEndEvent):
-            items.append(_value(item, events, path, lines))
-        return items
-    result: dict[str, object] = {} if into is None else into
-    while not isinstance(key_event := events.next(), MappingEndEvent):
-        key = _scalar(key_event, where) if isinstance(key_event, ScalarEvent) else None
-        if not isinstance(key, str):
-            raise _Refused(_line(key_event), "field names must be plain words", where)
-        name = f"{path}.{key}" if path else key
-        if key in result:
-            raise _Refused(_line(key_event), f"'{key}' is given twice; keep one", name)
-        lines[name] = _line(key_event)
-        result[key] = _value(events.next(), events, name, lines)
-    return result
+    if kind is AliasEvent:
+        raise _Refused(_line(event), "YAML aliases (*name) are not allowed; write the value out", where)
+    try:
+        if event.tag not in _COLLECTION_TAGS:
+            raise _Refused(_line(event), f"the YAML tag {_shown_tag(event.tag)} is not allowed", where)
+        if kind is SequenceStartEvent:
+            items = []
+            while (kind := type(item := events())) is not SequenceEndEvent:
+                items.append(_scalar(item, where) if kind is ScalarEvent else _value(item, events, path, lines))
+            return items
+        result: dict[str, object] = {} if into is None else into
+        while (kind := type(key_event := events())) is not MappingEndEvent:
+            key = _scalar(key_event, where) if kind is ScalarEvent else None
+            if not isinstance(key, str):  # a key may even be a collection: it is left open too
+                raise _Refused(_line(key_event), "field names must be plain words", where,
+                               _NESTING.get(kind, 0))
+            name = f"{path}.{key}" if path else key
+            if key in result:
+                raise _Refused(_line(key_event), f"'{key}' is given twice; keep one", name)
+            lines[name] = _line(key_event)
+            item = events()
+            result[key] = _scalar(item, name) if type(item) is ScalarEvent else _value(item, events, name, lines)
+        return result
+    except _Refused as refused:
+        refused.open += 1  # this collection's start was read; its end was not
+        raise
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -166,24 +164,24 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
     return Problem(shown, line, f"the file is not valid YAML: {what}")
 
 
-def _records(events: _Events, shown: str, what: str) -> tuple[list[Record], list[Problem]]:
-    event = events.next()  # the stream's start
-    event = events.next()
+def _records(events: Callable[[], yaml.Event], shown: str, what: str) -> tuple[list[Record], list[Problem]]:
+    event = events()  # the stream's start
+    event = events()
     if isinstance(event, StreamEndEvent):
         return [], [Problem(shown, 1, f"the file is empty; it should hold a list of {what} "
                             "(each starting with '- ')")]
     assert isinstance(event, DocumentStartEvent)
-    root = events.next()
+    root = events()
     if not isinstance(root, SequenceStartEvent) or root.tag not in _COLLECTION_TAGS:
         return [], [Problem(shown, _line(root), f"the file should hold a list of {what} "
                             "(each starting with '- ')")]
     records: list[Record] = []
     problems: list[Problem] = []
-    while not isinstance(item := events.next(), SequenceEndEvent):
+    while not isinstance(item := events(), SequenceEndEvent):
         if not isinstance(item, MappingStartEvent) or item.tag not in _COLLECTION_TAGS:
             problems.append(Problem(shown, _line(item), "each list item should be a mapping of "
                                     "fields (id: ..., claim: ...)"))
-            events.skip_to_depth(1)
+            _close(events, _NESTING.get(type(item), 0))
             continue
         data: dict[str, object] = {}
         lines: dict[str, int] = {}
@@ -193,11 +191,11 @@ def _records(events: _Events, shown: str, what: str) -> tuple[list[Record], list
             fact_id = data.get("id") if isinstance(data.get("id"), str) else None
             problems.append(Problem(shown, refused.line, refused.message, field=refused.field_name,
                                     fact_id=fact_id))
-            events.skip_to_depth(1)
+            _close(events, refused.open)
             continue
         records.append(Record(data=data, line=_line(item), lines=lines))
-    events.next()  # the document's end
-    if not isinstance(after := events.next(), StreamEndEvent):
+    events()  # the document's end
+    if not isinstance(after := events(), StreamEndEvent):
         problems.append(Problem(shown, _line(after), "the file holds more than one YAML document "
                                 "(a second '---'); keep one list"))
     return records, problems
@@ -209,7 +207,7 @@ def read_records(path: Path, shown: str, *, what: str = "facts") -> tuple[list[R
     if text is None:
         return [], problems
     try:
-        return _records(_Events(text), shown, what)
+        return _records(_events(text), shown, what)
     except yaml.MarkedYAMLError as error:
         return [], [_syntax_problem(error, shown)]
     except yaml.YAMLError as error:

@@ -1,15 +1,18 @@
-/* The fact index: search as you type over a lunr index built at build time.
- * Data comes from window.NQPF_FACT_INDEX (a script, so it works from file://).
- * Every string from the data is put into the page with textContent, never as HTML. */
+/* The fact index page: search as you type, facets, results, and the state in the URL.
+ * Data comes from window.NQPF_FACT_INDEX (a script, so it works from file://); ranking is
+ * fact-search.js. Every string from the data is put into the page with textContent, never
+ * as HTML. */
 (function () {
   "use strict";
   var FACETS = ["sector", "kind", "year", "source", "speaker"];
   var PAGE = 100;  /* results drawn at once; "Show more" draws the next ones */
   var data = window.NQPF_FACT_INDEX;
   var root = document.getElementById("nqpf-search");
-  if (!root || !data || !window.lunr) { return; }
+  if (!root || !data || !window.lunr || !window.NQPFFactSearch) { return; }
 
-  var index = lunr.Index.load(data.index);  /* refs are positions in data.facts */
+  var columns = data.columns;
+  var count = columns.id.length;
+  var engine = new window.NQPFFactSearch(data.index, window.lunr, count);
   var input = document.getElementById("nqpf-query");
   var status = document.getElementById("nqpf-status");
   var list = document.getElementById("nqpf-results");
@@ -18,27 +21,26 @@
     selects[name] = root.querySelector('select[data-facet="' + name + '"]');
   });
 
-  function terms(text) {
-    return lunr.tokenizer(text).map(function (token) { return token.toString(); })
-      .filter(function (term) { return term.length > 0; });
+  /* What a result shows, for the fact at ``position``. */
+  function factAt(position) {
+    var sector = data.facets.sector;
+    return { id: columns.id[position], value: columns.value[position], claim: columns.claim[position],
+             period: columns.period[position], sector: sector.labels[sector.of[position]],
+             url: data.pages[columns.page[position]] + "#" + columns.id[position],
+             according_to: data.according_to[columns.according_to[position]] };
   }
 
-  /* Every typed word must match, by its stem or as the start of a longer word (so results
-   * come while the last word is still being typed). */
-  function search(text) {
-    var words = terms(text);
-    if (!words.length) { return data.facts.slice(); }
-    return index.query(function (query) {
-      words.forEach(function (word) {
-        query.term(word, { presence: lunr.Query.presence.REQUIRED,
-                           wildcard: lunr.Query.wildcard.TRAILING });
-      });
-    }).map(function (hit) { return data.facts[Number(hit.ref)]; });
+  /* The typed words, as written, for highlighting. */
+  function typed(text) {
+    return engine.words(text).map(function (word) { return word.word; });
   }
 
   function state() {
     var result = { q: input.value };
-    FACETS.forEach(function (name) { result[name] = selects[name].value; });
+    FACETS.forEach(function (name) {
+      var select = selects[name];  /* a value restored from the URL waits in data-wanted */
+      result[name] = select.dataset.wanted !== undefined ? select.dataset.wanted : select.value;
+    });
     return result;
   }
 
@@ -56,42 +58,87 @@
     FACETS.forEach(function (name) { selects[name].dataset.wanted = params.get(name) || ""; });
   }
 
-  function label(facet, value) {
-    var names = data.labels[facet] || {};
-    return names[value] || value;
+  /* Each facet's chosen value as its code in the data (-1: none chosen). */
+  function chosen(current) {
+    return FACETS.map(function (name) { return data.facets[name].values.indexOf(current[name]); });
   }
 
-  function fillFacets(matches, current) {
-    FACETS.forEach(function (name) {
-      var counts = {};
-      matches.forEach(function (fact) {
-        var others = FACETS.every(function (other) {
-          return other === name || !current[other] || fact.facets[other] === current[other];
-        });
-        var value = fact.facets[name];
-        if (others && value) { counts[value] = (counts[value] || 0) + 1; }
-      });
-      var select = selects[name];
-      var wanted = select.dataset.wanted !== undefined ? select.dataset.wanted : current[name];
-      delete select.dataset.wanted;
-      while (select.options.length > 1) { select.remove(1); }
-      Object.keys(counts).sort().forEach(function (value) {
-        var option = document.createElement("option");
-        option.value = value;
-        option.textContent = label(name, value) + " (" + counts[value] + ")";
-        option.dataset.count = String(counts[value]);
-        select.appendChild(option);
-      });
-      if (wanted && !counts[wanted]) {
-        var kept = document.createElement("option");
-        kept.value = wanted;
-        kept.textContent = label(name, wanted) + " (0)";
-        kept.dataset.count = "0";
-        select.appendChild(kept);
-      }
-      select.value = wanted || "";
+  /* One <option> per facet value, made once; showing counts changes only the options whose
+   * count or visibility changed (a site with 500 sources would otherwise rebuild 500 options
+   * per key). Counts are shown when the browser is idle, or at once when a facet is focused:
+   * results come first while someone types. */
+  var codesOf = FACETS.map(function (name) { return data.facets[name].of; });
+  var options = FACETS.map(function (name) {
+    return data.facets[name].values.map(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      option.hidden = option.disabled = true;
+      return selects[name].appendChild(option);
     });
+  });
+  var shownCounts = FACETS.map(function (name) { return new Int32Array(data.facets[name].values.length).fill(-1); });
+  var waiting = null;  /* {counts, wanted} not shown yet */
+  var whenIdle = window.requestIdleCallback || function (task) { return setTimeout(task, 50); };
+  var cancelIdle = window.cancelIdleCallback || clearTimeout;
+  var idleTask = null;
+
+  /* Per facet and value: how many matches it would leave, given the other facets' choices. */
+  function countFacets(matches, wanted) {
+    var counts = FACETS.map(function (name) { return new Int32Array(data.facets[name].values.length); });
+    var f;
+    for (var m = 0; m < matches.length; m += 1) {
+      var position = matches[m];
+      var missed = -1;  /* the one facet whose choice this fact misses; -2: more than one */
+      for (f = 0; f < FACETS.length && missed !== -2; f += 1) {
+        if (wanted[f] >= 0 && codesOf[f][position] !== wanted[f]) { missed = missed === -1 ? f : -2; }
+      }
+      for (f = 0; f < FACETS.length && missed !== -2; f += 1) {
+        var code = codesOf[f][position];
+        if ((missed === -1 || missed === f) && code >= 0) { counts[f][code] += 1; }
+      }
+    }
+    return counts;
   }
+
+  /* Sets the facet choices now; their counts follow (see above). */
+  function fillFacets(matches, current) {
+    var wanted = chosen(current);
+    FACETS.forEach(function (name, f) {
+      var select = selects[name];
+      var value = wanted[f] >= 0 ? current[name] : "";
+      delete select.dataset.wanted;
+      if (select.value !== value) { select.value = value; }  /* setting it re-measures the options */
+    });
+    waiting = { counts: countFacets(matches, wanted), wanted: wanted };
+    if (idleTask !== null) { cancelIdle(idleTask); }
+    idleTask = whenIdle(showCounts, { timeout: 300 });
+  }
+
+  /* Values without any match are hidden, unless chosen. */
+  function showCounts() {
+    idleTask = null;
+    if (!waiting) { return; }
+    var counts = waiting.counts;
+    var wanted = waiting.wanted;
+    waiting = null;
+    FACETS.forEach(function (name, f) {
+      var labels = data.facets[name].labels;
+      options[f].forEach(function (option, code) {
+        var count = counts[f][code];
+        if (count !== shownCounts[f][code]) {
+          shownCounts[f][code] = count;
+          option.textContent = labels[code] + " (" + count + ")";
+          option.dataset.count = String(count);
+        }
+        var hide = count === 0 && code !== wanted[f];
+        if (option.hidden !== hide) { option.hidden = option.disabled = hide; }
+      });
+    });
+    root.dataset.counted = "true";
+  }
+
+  root.addEventListener("focusin", function (event) { if (event.target.tagName === "SELECT") { showCounts(); } });
+  root.addEventListener("pointerdown", function (event) { if (event.target.tagName === "SELECT") { showCounts(); } });
 
   function highlight(element, text, words) {
     if (!words.length) { element.textContent = text; return; }
@@ -126,7 +173,7 @@
   var pending = { results: [], words: [], shown: 0 };
 
   function drawMore() {
-    var next = pending.results.slice(pending.shown, pending.shown + PAGE);
+    var next = pending.results.slice(pending.shown, pending.shown + PAGE).map(factAt);
     next.forEach(function (fact) {
       var item = part("li", "nqpf-result");
       var link = part("a", "nqpf-result-link");
@@ -152,7 +199,7 @@
     drawMore();
     var filtered = FACETS.some(function (name) { return current[name]; });
     if (!current.q && !filtered) {
-      status.textContent = "Type to search " + data.facts.length + " facts, or choose a facet. All facts are listed below.";
+      status.textContent = "Type to search " + count + " facts, or choose a facet. All facts are listed below.";
     } else if (!results.length) {
       status.textContent = "No facts match" + (current.q ? " “" + current.q + "”" : "") +
         (filtered ? " with these filters" : "") + ". Try fewer words or clear a filter.";
@@ -169,29 +216,43 @@
     try { history.replaceState(null, "", location.pathname); } catch (error) { /* file:// */ }
   }
 
-  function update(push) {
+  /* Search, draw, and record the state in the URL: ``how`` is "push" (a new history entry),
+   * "replace", or "typing" (replace once the keys pause). */
+  function update(how) {
     var current = state();
-    var matches = search(current.q);
+    var matches = engine.search(current.q);
     fillFacets(matches, current);
     current = state();
-    var results = matches.filter(function (fact) {
-      return FACETS.every(function (name) { return !current[name] || fact.facets[name] === current[name]; });
+    var wanted = chosen(current);
+    var results = matches.filter(function (position) {
+      return FACETS.every(function (name, f) { return wanted[f] < 0 || data.facets[name].of[position] === wanted[f]; });
     });
-    render(results, terms(current.q), current);
-    var wanted = toSearch(current);
-    if (started && wanted !== location.search) {
-      try {
-        history[push ? "pushState" : "replaceState"](null, "", wanted || location.pathname);
-      } catch (error) { /* some file:// setups refuse history changes; the page still works */ }
-    }
+    render(results, typed(current.q), current);
+    if (started) { remember(current, how); }
   }
 
-  input.addEventListener("input", function () { update(false); });
+  /* The state goes into the URL, so it can be shared and Back works. A facet change is a new
+   * history entry at once; typing replaces the entry when the keys pause, because every URL
+   * change costs the browser work (Chromium even reloads the favicon). */
+  var typing = null;
+  function remember(current, how) {
+    clearTimeout(typing);
+    var address = toSearch(current);
+    function write() {
+      if (address === location.search) { return; }
+      try {
+        history[how === "push" ? "pushState" : "replaceState"](null, "", address || location.pathname);
+      } catch (error) { /* some file:// setups refuse history changes; the page still works */ }
+    }
+    if (how === "typing") { typing = setTimeout(write, 300); } else { write(); }
+  }
+
+  input.addEventListener("input", function () { update("typing"); });
   root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
   FACETS.forEach(function (name) {
-    selects[name].addEventListener("change", function () { update(true); });
+    selects[name].addEventListener("change", function () { update("push"); });
   });
-  window.addEventListener("popstate", function () { restore(location.search); update(false); });
+  window.addEventListener("popstate", function () { restore(location.search); update("replace"); });
 
   /* "/" focuses the box; arrows move through results; Enter follows the focused link. */
   window.addEventListener("keydown", function (event) {
@@ -216,11 +277,11 @@
   }, true);
 
   restore(initialSearch);
-  update(false);
+  update("replace");
   window.NQPF_ANSWERS_MS = performance.now();  /* the index answers from here on; `make bench` reads it */
   window.addEventListener("load", function () {
     started = true;
-    update(false);
+    update("replace");
     root.dataset.ready = "true";
   });
 })();
