@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from statistics import median
 
 import yaml
 
@@ -144,20 +145,27 @@ def browser_figures(site: Path) -> dict:
             "material_search_p95_ms": round(percentile(material, 0.95), 1)}
 
 
-def run(size: CorpusSize) -> dict:
+def run(size: CorpusSize, repeats: int = 3) -> dict:
+    """Figures for one size. Builds run ``repeats`` times, real and baseline in turn so both
+    see the same machine; each timing is the median (this 2-core machine's speed varies by
+    ±30% from one second to the next)."""
     folder = WORK / str(size.facts)
     project = write_corpus(folder / "project", size, REPO)
+    baseline = baseline_project(project, folder / "baseline")
     timings = folder / "timings.json"
-    real = timed_build(project, folder / "site", timings)
-    hooks = json.loads(timings.read_text())
-    baseline = timed_build(baseline_project(project, folder / "baseline"), folder / "baseline-site")
+    real_runs, hook_runs, baseline_runs = [], [], []
+    for _ in range(repeats):
+        real_runs.append(timed_build(project, folder / "site", timings))
+        hook_runs.append(json.loads(timings.read_text()))
+        baseline_runs.append(timed_build(baseline, folder / "baseline-site"))
     data = (folder / "site" / "assets" / "nqpf" / "fact-index-data.js").read_bytes()
-    return {"facts": size.facts, "seeds": size.seeds, "build_s": round(real["wall_s"], 2),
-            "baseline_build_s": round(baseline["wall_s"], 2),
-            "hooks_s": round(hooks["config_s"] + hooks["pages_s"] + hooks["outputs_s"], 2),
-            "verify_s": round(hooks["verify_s"], 3), "index_bytes": len(data),
+    return {"facts": size.facts, "seeds": size.seeds,
+            "build_s": round(median(r["wall_s"] for r in real_runs), 2),
+            "baseline_build_s": round(median(r["wall_s"] for r in baseline_runs), 2),
+            "hooks_s": round(median(h["config_s"] + h["pages_s"] + h["outputs_s"] for h in hook_runs), 2),
+            "verify_s": round(median(h["verify_s"] for h in hook_runs), 3), "index_bytes": len(data),
             "index_gzip_bytes": len(gzip.compress(data, 6)), **browser_figures(folder / "site"),
-            "peak_rss_mb": round(real["peak_rss_mb"], 1)}
+            "peak_rss_mb": round(max(r["peak_rss_mb"] for r in real_runs), 1)}
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ passes through untouched, so contributor text (escaped by ``esc``) is never re-i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -43,6 +44,7 @@ def source_src(slug: str) -> str:
     return f"sources/{slug}.md"
 
 
+@functools.lru_cache(maxsize=65536)  # each quote is linked from its fact card and its source page
 def passage_id(quote: str) -> str:
     """A stable anchor for a cited passage: the same quote always gets the same id."""
     return "q-" + hashlib.sha1(normalise(quote).encode()).hexdigest()[:10]
@@ -257,17 +259,19 @@ def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> s
         starts[start].append(key)
         ends[end].append(key)
     out = []
+    open_passages = 0  # how many cited passages the piece from a to b lies in
     for a, b in zip(cuts, cuts[1:]):
-        for key in starts.get(a, [])[1:]:
+        first, *others = starts.get(a) or [None]
+        for key in others:
             out.append(f'<span class="nqpf-passage-anchor" id="{key}"></span>')
-        inside = [k for k, (s, e) in spans.items() if s <= a and b <= e]
+        open_passages += len(starts.get(a, ()))
         text = esc(seed.text[a:b])
-        if inside:
-            first = starts.get(a, [])
-            anchor = f' id="{first[0]}"' if first else ""
+        if open_passages:
+            anchor = f' id="{first}"' if first else ""
             out.append(f'<mark{anchor} class="nqpf-passage">{text}</mark>')
         else:
             out.append(text)
+        open_passages -= len(ends.get(b, ()))
         for key in ends.get(b, []):
             refs = ", ".join(f'<a href="{esc(fact_href(i, src, options))}">{esc(i.fact.id)}</a>'
                              for i in citing[key])

@@ -6,18 +6,19 @@ The build runs the pipeline with lunr.py; the browser runs the same lunr 2.3.9 f
 from lunr.js (copied at build time from the installed mkdocs package) on what is typed.
 
 The index is not lunr's serialised index: at 10,000 facts that is 12.6 MB, takes lunr.js
-840 ms to load and about 100 ms to rank a word every fact holds. Ours is one sorted term list
-and one posting string per term, decoded only when a query needs it (fact-search.js):
+840 ms to load and about 100 ms to rank a word every fact holds. Ours is a sorted term list
+and one posting per term, decoded only when a query needs it (fact-search.js):
 
-    "index": {"terms": [term, ...],   sorted as JavaScript compares strings
-              "postings": ["gap,weight,gap,weight,...", ...]}   base 36
+    "index": {"terms": "term\nterm\n...",          sorted as JavaScript compares strings
+              "postings": "gap,weight,...;gap,weight,...;..."}   one per term, base 36
 
 ``gap`` is the fact's position minus the previous one in that posting (the first counts
 from -1), ``weight`` the fact's summed BM25 weight for the term in hundredths.
 
-Display data is columnar, with facet values as codes, so it parses quickly too. Data ship
-as one JavaScript file that sets a global, so the page works from file:// where fetch() is
-refused.
+Display data is columnar, facet values are codes, and lists of texts are joined into one
+string each: a browser parses a few long strings far faster than 100,000 short ones. The
+data ship as one JavaScript file that sets a global, so the page works from file://, where
+fetch() is refused.
 """
 
 from __future__ import annotations
@@ -49,22 +50,24 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 # source, entities, tags, id) shares one field; claims and values weigh most.
 FIELDS = (("claim", 10), ("value", 8), ("context", 4), ("quote", 2))
 FACETS = ("sector", "kind", "year", "source", "speaker")
+TEXT_COLUMNS = ("id", "value", "claim", "period")  # shipped as one string each, lines joined
 
 
 def search_document(item: VerifiedFact, base: FactBase) -> dict[str, str]:
     """The text indexed for one fact, by field: every field a reader may type."""
     fact = item.fact
     speaker = base.speakers[fact.said_by] if fact.said_by else None
+    period = fact.period.label() if fact.period else ""
     context = (
         base.sectors[fact.sector].title,
-        f"{fact.period.label()} {fact.period.text}" if fact.period else "",
+        period if not fact.period or period == fact.period.text else f"{period} {fact.period.text}",
         f"{speaker.name} {speaker.role}" if speaker else "",
         source_label(base.sources[fact.seed]),
         *fact.entities, *fact.tags, fact.id,
     )
     return {
         "claim": fact.claim,
-        "value": " ".join(filter(None, (item.written, fact.display_value))),
+        "value": fact.display_value if item.written in fact.display_value else f"{item.written} {fact.display_value}",
         "context": " ".join(filter(None, context)),
         "quote": fact.quote,
     }
@@ -143,7 +146,8 @@ class _Terms:
 def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS,
                  k1: float = 1.2, b: float = 0.75) -> dict[str, dict[int, float]]:
     """term -> {document position: weight}: lunr's boosted BM25 score of the term in each
-    field of the document, rounded as lunr rounds it, summed over the fields."""
+    field of the document, summed over the fields. (lunr rounds each score to 3 decimals; the
+    index keeps hundredths of the sum, so rounding here would only cost time.)"""
     terms_of = _Terms()
     counted = [[Counter(terms_of(document[name] or "")) for name, _ in fields] for document in documents]
     lengths = [0] * len(fields)
@@ -161,10 +165,9 @@ def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int],
             if not counts:
                 continue
             norm = k1 * (1 - b + b * (counts.total() / mean))
-            for term, tf in counts.items():  # the same operations, in lunr's order: same rounding
+            for term, tf in counts.items():
                 posting = weights[term]
-                posting[position] = posting.get(position, 0.0) + round(
-                    idf[term] * ((k1 + 1) * tf) / (norm + tf) * boost, 3)
+                posting[position] = posting.get(position, 0.0) + idf[term] * ((k1 + 1) * tf) / (norm + tf) * boost
     return weights
 
 
@@ -200,10 +203,20 @@ def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], 
     return {"terms": terms, "postings": postings}
 
 
+def _joined(texts: list[str], separator: str) -> str:
+    if any(separator in text for text in texts):  # cannot happen: such texts are normalised
+        raise ValueError(f"a text to join holds the separator {separator!r}")
+    return separator.join(texts)
+
+
 def index_script(base: FactBase, options: SiteOptions) -> str:
     """The data file: display columns, facets and the index, as one assignment."""
-    payload = {**display_table(base, options), "facets": facet_table(base),
-               "index": build_index([search_document(item, base) for item in base.facts])}
+    display = display_table(base, options)
+    columns = {name: _joined(values, "\n") if name in TEXT_COLUMNS else values
+               for name, values in display["columns"].items()}
+    index = build_index([search_document(item, base) for item in base.facts])
+    payload = {**display, "columns": columns, "facets": facet_table(base),
+               "index": {"terms": _joined(index["terms"], "\n"), "postings": _joined(index["postings"], ";")}}
     return f"window.NQPF_FACT_INDEX = {json_for_script(payload, compact=True)};\n"
 
 

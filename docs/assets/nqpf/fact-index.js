@@ -10,7 +10,11 @@
   var root = document.getElementById("nqpf-search");
   if (!root || !data || !window.lunr || !window.NQPFFactSearch) { return; }
 
-  var columns = data.columns;
+  var columns = {};  /* texts come joined by line: one long string parses fastest */
+  Object.keys(data.columns).forEach(function (name) {
+    var column = data.columns[name];
+    columns[name] = typeof column !== "string" ? column : column ? column.split("\n") : [];
+  });
   var count = columns.id.length;
   var engine = new window.NQPFFactSearch(data.index, window.lunr, count);
   var input = document.getElementById("nqpf-query");

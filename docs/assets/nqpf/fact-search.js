@@ -15,9 +15,9 @@
   function FactSearch(index, lunr, count) {
     this.lunr = lunr;
     this.count = count;
-    this.terms = index.terms;
-    this.postings = index.postings;
-    this.decoded = new Array(index.terms.length);
+    this.terms = index.terms ? index.terms.split("\n") : [];
+    this.postings = index.postings ? index.postings.split(";") : [];
+    this.decoded = new Array(this.terms.length);
     this.score = new Float64Array(count);
     this.best = new Float64Array(count);
     this.matched = new Int32Array(count);  /* how many words have matched each fact so far */
