@@ -1,6 +1,7 @@
 """Verification against the seeds: each rule, and every real fact under mutation."""
 
 import dataclasses
+import random
 import re
 from fractions import Fraction
 
@@ -75,6 +76,24 @@ def test_quotes_match_across_whitespace_and_typographic_quote_marks():
     assert seed.text[start:end] == "it’s  done"
     assert seed.find("it is done") is None
     assert normalise(" a\t b ") == "a b"
+
+
+def test_found_passages_map_back_to_the_original_text_whatever_the_white_space():
+    """Quotes of random texts with runs of spaces, line breaks, tabs and no-break spaces:
+    every span found is the quote in the original text, starting and ending on a word."""
+    rng = random.Random(7)
+    gaps = ["", " ", "  ", "\n", "\n\n", "\t ", "\u00a0"]
+    for _ in range(2000):
+        words = [rng.choice(["alpha", "beta", "“gamma”", "9.5", "delta’s", "x"]) for _ in range(rng.randint(1, 12))]
+        text = rng.choice(["", " ", "\n  "]) + "".join(rng.choice(gaps) + " " + w for w in words) + rng.choice(["", "\n"])
+        tokens = text.split()
+        first = rng.randrange(len(tokens))
+        quote = " ".join(tokens[first:rng.randrange(first, len(tokens)) + 1])
+        spans = SeedText(text).find_all(quote)
+        assert spans, (text, quote)
+        for start, end in spans:
+            assert normalise(text[start:end]) == normalise(quote), (text, quote)
+            assert not text[start].isspace() and not text[end - 1].isspace()
 
 
 def test_duplicate_ids_and_unknown_references(inputs):

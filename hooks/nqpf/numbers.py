@@ -9,6 +9,7 @@ digit ordinals ("75th") are read, word ordinals ("third") are not.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -74,8 +75,8 @@ class NumberMention:
         if self.date:
             return int(self.date[:4])
         plain = not (self.scale or self.percent or self.ordinal)
-        if plain and self.value.denominator == 1 and 1800 <= self.value <= 2199:
-            return int(self.value)
+        if plain and self.value.denominator == 1 and 1800 <= self.value.numerator <= 2199:
+            return self.value.numerator  # int arithmetic: Fraction comparisons are slow
         return None
 
 
@@ -87,6 +88,7 @@ def _is_real_date(text: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=4096)  # years and round numbers recur in every text
 def _exact(numeral: str) -> Fraction:
     """ "1,000.5" -> 2001/2, exactly; integer arithmetic where it can (Fraction(str) is slow)."""
     numeral = numeral.replace(",", "")

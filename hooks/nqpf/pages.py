@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from .markup import esc, relative_href
 from .model import KINDS, Source
@@ -72,11 +72,16 @@ def fact_href(item: VerifiedFact, from_src: str, options: SiteOptions) -> str:
 
 
 def report_href(item: VerifiedFact, options: SiteOptions) -> str | None:
+    """A link to the "wrong figure" issue form, filled in for this fact."""
     if not options.repo_url:
         return None
-    query = urlencode({"template": "wrong-figure.yml", "title": f"Wrong figure: {item.fact.id}",
-                       "fact-id": item.fact.id})
-    return f"{options.repo_url.rstrip('/')}/issues/new?{query}"
+    fact_id = quote_plus(item.fact.id)
+    return f"{_issue_form(options.repo_url)}&title=Wrong+figure%3A+{fact_id}&fact-id={fact_id}"
+
+
+@functools.lru_cache(maxsize=4)  # the same for every fact: urlencode is slow at 10,000 facts
+def _issue_form(repo_url: str) -> str:
+    return f"{repo_url.rstrip('/')}/issues/new?{urlencode({'template': 'wrong-figure.yml'})}"
 
 
 def _front_matter(title: str, **extra: object) -> str:

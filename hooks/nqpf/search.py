@@ -165,9 +165,11 @@ def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int],
             if not counts:
                 continue
             norm = k1 * (1 - b + b * (counts.total() / mean))
+            once = (k1 + 1) / (norm + 1) * boost  # the usual term frequency is 1
             for term, tf in counts.items():
                 posting = weights[term]
-                posting[position] = posting.get(position, 0.0) + idf[term] * ((k1 + 1) * tf) / (norm + tf) * boost
+                saturation = once if tf == 1 else (k1 + 1) * tf / (norm + tf) * boost
+                posting[position] = posting.get(position, 0.0) + idf[term] * saturation
     return weights
 
 

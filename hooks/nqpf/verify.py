@@ -27,7 +27,7 @@ _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "�
                               "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
 
 
-_WORD_RE = re.compile(r"\S+")
+_SQUEEZED_RE = re.compile(r"\s{2,}|^\s+")  # white space that normalising shortens
 
 
 def normalise(text: str) -> str:
@@ -40,20 +40,24 @@ class SeedText:
 
     def __init__(self, text: str):
         self.text = text
-        words = list(_WORD_RE.finditer(text))
-        # where each word starts, in the normalised text and in the original one
-        self._normalised_starts: list[int] = []
-        self._original_starts = [word.start() for word in words]
-        at = 0
-        for word in words:
-            self._normalised_starts.append(at)
-            at += len(word.group(0)) + 1  # one space stands for every gap
-        self.normalised = " ".join(word.group(0) for word in words).translate(_QUOTE_MARKS)
+        self.normalised = " ".join(text.split()).translate(_QUOTE_MARKS)
+        # Normalising keeps every character in place except where white space is squeezed:
+        # a run of 2+ characters (or any at the start). From each such place on, offsets in
+        # ``text`` are ahead of those in ``normalised`` by a known shift.
+        self._squeezed_at: list[int] = []
+        self._shift: list[int] = []
+        shift = 0
+        for run in _SQUEEZED_RE.finditer(text):
+            start, end = run.span()
+            at = 0 if start == 0 else start - shift + 1  # where the next word starts, normalised
+            shift += end - start - (start != 0)
+            self._squeezed_at.append(at)
+            self._shift.append(shift)
 
     def _original(self, at: int) -> int:
-        """The offset in ``text`` of a character of a word at ``at`` in the normalised text."""
-        word = bisect.bisect_right(self._normalised_starts, at) - 1
-        return self._original_starts[word] + at - self._normalised_starts[word]
+        """The offset in ``text`` of the character at ``at`` in the normalised text (not a gap)."""
+        run = bisect.bisect_right(self._squeezed_at, at) - 1
+        return at + (self._shift[run] if run >= 0 else 0)
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
         """Offsets (start, end) in the original text of every occurrence of ``quote``."""
