@@ -24,7 +24,7 @@ fetch() is refused.
 from __future__ import annotations
 
 import math
-import re
+import operator
 from collections import Counter
 from pathlib import Path
 
@@ -115,32 +115,31 @@ def display_table(base: FactBase, options: SiteOptions) -> dict[str, list]:
     return {"columns": columns, "pages": list(pages), "according_to": list(claimants)}
 
 
-_SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")  # lunr's tokenizer separators
 _DIGITS = frozenset("0123456789")
 
 
-class _Terms:
-    """lunr's indexing pipeline (trimmer, stop words, stemmer), applied once per distinct word."""
+class _Terms(dict):
+    """lunr's indexing pipeline (trimmer, stop words, stemmer), run once per distinct word:
+    a dict from word to term (None for a stop word) that fills itself on first sight."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.pipeline = Pipeline()
         self.pipeline.add(trimmer, stop_word_filter, stemmer)
-        self._cache: dict[str, str | None] = {"": None}
 
-    def _term(self, word: str) -> str | None:
+    def __missing__(self, word: str) -> str | None:
         if word[0] in _DIGITS and word[-1] in _DIGITS:
-            return word  # a numeral: no step of the pipeline changes it, and there are many
-        out = self.pipeline.run([Token(word, {})])
-        return str(out[0]) if out else None
+            term = word  # a numeral: no step of the pipeline changes it, and there are many
+        else:
+            out = self.pipeline.run([Token(word, {})])
+            term = str(out[0]) if out else None
+        self[word] = term
+        return term
 
-    def __call__(self, text: str) -> list[str]:
-        cache = self._cache
-        terms = []
-        for word in _SEPARATORS.split(text.lower()):
-            term = cache[word] if word in cache else cache.setdefault(word, self._term(word))
-            if term:
-                terms.append(term)
-        return terms
+    def of(self, text: str) -> list[str]:
+        """The terms of ``text``, in order."""
+        # lunr splits on white space and hyphens; str.split is the fast way to do the same
+        return list(filter(None, map(self.__getitem__, text.lower().replace("-", " ").split())))
 
 
 def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS,
@@ -149,7 +148,7 @@ def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int],
     field of the document, summed over the fields. (lunr rounds each score to 3 decimals; the
     index keeps hundredths of the sum, so rounding here would only cost time.)"""
     terms_of = _Terms()
-    counted = [[Counter(terms_of(document[name] or "")) for name, _ in fields] for document in documents]
+    counted = [[Counter(terms_of.of(document[name] or "")) for name, _ in fields] for document in documents]
     lengths = [0] * len(fields)
     holders: Counter[str] = Counter()  # (document, field) pairs holding each term: lunr's idf counts these
     for by_field in counted:
@@ -197,11 +196,11 @@ def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], 
     written = [_base36(n) for n in range(largest + 1)]  # every number needed, written once
     postings = []
     for term in terms:
-        previous, parts = -1, []
-        for position, weight in zip(weights[term], hundredths[term]):  # positions ascend
-            parts.append(f"{written[position - previous]},{written[weight]}")
-            previous = position
-        postings.append(",".join(parts))
+        positions = list(weights[term])  # ascending: added in order
+        numbers = [0] * (2 * len(positions))
+        numbers[0::2] = map(operator.sub, positions, [-1, *positions])  # gaps
+        numbers[1::2] = hundredths[term]
+        postings.append(",".join(map(written.__getitem__, numbers)))
     return {"terms": terms, "postings": postings}
 
 
