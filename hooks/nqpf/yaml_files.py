@@ -35,8 +35,10 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 # The first characters of values YAML 1.1 may read as something other than text (booleans,
-# null, numbers, dates); a plain value starting with any other character is text.
+# null, numbers, dates); a plain value starting with any other character is text. So is one
+# starting with a letter and longer than the longest boolean or null word ("false", "FALSE").
 _MAYBE_NOT_TEXT = {first for first in yaml.resolver.Resolver.yaml_implicit_resolvers if first}
+_LONGEST_WORD = 5
 
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -87,8 +89,9 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
     tag = event.tag
     if tag is None or tag == "!":
         value = event.value
-        if not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
-            return value  # quoted, or plain text no other type can start with: the usual case
+        if not event.implicit[0] or (value and (value[0] not in _MAYBE_NOT_TEXT or (
+                value[0].isalpha() and len(value) > _LONGEST_WORD))):
+            return value  # quoted, or plain text no other type can be: the usual case
         tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
     if tag not in _SCALAR_TAGS:
         raise _Refused(_line(event), f"the YAML tag {_shown_tag(tag)} is not allowed; "
