@@ -1,5 +1,7 @@
 """Page generation, as plain functions: links, labels, the report link and its issue form."""
 
+import itertools
+import posixpath
 from html import unescape
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
@@ -7,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 
 from conftest import ROOT
-from nqpf.markup import esc, relative_href
+from nqpf.markup import _relative_path, esc, relative_href
 from nqpf.model import Period
 from nqpf.pages import NAV_SOURCES_MAX, SiteOptions, fact_card, nav, passage_id, report_href, timeline_page
 
@@ -68,3 +70,10 @@ def test_the_nav_lists_sources_one_by_one_only_while_they_are_few(fact_base):
     many = SimpleNamespace(sectors=fact_base.sectors,
                            sources={f"s{n}": one for n in range(NAV_SOURCES_MAX + 1)})
     assert sources_entry(many) == ["sources/index.md"]
+
+
+def test_relative_paths_agree_with_posixpath_relpath():
+    paths = ["", "a", "a/b", "a/b/c", "b", "a/c", "sectors/ai", "sectors/ai/", "sources/x",
+             "index.html", "sectors/ai.html", "x/y/z/"]
+    for target, start in itertools.product(paths, [p.rstrip("/") for p in paths]):
+        assert _relative_path(target, start) == posixpath.relpath(target or ".", start or "."), (target, start)

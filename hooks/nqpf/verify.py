@@ -100,6 +100,7 @@ class VerifiedFact:
     start: int
     end: int
     written: str  # the value exactly as the quote writes it ("9.443 million"), or ""
+    covers: tuple[int, ...] = ()  # offsets of the quote's numbers it captures (rule 4)
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
                                 "quote the words that date the fact, or leave period out"))
     if problems:
         return None, problems
-    return VerifiedFact(fact, span[0], span[1], written), []
+    covers = tuple(m.start for m in mentions if _accounts_for(fact, m))
+    return VerifiedFact(fact, span[0], span[1], written, covers), []
 
 
 def check_references(inputs: LoadedInputs) -> list[Problem]:
@@ -252,11 +254,7 @@ def _accounts_for(fact: Fact, mention: NumberMention) -> bool:
 def measure_coverage(facts: tuple[VerifiedFact, ...], seeds: dict[str, SeedText],
                      excused: dict[str, list[tuple[int, int]]]) -> Coverage:
     """Rule 4: which numbers of the seeds no fact, metadata or ignore entry accounts for."""
-    accounted: set[tuple[str, int]] = set()  # (seed slug, offset of the number)
-    for item in facts:
-        for mention in seeds[item.fact.seed].numbers_in((item.start, item.end)):
-            if _accounts_for(item.fact, mention):
-                accounted.add((item.fact.seed, mention.start))
+    accounted = {(item.fact.seed, offset) for item in facts for offset in item.covers}  # (seed, offset)
     for slug, spans in excused.items():
         for span in spans:
             accounted.update((slug, mention.start) for mention in seeds[slug].numbers_in(span))
