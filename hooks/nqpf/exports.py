@@ -49,7 +49,7 @@ def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True)
         "seed": fact.seed,
         "seed_file": f"seeds/{source.file_name}",
         "source": source_label(source),
-        "quote": " ".join(fact.quote.split()),
+        "quote": fact.quote,  # white space already normalised by the loader
         "said_by": fact.said_by,
         "according_to": according_to(item, base),
         "measure": fact.measure,

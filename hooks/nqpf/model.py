@@ -336,22 +336,22 @@ def read_fields(record: Record, specs: tuple[FieldSpec, ...], shown: str, *, rec
             problems.append(Problem(shown, record.line_of(prefix + name), f"unknown field; {hint}",
                                     record_id, prefix + name))
     for spec in specs:
-        path = prefix + spec.name
-        if spec.name not in data:
+        name = spec.name
+        if name not in data:
             if spec.required:
                 problems.append(Problem(shown, record.line, f"is missing; add it ({spec.description})",
-                                        record_id, path))
+                                        record_id, prefix + name))
             continue
         if spec.children:
             child_values, child_problems = read_fields(record, spec.children, shown,
-                                                       record_id=record_id, prefix=path + ".")
-            values[spec.name] = child_values
+                                                       record_id=record_id, prefix=f"{prefix}{name}.")
+            values[name] = child_values
             problems += child_problems
             continue
         try:
-            values[spec.name] = spec.read(data[spec.name])
+            values[name] = spec.read(data[name])
         except ValueError as error:
-            problems.append(Problem(shown, record.line_of(path), str(error), record_id, path))
+            problems.append(Problem(shown, record.line_of(prefix + name), str(error), record_id, prefix + name))
     return values, problems
 
 

@@ -31,8 +31,11 @@ _SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)"
 _PERCENT = r"(?:\s?(?P<percent>%|per\s?cent\b))"
 _SUFFIX = rf"{_SCALE}?{_PERCENT}?"
 
-_DATE_RE = re.compile(r"(?<![\w.-])(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])(?!\.\d)")
+# Each pattern starts with a look-ahead for the characters a match can start with, so most
+# positions of a text are rejected before the slower look-behind runs.
+_DATE_RE = re.compile(r"(?=\d)(?<![\w.-])(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])(?!\.\d)")
 _NUMERAL_RE = re.compile(
+    r"(?=[-−$€£¥\d])"
     r"(?<![\w.,/$])"  # not glued to a word or to another numeral
     r"(?P<sign>(?<![^\s(])[-−])?"  # a minus sign only after a space, '(' or the start
     r"(?P<currency>[$€£¥])?"

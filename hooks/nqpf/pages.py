@@ -116,7 +116,7 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
         f"{value}"
         f'<p class="nqpf-claim">{esc(fact.claim)}</p>\n'
         f'<p class="nqpf-meta">{" · ".join(meta)}</p>\n'
-        f'<blockquote class="nqpf-quote"><p>“{esc(" ".join(fact.quote.split()))}”</p></blockquote>\n'
+        f'<blockquote class="nqpf-quote"><p>“{esc(fact.quote)}”</p></blockquote>\n'
         f"{note}"
         f'<p class="nqpf-links">{" ".join(links)}</p>\n'
         "</article>"

@@ -136,10 +136,10 @@ class _Terms(dict):
         self[word] = term
         return term
 
-    def of(self, text: str) -> list[str]:
-        """The terms of ``text``, in order."""
+    def counts(self, text: str) -> Counter[str]:
+        """How often each term occurs in ``text``."""
         # lunr splits on white space and hyphens; str.split is the fast way to do the same
-        return list(filter(None, map(self.__getitem__, text.lower().replace("-", " ").split())))
+        return Counter(filter(None, map(self.__getitem__, text.lower().replace("-", " ").split())))
 
 
 def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS,
@@ -148,7 +148,7 @@ def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int],
     field of the document, summed over the fields. (lunr rounds each score to 3 decimals; the
     index keeps hundredths of the sum, so rounding here would only cost time.)"""
     terms_of = _Terms()
-    counted = [[Counter(terms_of.of(document[name] or "")) for name, _ in fields] for document in documents]
+    counted = [[terms_of.counts(document[name] or "") for name, _ in fields] for document in documents]
     lengths = [0] * len(fields)
     holders: Counter[str] = Counter()  # (document, field) pairs holding each term: lunr's idf counts these
     for by_field in counted:

@@ -135,7 +135,7 @@ def _value(event, events: Callable[[], yaml.Event], path: str, lines: dict[str, 
             name = f"{path}.{key}" if path else key
             if key in result:
                 raise _Refused(_line(key_event), f"'{key}' is given twice; keep one", name)
-            lines[name] = _line(key_event)
+            lines[name] = key_event.start_mark.line + 1  # _line, inlined: this runs for every field
             item = events()
             result[key] = _scalar(item, name) if type(item) is ScalarEvent else _value(item, events, name, lines)
         return result
