@@ -193,7 +193,7 @@ def read_period(raw: object) -> Period:
 
 def _value(raw: object) -> Fraction:
     value = parse_value(raw)
-    if abs(value) > 10**18:
+    if abs(value.numerator) > 10**18 * value.denominator:  # |value| > 10**18, in int arithmetic
         raise ValueError("the number is out of range; write it with a scale (value: 1.5, "
                          "scale: trillion)")
     return value

@@ -160,7 +160,7 @@ def parse_value(raw: object) -> Fraction:
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             raise ValueError("the number is not finite")
-        return Fraction(repr(raw))  # repr keeps what was written: 9.443, not its binary twin
+        return _exact(repr(raw))  # repr keeps what was written: 9.443, not its binary twin
     if isinstance(raw, str) and re.fullmatch(r"\s*-?\d+\s*/\s*[1-9]\d*\s*", raw):
         numerator, denominator = raw.split("/")
         return Fraction(int(numerator), int(denominator))

@@ -191,15 +191,19 @@ def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], 
     """The index of ``documents`` in the format described at the top of this module."""
     weights = term_weights(documents, fields)
     terms = sorted(weights, key=_js_order)
-    hundredths = {term: [round(w * 100) for w in posting.values()] for term, posting in weights.items()}
-    largest = max([len(documents), *(max(h) for h in hundredths.values() if h)])
-    written = [_base36(n) for n in range(largest + 1)]  # every number needed, written once
+    heaviest = max((max(posting.values()) for posting in weights.values()), default=0.0)
+    written = [_base36(n) for n in range(max(len(documents), round(heaviest * 100)) + 1)]  # each once
     postings = []
     for term in terms:
-        positions = list(weights[term])  # ascending: added in order
+        posting = weights[term]  # position -> weight, positions ascending (added in order)
+        if len(posting) == 1:  # most terms (a figure, an id) are in one fact only
+            ((position, weight),) = posting.items()
+            postings.append(f"{written[position + 1]},{written[round(weight * 100)]}")
+            continue
+        positions = list(posting)
         numbers = [0] * (2 * len(positions))
         numbers[0::2] = map(operator.sub, positions, [-1, *positions])  # gaps
-        numbers[1::2] = hundredths[term]
+        numbers[1::2] = [round(weight * 100) for weight in posting.values()]
         postings.append(",".join(map(written.__getitem__, numbers)))
     return {"terms": terms, "postings": postings}
 
