@@ -4,17 +4,17 @@ of fact-search.js (run in node with the real lunr.js, on the real facts)."""
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from lunr import lunr
 
 from browser import unavailable
+from conftest import ROOT
 from nqpf.pages import SiteOptions, fact_href
 from nqpf.search import (FACETS, FIELDS, LUNR_JS, PAGE_SRC, build_index, index_script, search_document,
                          term_weights)
 
-SEARCH_JS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "nqpf" / "fact-search.js"
+SEARCH_JS = ROOT / "docs" / "assets" / "nqpf" / "fact-search.js"
 PREFIX = "window.NQPF_FACT_INDEX = "
 
 

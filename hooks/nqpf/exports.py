@@ -9,7 +9,6 @@ import operator
 from fractions import Fraction
 
 from .markup import page_url
-from .numbers import format_number
 from .pages import according_to, sector_src, source_label
 from .verify import FactBase, VerifiedFact
 
@@ -25,8 +24,7 @@ def _number(value) -> int | float | str | None:
     if value.denominator == 1:
         return int(value)
     as_float = float(value)
-    exact = repr(as_float) == format_number(value).replace(",", "")  # the usual case, cheaply
-    return as_float if exact or Fraction(repr(as_float)) == value else f"{value.numerator}/{value.denominator}"
+    return as_float if Fraction(repr(as_float)) == value else f"{value.numerator}/{value.denominator}"
 
 
 def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True) -> dict:

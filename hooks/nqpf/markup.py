@@ -43,10 +43,8 @@ def relative_href(from_src: str, to_src: str, directory_urls: bool, anchor: str 
 
 @functools.lru_cache(maxsize=65536)  # a large site links the same pairs of pages many times
 def _relative_page(from_src: str, to_src: str, directory_urls: bool) -> str:
-    here = page_url(from_src, directory_urls)
-    here_dir = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
     target = page_url(to_src, directory_urls)
-    relative = _relative_path(target, here_dir)
+    relative = _relative_path(target, _page_dir(from_src, directory_urls))
     if target.endswith("/") or target == "":
         relative = "./" if relative == "." else relative + "/"
     return relative
@@ -65,6 +63,10 @@ def _relative_path(target: str, start: str) -> str:
 
 def asset_href(from_src: str, asset: str, directory_urls: bool) -> str:
     """A link from a page to a file of the site (assets/x.js), relative so it works on disk."""
-    here = page_url(from_src, directory_urls)
-    here_dir = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
-    return posixpath.relpath(asset, here_dir or ".")
+    return _relative_path(asset, _page_dir(from_src, directory_urls))
+
+
+def _page_dir(src_uri: str, directory_urls: bool) -> str:
+    """The folder a page's links start from: "sectors/ai" for sectors/ai.md ("" at the root)."""
+    here = page_url(src_uri, directory_urls)
+    return here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)

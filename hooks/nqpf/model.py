@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -218,7 +217,7 @@ def _optional(read: Callable[[object], object]) -> Callable[[object], object]:
     return lambda raw: None if raw is None else read(raw)
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: the tables are constants
+@dataclass(frozen=True)
 class FieldSpec:
     name: str
     description: str
@@ -314,18 +313,13 @@ IGNORED_FIELDS = (
 )
 
 
-@functools.cache
-def _names(specs: tuple[FieldSpec, ...]) -> frozenset[str]:
-    return frozenset(spec.name for spec in specs)
-
-
 def read_fields(record: Record, specs: tuple[FieldSpec, ...], shown: str, *, record_id: str | None,
                 prefix: str = "") -> tuple[dict[str, object], list[Problem]]:
     """Check a record against its field table: unknown, missing and malformed fields."""
     values: dict[str, object] = {}
     problems: list[Problem] = []
     data = record.data if not prefix else record.data.get(prefix.rstrip("."), {})
-    known = _names(specs)
+    known = {spec.name for spec in specs}
     if not isinstance(data, dict):
         return values, [Problem(shown, record.line_of(prefix.rstrip(".")), "a mapping with "
                                 f"{', '.join(sorted(known))} is expected", record_id, prefix.rstrip("."))]

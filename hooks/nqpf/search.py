@@ -1,7 +1,7 @@
 """The fact index: every fact findable by what readers type, in a format that loads fast.
 
 Words become terms through lunr's pipeline (tokenizer, trimmer, stop words, Porter stemmer),
-weighted per field with BM25 exactly as lunr weighs them, then summed over a fact's fields.
+weighted per field with BM25 as lunr weighs them, then summed over a fact's fields.
 The build runs the pipeline with lunr.py; the browser runs the same lunr 2.3.9 functions
 from lunr.js (copied at build time from the installed mkdocs package) on what is typed.
 
@@ -235,10 +235,9 @@ def fact_index_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
     scripts = "".join(f'<script src="{esc(asset_href(PAGE_SRC, asset, options.directory_urls))}">'
                       "</script>\n" for asset in (LUNR_ASSET, DATA_ASSET, SEARCH_ASSET, SCRIPT_ASSET))
     facets = "".join(
-        f'<div class="nqpf-facet"><label for="nqpf-facet-{name}">{label}</label>'
+        f'<div class="nqpf-facet"><label for="nqpf-facet-{name}">{name.capitalize()}</label>'
         f'<select id="nqpf-facet-{name}" data-facet="{name}"><option value="">All</option></select></div>'
-        for name, label in (("sector", "Sector"), ("kind", "Kind"), ("year", "Year"),
-                            ("source", "Source"), ("speaker", "Speaker")))
+        for name in FACETS)
     body = f"""---
 title: Fact index
 render_macros: false

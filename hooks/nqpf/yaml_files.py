@@ -123,8 +123,8 @@ def _value(event, events: Callable[[], yaml.Event], path: str, lines: dict[str, 
             raise _Refused(_line(event), f"the YAML tag {_shown_tag(event.tag)} is not allowed", where)
         if kind is SequenceStartEvent:
             items = []
-            while (kind := type(item := events())) is not SequenceEndEvent:
-                items.append(_scalar(item, where) if kind is ScalarEvent else _value(item, events, path, lines))
+            while type(item := events()) is not SequenceEndEvent:
+                items.append(_value(item, events, path, lines))
             return items
         result: dict[str, object] = {} if into is None else into
         while (kind := type(key_event := events())) is not MappingEndEvent:
@@ -135,9 +135,8 @@ def _value(event, events: Callable[[], yaml.Event], path: str, lines: dict[str, 
             name = f"{path}.{key}" if path else key
             if key in result:
                 raise _Refused(_line(key_event), f"'{key}' is given twice; keep one", name)
-            lines[name] = key_event.start_mark.line + 1  # _line, inlined: this runs for every field
-            item = events()
-            result[key] = _scalar(item, name) if type(item) is ScalarEvent else _value(item, events, name, lines)
+            lines[name] = _line(key_event)
+            result[key] = _value(events(), events, name, lines)
         return result
     except _Refused as refused:
         refused.open += 1  # this collection's start was read; its end was not

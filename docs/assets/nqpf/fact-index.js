@@ -4,11 +4,12 @@
  * as HTML. */
 (function () {
   "use strict";
-  var FACETS = ["sector", "kind", "year", "source", "speaker"];
   var PAGE = 100;  /* results drawn at once; "Show more" draws the next ones */
   var data = window.NQPF_FACT_INDEX;
   var root = document.getElementById("nqpf-search");
   if (!root || !data || !window.lunr || !window.NQPFFactSearch) { return; }
+
+  var FACETS = Object.keys(data.facets);  /* sector, kind, year, source, speaker: as the build lists them */
 
   var columns = {};  /* texts come joined by line: one long string parses fastest */
   Object.keys(data.columns).forEach(function (name) {
@@ -104,7 +105,7 @@
     return counts;
   }
 
-  /* Sets the facet choices now; their counts follow (see above). */
+  /* Sets the facet choices now, and returns them as codes; their counts follow (see above). */
   function fillFacets(matches, current) {
     var wanted = chosen(current);
     FACETS.forEach(function (name, f) {
@@ -116,6 +117,7 @@
     waiting = { counts: countFacets(matches, wanted), wanted: wanted };
     if (idleTask !== null) { cancelIdle(idleTask); }
     idleTask = whenIdle(showCounts, { timeout: 300 });
+    return wanted;
   }
 
   /* Values without any match are hidden, unless chosen. */
@@ -138,7 +140,6 @@
         if (option.hidden !== hide) { option.hidden = option.disabled = hide; }
       });
     });
-    root.dataset.counted = "true";
   }
 
   root.addEventListener("focusin", function (event) { if (event.target.tagName === "SELECT") { showCounts(); } });
@@ -225,11 +226,10 @@
   function update(how) {
     var current = state();
     var matches = engine.search(current.q);
-    fillFacets(matches, current);
-    current = state();
-    var wanted = chosen(current);
+    var wanted = fillFacets(matches, current);
+    current = state();  /* a value the data does not know is now cleared */
     var results = matches.filter(function (position) {
-      return FACETS.every(function (name, f) { return wanted[f] < 0 || data.facets[name].of[position] === wanted[f]; });
+      return wanted.every(function (code, f) { return code < 0 || codesOf[f][position] === code; });
     });
     render(results, typed(current.q), current);
     if (started) { remember(current, how); }
@@ -238,9 +238,9 @@
   /* The state goes into the URL, so it can be shared and Back works. A facet change is a new
    * history entry at once; typing replaces the entry when the keys pause, because every URL
    * change costs the browser work (Chromium even reloads the favicon). */
-  var typing = null;
+  var urlTimer = null;
   function remember(current, how) {
-    clearTimeout(typing);
+    clearTimeout(urlTimer);
     var address = toSearch(current);
     function write() {
       if (address === location.search) { return; }
@@ -248,7 +248,7 @@
         history[how === "push" ? "pushState" : "replaceState"](null, "", address || location.pathname);
       } catch (error) { /* some file:// setups refuse history changes; the page still works */ }
     }
-    if (how === "typing") { typing = setTimeout(write, 300); } else { write(); }
+    if (how === "typing") { urlTimer = setTimeout(write, 300); } else { write(); }
   }
 
   input.addEventListener("input", function () { update("typing"); });

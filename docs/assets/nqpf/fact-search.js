@@ -23,7 +23,7 @@
     this.matched = new Int32Array(count);  /* how many words have matched each fact so far */
   }
 
-  /* The words of a query: {word, term, last}. Stop words are not in the index, so they are
+  /* The words of a query: {word, term, stop}. Stop words are not in the index, so they are
    * dropped, except the last word, which may be the start of a longer one ("the" → "thermal"). */
   FactSearch.prototype.words = function (text) {
     var lunr = this.lunr;
