@@ -64,13 +64,14 @@ def timed_build(project: Path, site: Path, timings: Path | None = None) -> dict:
 def baseline_project(project: Path, target: Path) -> Path:
     """The same pages as Markdown files, built by plain MkDocs: no hooks, no macros."""
     base, _ = build_fact_base(ProjectPaths(project))
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    options = SiteOptions.of_config(config)  # as the real build's: the same Markdown, byte for byte
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(project / "docs", target / "docs")
-    for page in (*generate_pages(base, SiteOptions()), fact_index_page(base, SiteOptions())):
+    for page in (*generate_pages(base, options), fact_index_page(base, options)):
         path = target / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks")
     config.update(plugins=["search"], nav=nav(base), strict=False)
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")

@@ -79,7 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except FactsInvalid as error:
         raise _fail(error) from None
     _build.base = base
-    _build.options = SiteOptions(directory_urls=config.use_directory_urls, repo_url=config.extra.get("repository"))
+    _build.options = SiteOptions.of_config(config)
     _build.offline = "material/offline" in config.plugins or "offline" in config.plugins
     if _build.offline and not shim_path(root).is_file():
         raise PluginError(f"The offline build needs {shim_path(root)}: run `npm ci` (`make offline` does).")

@@ -1,4 +1,4 @@
-"""The benchmark's corpus generator, importable from tests (it lives in bench/)."""
+"""The benchmark's corpus generator and baseline, importable from tests (they live in bench/)."""
 
 import sys
 from pathlib import Path
@@ -6,5 +6,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from corpus import CorpusSize, write_corpus  # noqa: E402
+from run import baseline_project, timed_build  # noqa: E402
 
-__all__ = ["CorpusSize", "write_corpus"]
+__all__ = ["CorpusSize", "baseline_project", "timed_build", "write_corpus"]

@@ -1,6 +1,8 @@
 """The benchmark's synthetic corpus verifies and builds (at a small size; `make bench` does the rest)."""
 
-from bench_path import CorpusSize, write_corpus
+import re
+
+from bench_path import CorpusSize, baseline_project, timed_build, write_corpus
 from conftest import ROOT, run_build
 from nqpf.loading import ProjectPaths
 from nqpf.verify import build_fact_base
@@ -14,6 +16,19 @@ def test_a_small_generated_corpus_verifies_fully_and_builds(tmp_path):
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert (tmp_path / "site" / "sectors" / "sector-aa" / "index.html").is_file()
+
+    # The baseline is the same pages built without the hooks: its timing means nothing otherwise.
+    baseline = baseline_project(project, tmp_path / "baseline")
+    assert timed_build(baseline, tmp_path / "baseline-site")["wall_s"] > 0  # raises if the build fails
+    assert not (tmp_path / "baseline-site" / "facts.json").exists()  # no hooks ran
+    for page in ("sectors/sector-aa", "timeline", "sources/seed-0000", "fact-index"):
+        real, base = (_article(site / page / "index.html") for site in (tmp_path / "site", tmp_path / "baseline-site"))
+        assert real == base, page
+    assert "Report a problem" in _article(tmp_path / "baseline-site" / "sectors" / "sector-aa" / "index.html")
+
+
+def _article(page) -> str:
+    return re.search(r"<article .*?</article>", page.read_text(encoding="utf-8"), re.S).group(0)
 
 
 def test_the_corpus_is_deterministic(tmp_path):

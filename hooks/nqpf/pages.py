@@ -11,6 +11,7 @@ import functools
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote_plus, urlencode
 
@@ -27,6 +28,12 @@ class SiteOptions:
 
     directory_urls: bool = True
     repo_url: str | None = None
+
+    @classmethod
+    def of_config(cls, config: Mapping) -> SiteOptions:
+        """The options an mkdocs.yml sets: a loaded MkDocs config or the file's plain mapping."""
+        return cls(directory_urls=config.get("use_directory_urls", True),
+                   repo_url=(config.get("extra") or {}).get("repository"))
 
 
 @dataclass(frozen=True)
