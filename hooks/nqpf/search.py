@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
+from itertools import chain
 from pathlib import Path
 
 import mkdocs.contrib.search
@@ -149,27 +150,24 @@ def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int],
     index keeps hundredths of the sum, so rounding here would only cost time.)"""
     terms_of = _Terms()
     counted = [[terms_of.counts(document[name] or "") for name, _ in fields] for document in documents]
-    lengths = [0] * len(fields)
-    holders: Counter[str] = Counter()  # (document, field) pairs holding each term: lunr's idf counts these
-    for by_field in counted:
-        for field, counts in enumerate(by_field):
-            lengths[field] += counts.total()
-            holders.update(counts.keys())
     count = len(documents)
-    average = [length / count if count else 0 for length in lengths]
-    idf = {term: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for term, n in holders.items()}
-    weights: dict[str, dict[int, float]] = {term: {} for term in holders}
-    for position, by_field in enumerate(counted):
-        for (_, boost), counts, mean in zip(fields, by_field, average):
-            if not counts:
+    # (document, field) pairs holding each term: lunr's idf counts these
+    holders = Counter(chain.from_iterable(chain.from_iterable(counted)))
+    lengths = [[counts.total() for counts in by_field] for by_field in counted]
+    average = [sum(column) / count for column in zip(*lengths)]
+    # per term: its idf and its posting (document position -> weight), found with one lookup
+    table = {term: (math.log(1 + abs((count - n + 0.5) / (n + 0.5))), {}) for term, n in holders.items()}
+    for position, (by_field, field_lengths) in enumerate(zip(counted, lengths)):
+        for (_, boost), counts, length, mean in zip(fields, by_field, field_lengths, average):
+            if not length:
                 continue
-            norm = k1 * (1 - b + b * (counts.total() / mean))
+            norm = k1 * (1 - b + b * (length / mean))
             once = (k1 + 1) / (norm + 1) * boost  # the usual term frequency is 1
             for term, tf in counts.items():
-                posting = weights[term]
+                idf, posting = table[term]
                 saturation = once if tf == 1 else (k1 + 1) * tf / (norm + tf) * boost
-                posting[position] = posting.get(position, 0.0) + idf[term] * saturation
-    return weights
+                posting[position] = posting.get(position, 0.0) + idf * saturation
+    return {term: posting for term, (_, posting) in table.items()}
 
 
 def _base36(number: int) -> str:
