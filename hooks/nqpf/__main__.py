@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .exports import fact_record
 from .loading import ProjectPaths
 from .model import json_schema
 from .problems import FactsInvalid
@@ -48,7 +49,6 @@ def _coverage(paths: ProjectPaths) -> int:
 
 
 def _records(paths: ProjectPaths) -> dict[str, dict]:
-    from .exports import fact_record
     base, _ = build_fact_base(paths)
     return {item.fact.id: fact_record(item, base) for item in base.facts}
 

@@ -6,9 +6,9 @@ import csv
 import io
 import json
 import operator
-from fractions import Fraction
 
 from .markup import page_url
+from .numbers import parse_value
 from .pages import according_to, sector_src, source_label
 from .verify import FactBase, VerifiedFact
 
@@ -18,13 +18,14 @@ CSV_FIELDS = ("id", "kind", "claim", "value", "scale", "number", "unit", "qualif
 
 
 def _number(value) -> int | float | str | None:
-    """A Fraction as JSON can hold it: int when whole, "2/3" when not a finite decimal."""
+    """A Fraction as JSON can hold it: int when whole, a float when its shortest form reads back
+    as the value (as ``parse_value`` reads a float), else "2/3"."""
     if value is None:
         return None
     if value.denominator == 1:
         return int(value)
     as_float = float(value)
-    return as_float if Fraction(repr(as_float)) == value else f"{value.numerator}/{value.denominator}"
+    return as_float if parse_value(as_float) == value else f"{value.numerator}/{value.denominator}"
 
 
 def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True) -> dict:
