@@ -285,7 +285,7 @@
   window.NQPF_ANSWERS_MS = performance.now();  /* the index answers from here on; `make bench` reads it */
   window.addEventListener("load", function () {
     started = true;
-    update("replace");
+    remember(state(), "replace");  /* the theme has started: the state goes back into the URL */
     root.dataset.ready = "true";
   });
 })();
