@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from browser import browser, serve  # noqa: F401 - one Chromium for the whole session
 from nqpf.loading import ProjectPaths, load_inputs
@@ -93,3 +95,10 @@ def offline_site(tmp_path_factory) -> BuildResult:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+# Property-based tests: the same examples on every run, so a CI failure can be replayed;
+# HYPOTHESIS_PROFILE=explore searches afresh (and more) on a developer's machine.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -9,6 +9,8 @@ import pytest
 
 from conftest import ROOT
 from nqpf.loading import ProjectPaths, load_inputs
+from nqpf.model import QUALIFIERS
+from nqpf.numbers import HEDGES
 from nqpf.verify import SeedText, check_references, normalise, verify, verify_fact
 
 REAL_FACTS = load_inputs(ProjectPaths(ROOT))[0].facts
@@ -145,3 +147,103 @@ def test_an_ignore_entry_for_an_unknown_seed_is_reported(inputs):
     verify(dataclasses.replace(inputs, ignored=(*inputs.ignored, entry)), problems)
     assert [(p.field, p.message) for p in problems] == [
         ("seed", "'no-such-seed' is not in seeds/sources.yml")]
+
+
+# ---- the corridor's ways of writing numbers: as written verifies, a careless reading does not
+
+def _fact(quote: str, **fields) -> "Fact":
+    from nqpf.model import Fact
+    fields = {"unit": "units", **fields}
+    if isinstance(fields.get("value"), str):
+        fields["value"] = Fraction(fields["value"])
+    lines = {"unit": 8, **({"qualifier": 9} if "qualifier" in fields else {})}
+    return Fact(id="a-fact", claim="A claim.", kind="figure", sector="economy", seed="a-seed",
+                quote=quote, file="facts/economy.yml", line=3, lines=lines, **fields)
+
+
+def _check(quote: str, **fields):
+    return verify_fact(_fact(quote, **fields), SeedText(f"Before. {quote} After."))
+
+
+@pytest.mark.parametrize("quote, right, careless", [
+    # currency and abbreviated scales
+    ("The PSDP got Rs950 billion this year.", dict(value=950, scale="billion", unit="PKR"),
+     dict(value=950, unit="PKR")),
+    ("Only Rs1.13tr allocated.", dict(value="1.13", scale="trillion", unit="PKR"),
+     dict(value="1.13", unit="PKR")),
+    ("Exports: $35bn.", dict(value=35, scale="billion", unit="USD"), dict(value=35, unit="USD")),
+    ("a cost of $120m", dict(value=120, scale="million", unit="USD"), dict(value=120, unit="USD")),
+    # lakh and crore
+    ("a grant of Rs 5 crore", dict(value=5, scale="crore", unit="PKR"), dict(value=5, unit="PKR")),
+    ("2 lakh workers", dict(value=2, scale="lakh", unit="workers"), dict(value=2, unit="workers")),
+    # glued units and pc
+    ("the 884MW plant", dict(value=884, unit="MW"), dict(value="88.4", unit="MW")),
+    ("inflation at 21.3pc", dict(value="21.3", unit="%"), dict(value="21.3", unit="pc")),
+    # word fractions: the numerator alone is not the figure
+    ("one-quarter of the budget", dict(value="1/4", unit="of the budget"), dict(value=1, unit="of the budget")),
+    ("two-fifths of exports", dict(value="2/5", unit="of exports"), dict(value=2, unit="of exports")),
+    # multiplications: both numbers are written, their product is not
+    ("the 4×330MW plant", dict(value=330, unit="MW"), dict(value=1320, unit="MW")),
+    ("a 4 x 330 MW plant", dict(value=4, unit="units"), dict(value=1320, unit="MW")),
+])
+def test_a_number_as_written_verifies_and_a_careless_reading_is_refused(quote, right, careless):
+    item, problems = _check(quote, **right)
+    assert problems == [] and item is not None
+    item, problems = _check(quote, **careless)
+    assert item is None
+    assert [p.field for p in problems] == ["value"]
+    numbers = problems[0].message.partition("(numbers there: ")[2]
+    assert numbers and all(word in quote for word in numbers.rstrip(")").split(", "))
+
+
+@pytest.mark.parametrize("quote, value, unit", [
+    ("Rs950 billion", 950, "USD"), ("$35bn", 35, "PKR"), ("RMB50 billion", 50, "USD"), ("$35bn", 35, "dollars"),
+])
+def test_an_amount_in_another_currency_is_refused(quote, value, unit):
+    item, problems = _check(f"a total of {quote}", value=value, scale="billion", unit=unit)
+    assert item is None
+    assert [(p.field, p.line) for p in problems] == [("unit", 8)]
+    assert f"the quote writes “{quote}”" in problems[0].message
+
+
+def test_a_glued_unit_must_be_the_facts_unit():
+    _, problems = _check("the 884MW plant", value=884, unit="megawatts")
+    assert [(p.field, p.message) for p in problems] == [("unit", "the quote writes “884MW”: write unit: MW")]
+
+
+@pytest.mark.parametrize("words, qualifier", sorted(HEDGES.items()))
+def test_each_hedge_asks_for_its_qualifier(words, qualifier):
+    quote = f"Sales {words} 2.1 million units in the year."
+    item, problems = _check(quote, value="2.1", scale="million", qualifier=qualifier)
+    assert problems == [] and item.display_value == f"{qualifier} 2.1 million units"
+    _, dropped = _check(quote, value="2.1", scale="million")
+    assert [(p.field, p.line, p.message) for p in dropped] == [
+        ("qualifier", 3, f"is missing: the quote says “{words} 2.1 million”: add qualifier: {qualifier}")]
+    other = next(q for q in QUALIFIERS if q != qualifier)
+    _, changed = _check(quote, value="2.1", scale="million", qualifier=other)
+    assert [(p.field, p.line, p.message) for p in changed] == [
+        ("qualifier", 9, f"{other}, but the quote says “{words} 2.1 million”: write qualifier: {qualifier}")]
+
+
+@pytest.mark.parametrize("qualifier", QUALIFIERS)
+def test_a_qualifier_where_the_quote_hedges_nothing_is_refused(qualifier):
+    _, problems = _check("sales reached 2.1 million units", value="2.1", scale="million", qualifier=qualifier)
+    assert [(p.field, p.message) for p in problems] == [
+        ("qualifier", f"{qualifier}, but the quote hedges nothing before “2.1 million”: remove the qualifier")]
+
+
+def test_a_converted_amount_takes_the_hedge_of_the_amount_it_converts():
+    quote = "GDP exceeded 126 trillion yuan ($17.51 trillion) in 2024."
+    item, problems = _check(quote, value="17.51", scale="trillion", unit="USD", qualifier="more than")
+    assert problems == [] and item.display_value == "more than $17.51 trillion"
+    _, problems = _check(quote, value="17.51", scale="trillion", unit="USD")
+    assert [p.field for p in problems] == ["qualifier"] and "exceeded $17.51 trillion" in problems[0].message
+
+
+def test_the_value_is_shown_as_its_quote_writes_it():
+    item, _ = _check("a Rs70bn allocation", value=70, scale="billion", unit="PKR")
+    assert (item.display_value, item.fact.display_value) == ("Rs70bn", "Rs 70 billion")
+    item, _ = _check("four wind farms", value=4, unit="wind farms")
+    assert item.display_value == "four wind farms"
+    item, _ = _check("the 75th anniversary", value=75, unit="years")
+    assert item.display_value == "75 years"

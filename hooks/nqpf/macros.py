@@ -34,7 +34,7 @@ class FactMacros:
     def fact(self, fact_id: str, page_src: str) -> str:
         """The value, linked to the fact; the tooltip says who claims it."""
         item = self._item(fact_id)
-        shown = item.fact.display_value or item.fact.claim
+        shown = item.display_value or item.fact.claim
         return (f'<a class="nqpf-ref" href="{esc(fact_href(item, page_src, self.options))}" '
                 f'title="According to {esc(according_to(item, self.base))}">{esc(shown)}</a>')
 

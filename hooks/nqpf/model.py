@@ -14,12 +14,15 @@ from functools import cached_property
 from fractions import Fraction
 from typing import Callable
 
-from .numbers import SCALES, format_number, parse_value
+from .numbers import SCALE_SPELLINGS, SCALES, format_number, parse_value
 from .problems import Problem
 from .yaml_files import Record, as_period_text
 
 KINDS = ("figure", "target", "event")
 QUALIFIERS = ("about", "at least", "more than", "nearly", "up to", "less than")
+# How a value in a currency is shown when the fact states it ("$600 million", "Rs 950 billion").
+CURRENCY_SIGNS = {"USD": "$", "PKR": "Rs ", "CNY": "CNY ", "EUR": "€", "GBP": "£", "JPY": "¥",
+                  "HKD": "HK$"}
 SPEAKER_KINDS = ("person", "organisation", "publication")
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LABEL_RE = re.compile(r"[\w .,'’&()/:;+\-–]+")
@@ -89,8 +92,8 @@ class Fact:
         amount = format_number(self.value) + (f" {self.scale}" if self.scale else "")
         if self.unit == "%":
             shown = f"{amount}%"
-        elif self.unit == "USD":
-            shown = f"${amount}"
+        elif self.unit in CURRENCY_SIGNS:
+            shown = f"{CURRENCY_SIGNS[self.unit]}{amount}"
         else:
             shown = f"{amount} {self.unit}" if self.unit else amount
         return f"{self.qualifier} {shown}" if self.qualifier else shown
@@ -179,6 +182,13 @@ def _choice(options: tuple[str, ...]) -> Callable[[object], str]:
     return read
 
 
+def _scale(raw: object) -> str:
+    if isinstance(raw, str) and raw.lower() in SCALE_SPELLINGS:
+        raise ValueError(f"write the scale word that {raw!r} stands for: "
+                         f"scale: {SCALE_SPELLINGS[raw.lower()]}")
+    return _choice(tuple(SCALES))(raw)
+
+
 def read_period(raw: object) -> Period:
     text = as_period_text(raw)
     if not PERIOD_RE.fullmatch(text):
@@ -249,11 +259,13 @@ FACT_FIELDS = (
     FieldSpec("claim", "One plain sentence a reader sees.", _STR, _text(400), True),
     FieldSpec("kind", "figure, target or event.", _enum(KINDS), _choice(KINDS), True),
     FieldSpec("value", "The number as written in the quote, before any scale word: 9.443 for "
-              "'9.443 million'; a fraction in quotes for '2/3'.", _NUMBER, _value),
-    FieldSpec("scale", "The scale word written after the number.", _enum(tuple(SCALES)),
-              _choice(tuple(SCALES))),
-    FieldSpec("unit", "What is counted: '%', 'USD', 'yuan', 'units', 'embryos'...", _STR, _text(40)),
-    FieldSpec("qualifier", "How the source bounds the figure ('more than 16 million').",
+              "'9.443 million'; a fraction in quotes for '2/3' or 'two-thirds'.", _NUMBER, _value),
+    FieldSpec("scale", "The scale word written after the number, spelled out: billion for "
+              "'$35bn' or 'Rs1.2 billion', crore for 'Rs 5 crore'.", _enum(tuple(SCALES)), _scale),
+    FieldSpec("unit", "What is counted: '%', 'units', 'embryos'...; for an amount written with a "
+              "currency, its code: USD for '$', PKR for 'Rs', CNY for 'RMB' or 'CNY'.", _STR, _text(40)),
+    FieldSpec("qualifier", "The hedge the quote writes just before the number ('over 16 million' "
+              "is more than); leave it out when the quote hedges nothing.",
               _enum(QUALIFIERS), _choice(QUALIFIERS)),
     FieldSpec("period", "The year or date the fact refers to, as precise as the source; "
               "leave it out when the source is silent.", _PERIOD, read_period),

@@ -1,9 +1,14 @@
-"""Read the numbers written in a text: numerals, percentages, scales, fractions and words.
+"""Read the numbers written in a text: numerals, money, percentages, scales, fractions, words.
 
 The reader is deliberately literal: it reports what is *written* ("9.443 million",
-"2/3", "four") with its exact value, so a fact's value can be compared with its quote
-without rounding. Numerals glued to letters ("G2G", "5Es") are identifiers, not numbers;
-digit ordinals ("75th") are read, word ordinals ("third") are not.
+"Rs1.13tr", "$35bn", "5 crore", "one-quarter", "four") with its exact value, its scale word
+and the hedge written just before it ("over", "nearly"), so a fact can be compared with its
+quote without rounding. Numerals glued to letters ("G2G", "5G", "FY24") are identifiers,
+not numbers, except the forms that the corridor's sources glue on purpose: a currency before
+the amount (``Rs950``, ``US$6.5``, ``PKR75bn``), an abbreviated scale (``35bn``, ``1.13tr``),
+a unit (``884MW``, ``21.3pc``) and a multiplication (``4x330MW``). Digit ordinals ("75th")
+are read; word ordinals ("third") are not, unless they are the denominator of a fraction
+("one-third").
 """
 
 from __future__ import annotations
@@ -14,11 +19,43 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+# Scale words of the model, smallest first: lakh and crore are how South Asian sources count.
 SCALES: dict[str, int] = {
     "thousand": 10**3,
+    "lakh": 10**5,
     "million": 10**6,
+    "crore": 10**7,
     "billion": 10**9,
     "trillion": 10**12,
+}
+# How sources inflect or abbreviate a scale word; a fact always states the word itself.
+SCALE_WORD_FORMS: dict[str, str] = {"lakhs": "lakh", "lac": "lakh", "lacs": "lakh", "crores": "crore"}
+SCALE_ABBREVIATIONS: dict[str, str] = {
+    "bn": "billion", "bln": "billion", "b": "billion",  # "b" and "m" only right after a currency
+    "mn": "million", "mln": "million", "m": "million",
+    "tr": "trillion", "trn": "trillion", "tn": "trillion", "trln": "trillion",
+}
+SCALE_SPELLINGS: dict[str, str] = {**SCALE_WORD_FORMS, **SCALE_ABBREVIATIONS}
+# A currency written before an amount, and the units a fact may give such an amount. In the
+# corridor's sources "$" is the US dollar and "Rs" the Pakistani rupee; "¥" is left open.
+CURRENCIES: dict[str, tuple[str, ...]] = {
+    "$": ("USD",), "US$": ("USD",), "USD": ("USD",), "HK$": ("HKD",),
+    "Rs": ("PKR",), "Rs.": ("PKR",), "RS": ("PKR",), "RS.": ("PKR",), "PKR": ("PKR",),
+    "CNY": ("CNY",), "RMB": ("CNY",), "Rmb": ("CNY",), "¥": ("CNY", "JPY"),
+    "€": ("EUR",), "EUR": ("EUR",), "£": ("GBP",), "GBP": ("GBP",),
+}
+# The hedge written just before a number, as the qualifier a fact must state.
+HEDGES: dict[str, str] = {
+    **dict.fromkeys(("more than", "over", "just over", "above", "in excess of", "upwards of",
+                     "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses",
+                     "surpassed", "surpassing", "topped", "tops", "topping"), "more than"),
+    **dict.fromkeys(("nearly", "almost", "close to", "just under", "just below"), "nearly"),
+    **dict.fromkeys(("about", "around", "approximately", "approx.", "roughly", "some",
+                     "an estimated", "estimated", "circa"), "about"),
+    **dict.fromkeys(("up to", "no more than", "not more than"), "up to"),
+    **dict.fromkeys(("at least", "no less than", "not less than", "no fewer than",
+                     "a minimum of"), "at least"),
+    **dict.fromkeys(("less than", "fewer than", "under", "below"), "less than"),
 }
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -26,32 +63,65 @@ _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve t
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
 WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+# Denominators of word fractions ("one-quarter", "two-fifths"); "second" is never one.
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+# "the first three quarters" counts quarters of a year: no fraction after these words.
+_COUNTING_RE = re.compile(r"(?i:first|last|past|next|previous|recent|consecutive)\s+\Z")
 
-_SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)"
-_PERCENT = r"(?:\s?(?P<percent>%|per\s?cent\b))"
-_SUFFIX = rf"{_SCALE}?{_PERCENT}?"
+
+def _either(words) -> str:
+    """A regex alternation of ``words``, longest first so that no word hides a longer one."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SPACE = r"[ \u00a0]"
+_SCALE = rf"(?:\s+(?P<scale>(?i:{_either([*SCALES, *SCALE_WORD_FORMS])}))\b)"
+_PERCENT = r"(?:[\s-]?(?P<percent>%|(?i:per\s?cent|pct)\b))"
+_ABBREVIATION = f"(?i:{_either(a for a in SCALE_ABBREVIATIONS if a not in ('m', 'b'))})"
+_GLUED_UNIT = "MWh|GWh|kWh|TWh|MW|GW|kW|KW|kV|KV|km|Km|KM|m"  # case matters: 5M is not 5m
 
 # Each pattern starts with a look-ahead for the characters a match can start with, so most
 # positions of a text are rejected before the slower look-behind runs.
-_DATE_RE = re.compile(r"(?=\d)(?<![\w.-])(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])(?!\.\d)")
+# A date (2025-03-11) or a fiscal year ("2023-24", "2018/19", "FY2019", "FY 2023-24"), read as
+# its (first) year; one pattern, so the text is scanned once for both.
+_DATE_RE = re.compile(
+    r"(?=[F12])(?<![\w.,/$-])"
+    r"(?:(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])"
+    r"|(?P<fy>FY\s?)?(?P<year>(?:19|20)\d\d)"  # a plain year is left to the numeral reader
+    r"(?(fy)(?:[-/–](?P<next>\d\d))?|[-/–](?P<next_year>\d\d))(?![\w/-]))(?!\.\d)")
 _NUMERAL_RE = re.compile(
-    r"(?=[-−$€£¥\d])"
-    r"(?<![\w.,/$])"  # not glued to a word or to another numeral
+    r"(?=[-−$€£¥\dRPUCHEG])"
+    r"(?:(?<=\d[x×])|(?<![\w.,/$]))"  # not glued to a word or numeral, but for "4x330"
     r"(?P<sign>(?<![^\s(])[-−])?"  # a minus sign only after a space, '(' or the start
-    r"(?P<currency>[$€£¥])?"
+    rf"(?:(?P<currency>{_either(CURRENCIES)}){_SPACE}?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
     r"(?:/(?P<den>\d+))?"
-    r"(?P<ordinal>st|nd|rd|th)?"
-    r"(?![\w])(?!\.\d)(?!,\d{3})" + _SUFFIX,
-    re.IGNORECASE,
+    r"(?:(?P<ordinal>(?i:st|nd|rd|th))"
+    rf"|(?P<glued_scale>{_ABBREVIATION}|(?(currency)[mb]|(?!)))"
+    rf"|(?P<unit>{_GLUED_UNIT})"
+    r"|(?P<glued_percent>(?i:pct|pc)))?"
+    r"(?:(?=[x×]\d)|(?!\w))(?!\.\d)(?!,\d{3})"
+    rf"(?:{_SCALE}|(?(currency){_SPACE}(?P<spaced_scale>{_ABBREVIATION}|m|b)\b|(?!)))?"
+    rf"{_PERCENT}?"
 )
-_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+_WORD = _either(WORD_VALUES)
+_DIGIT_WORD = _either(_UNITS[1:10])
 _FIRST_LETTERS = "".join(sorted({word[0] for word in WORD_VALUES}))
 _WORDS_RE = re.compile(  # the look-ahead rejects most words at their first letter: 3x faster
-    rf"\b(?=[{_FIRST_LETTERS}])(?P<first>{_WORD})(?:[- ](?P<second>{'|'.join(_UNITS[1:10])}))?"
-    rf"(?:\s+(?P<hundred>hundred))?\b" + _SUFFIX,
-    re.IGNORECASE,
+    rf"(?i:\b(?=[{_FIRST_LETTERS}])(?P<first>{_WORD})"
+    rf"(?:[- ](?P<denominator>{_either(DENOMINATORS)})\b(?!-)"
+    rf"|(?:[- ](?:{_DIGIT_WORD}))?(?:\s+hundred(?:\s+(?:and\s+)?(?:{_WORD})(?:[- ](?:{_DIGIT_WORD}))?)?)?)"
+    rf"\b){_SCALE}?{_PERCENT}?"
 )
+# Hedges are looked for only just before each number: the text before it, reversed, must start
+# with white space and a hedge (reversed), which most numbers fail at their first character.
+_HEDGE_BEFORE_RE = re.compile(rf"(?i:\s+(?P<hedge>{_either(w[::-1] for w in HEDGES)})(?![\w-]))")
+_HEDGE_REACH = 32  # characters looked back: the longest hedge and its white space
+_CONVERSION_RE = re.compile(r"\s*[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*\(\s*\Z")  # " yuan ("
 
 
 @dataclass(frozen=True)
@@ -66,6 +136,10 @@ class NumberMention:
     percent: bool = False
     ordinal: bool = False
     date: str | None = None
+    currency: str | None = None  # as written before the amount: "Rs", "US$", "CNY"
+    unit: str | None = None  # a unit glued to the number: "MW" of "884MW"
+    hedge: str | None = None  # the qualifier its hedge states: "more than" for "topped"
+    hedge_words: str | None = None  # the hedge as written: "topped"
 
     @property
     def magnitude(self) -> Fraction:
@@ -73,11 +147,16 @@ class NumberMention:
         return self.value * SCALES.get(self.scale or "", 1)
 
     @property
+    def currency_units(self) -> tuple[str, ...]:
+        """The units a fact may give this amount: ("PKR",) for "Rs950 billion"."""
+        return CURRENCIES.get(self.currency or "", ())
+
+    @property
     def year(self) -> int | None:
         """The year this mention can stand for, if it looks like one (1800-2199)."""
         if self.date:
             return int(self.date[:4])
-        plain = not (self.scale or self.percent or self.ordinal)
+        plain = not (self.scale or self.percent or self.ordinal or self.currency or self.unit)
         if plain and self.value.denominator == 1 and 1800 <= self.value.numerator <= 2199:
             return self.value.numerator  # int arithmetic: Fraction comparisons are slow
         return None
@@ -101,29 +180,93 @@ def _exact(numeral: str) -> Fraction:
     return Fraction(numeral)  # an exponent: 1e3
 
 
+def _scale_word(written: str | None) -> str | None:
+    if not written:
+        return None
+    written = written.lower()
+    return SCALE_SPELLINGS.get(written, written)
+
+
+def _date_or_fiscal_year(match: re.Match[str]) -> NumberMention | None:
+    if match["date"]:
+        if not _is_real_date(match["date"]):
+            return None
+        return NumberMention(text=match["date"], value=Fraction(int(match["date"][:4])),
+                             start=match.start(), end=match.end(), date=match["date"])
+    year, following = int(match["year"]), match["next"] or match["next_year"]
+    if following is not None and int(following) != (year + 1) % 100:
+        return None  # a range such as 2021-24, read as two numbers
+    return NumberMention(text=match.group(0), value=Fraction(year), start=match.start(),
+                         end=match.end())
+
+
 def _numeral(match: re.Match[str]) -> NumberMention:
-    value = _exact(match["num"])
-    if match["den"]:
-        value /= Fraction(match["den"]) if int(match["den"]) else 1
-    if match["sign"]:
+    # one group() call for every group: this runs for every number of every seed
+    sign, currency, num, den, ordinal, glued_scale, unit, glued_percent, scale, spaced_scale, percent = (
+        match.group("sign", "currency", "num", "den", "ordinal", "glued_scale", "unit", "glued_percent",
+                    "scale", "spaced_scale", "percent"))
+    value = _exact(num)
+    if den:
+        value /= Fraction(den) if int(den) else 1
+    if sign:
         value = -value
-    return NumberMention(
-        text=match.group(0), value=value, start=match.start(), end=match.end(),
-        scale=(match["scale"] or "").lower() or None, percent=bool(match["percent"]),
-        ordinal=bool(match["ordinal"]),
-    )
+    scale = scale or glued_scale or spaced_scale
+    return NumberMention(match.group(0), value, match.start(), match.end(),
+                         _scale_word(scale) if scale else None, bool(percent or glued_percent),
+                         bool(ordinal), None, currency, unit)
+
+
+def _spelled(words: str) -> int:
+    """ "two hundred and fifty" -> 250; "twenty-one" -> 21."""
+    total = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "hundred":
+            total *= 100
+        elif word != "and":
+            total += WORD_VALUES[word]
+    return total
 
 
 def _words(match: re.Match[str]) -> NumberMention:
-    value = WORD_VALUES[match["first"].lower()]
-    if match["second"]:
-        value += WORD_VALUES[match["second"].lower()]
-    if match["hundred"]:
-        value *= 100
-    return NumberMention(
-        text=match.group(0), value=Fraction(value), start=match.start(), end=match.end(),
-        scale=(match["scale"] or "").lower() or None, percent=bool(match["percent"]),
-    )
+    start, end = match.start(), match.end()
+    scale = _scale_word(match["scale"])
+    percent = bool(match["percent"])
+    denominator = match["denominator"]
+    if denominator is None:
+        number = match.group(0)[: (match.start("scale") if scale else match.start("percent") if percent
+                                    else end) - start]
+        value = Fraction(_spelled(number.strip()))
+    elif _COUNTING_RE.search(match.string, max(0, start - 14), start) or not (
+            1 <= WORD_VALUES[match["first"].lower()] <= 10):
+        # "the first three quarters": a count, read as the count alone
+        end = match.end("first")
+        scale, percent, value = None, False, Fraction(WORD_VALUES[match["first"].lower()])
+    else:
+        value = Fraction(WORD_VALUES[match["first"].lower()], DENOMINATORS[denominator.lower()])
+    return NumberMention(text=match.string[start:end], value=value, start=start, end=end,
+                         scale=scale, percent=percent)
+
+
+def _hedged(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """The mentions with the hedge written just before each; a converted amount in brackets
+    shares the hedge of the amount it converts ("exceeded 126 trillion yuan ($17.51 trillion)")."""
+    previous: NumberMention | None = None
+    for index, mention in enumerate(found):
+        start = mention.start
+        hedge = _HEDGE_BEFORE_RE.match(text[max(0, start - _HEDGE_REACH):start][::-1]) if start else None
+        if hedge is not None:
+            words = " ".join(hedge["hedge"][::-1].split())
+            found[index] = mention = _with_hedge(mention, HEDGES[words.lower()], words)
+        elif previous is not None and previous.hedge and _CONVERSION_RE.match(text, previous.end, start):
+            found[index] = mention = _with_hedge(mention, previous.hedge, previous.hedge_words)
+        previous = mention
+    return found
+
+
+def _with_hedge(mention: NumberMention, hedge: str | None, words: str | None) -> NumberMention:
+    return NumberMention(mention.text, mention.value, mention.start, mention.end, mention.scale,
+                         mention.percent, mention.ordinal, mention.date, mention.currency,
+                         mention.unit, hedge, words)
 
 
 def read_numbers(text: str) -> list[NumberMention]:
@@ -131,21 +274,16 @@ def read_numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     taken = bytearray(len(text))  # 1 where a number already found stands
 
-    def take(start: int, end: int) -> bool:
-        if 1 in taken[start:end]:
-            return False
-        taken[start:end] = b"\x01" * (end - start)
-        return True
+    def take(mention: NumberMention | None) -> None:
+        if mention is None or 1 in taken[mention.start:mention.end]:
+            return
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        found.append(mention)
 
-    for match in _DATE_RE.finditer(text):
-        if _is_real_date(match["date"]) and take(match.start(), match.end()):
-            found.append(NumberMention(text=match["date"], value=Fraction(int(match["date"][:4])),
-                                       start=match.start(), end=match.end(), date=match["date"]))
-    for pattern, build in ((_NUMERAL_RE, _numeral), (_WORDS_RE, _words)):
+    for pattern, build in ((_DATE_RE, _date_or_fiscal_year), (_NUMERAL_RE, _numeral), (_WORDS_RE, _words)):
         for match in pattern.finditer(text):
-            if take(match.start(), match.end()):
-                found.append(build(match))
-    return sorted(found, key=lambda m: m.start)
+            take(build(match))
+    return _hedged(text, sorted(found, key=lambda m: m.start))
 
 
 def parse_value(raw: object) -> Fraction:

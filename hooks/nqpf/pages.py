@@ -116,7 +116,7 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     report = report_href(item, options)
     if report:
         links.append(f'<a class="nqpf-report" href="{esc(report)}" rel="noopener">Report a problem</a>')
-    value = (f'<p class="nqpf-value">{esc(fact.display_value)}</p>' if fact.value is not None else "")
+    value = (f'<p class="nqpf-value">{esc(item.display_value)}</p>' if fact.value is not None else "")
     note = f'<p class="nqpf-note">Note: {esc(fact.note)}</p>' if fact.note else ""
     return (
         f'<article class="nqpf-fact nqpf-{esc(fact.kind)}" id="{esc(fact.id)}">\n'
@@ -140,14 +140,14 @@ def chart(items: list[VerifiedFact], caption: str) -> str:
     for index, (item, value) in enumerate(zip(items, values)):
         x = 40 + index * (bar + gap)
         h = round(150 * value / top, 1)
-        label = esc(item.fact.display_value)
+        label = esc(item.display_value)
         period = esc(item.fact.period.label() if item.fact.period else "")
         bars.append(
             f'<rect x="{x}" y="{base_y - h}" width="{bar}" height="{h}" class="nqpf-bar"></rect>'
             f'<text x="{x + bar / 2}" y="{base_y - h - 6}" text-anchor="middle">{label}</text>'
             f'<text x="{x + bar / 2}" y="{base_y + 18}" text-anchor="middle">{period}</text>')
     rows = "".join(f"<tr><td>{esc(i.fact.period.label() if i.fact.period else '')}</td>"
-                   f"<td>{esc(i.fact.display_value)}</td><td><a href=\"#{esc(i.fact.id)}\">"
+                   f"<td>{esc(i.display_value)}</td><td><a href=\"#{esc(i.fact.id)}\">"
                    f"{esc(i.fact.id)}</a></td></tr>" for i in items)
     total_width = max(width, 80 + len(items) * (bar + gap))
     return (
@@ -211,7 +211,7 @@ def _entry(item: VerifiedFact, base: FactBase, options: SiteOptions, src: str) -
     fact = item.fact
     when = (f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>'
             if fact.period else "")
-    value = f' <strong>{esc(fact.display_value)}</strong> —' if fact.value is not None else ""
+    value = f' <strong>{esc(item.display_value)}</strong> —' if fact.value is not None else ""
     return (f'<li class="nqpf-timeline-entry nqpf-{esc(fact.kind)}">{when} '
             f'<span class="nqpf-kind">{esc(fact.kind)}</span>{value} '
             f'<a href="{esc(fact_href(item, src, options))}">{esc(fact.claim)}</a> '

@@ -68,7 +68,9 @@ def search_document(item: VerifiedFact, base: FactBase) -> dict[str, str]:
     )
     return {
         "claim": fact.claim,
-        "value": fact.display_value if item.written in fact.display_value else f"{item.written} {fact.display_value}",
+        # as written ("$35bn", "four") and as stated ("$35 billion", "4"): readers type either
+        "value": (item.display_value if fact.display_value in item.display_value
+                  else f"{item.display_value} {fact.display_value}"),
         "context": " ".join(filter(None, context)),
         "quote": fact.quote,
     }
@@ -108,7 +110,7 @@ def display_table(base: FactBase, options: SiteOptions) -> dict[str, list]:
         fact = item.fact
         page = fact_href(item, PAGE_SRC, options).partition("#")[0]
         columns["id"].append(fact.id)
-        columns["value"].append(fact.display_value)
+        columns["value"].append(item.display_value)
         columns["claim"].append(fact.claim)
         columns["period"].append(fact.period.label() if fact.period else "")
         columns["page"].append(pages.setdefault(page, len(pages)))

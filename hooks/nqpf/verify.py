@@ -2,8 +2,8 @@
 
 Rules, each a function returning problems:
   1. a quote is a verbatim passage of its seed (whitespace and typographic quote marks aside);
-  2. a value is a number written in its quote, at the same scale; a period's year is written
-     there too;
+  2. a value is a number written in its quote, at the same scale, in the currency and with
+     the hedge ("over", "nearly") the quote writes; a period's year is written there too;
   3. ids are unique; sectors, seeds and speakers exist;
   4. coverage: every number of every seed is captured by a fact, the seed's metadata or the
      ignore list.
@@ -20,7 +20,7 @@ from functools import cached_property
 
 from .loading import LoadedInputs, ProjectPaths, load_inputs
 from .model import Fact, IgnoredNumber, Sector, Source, Speaker
-from .numbers import NumberMention, describe, read_numbers
+from .numbers import NumberMention, describe, format_number, read_numbers
 from .problems import FactsInvalid, Problem
 
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
@@ -101,6 +101,12 @@ class VerifiedFact:
     end: int
     written: str  # the value exactly as the quote writes it ("9.443 million"), or ""
     covers: tuple[int, ...] = ()  # offsets of the quote's numbers it captures (rule 4)
+    shown: str = ""  # the figure for pages, as the quote writes it ("more than $35bn"), or ""
+
+    @property
+    def display_value(self) -> str:
+        """The figure for people: as its quote writes it, else as the fact states it."""
+        return self.shown or self.fact.display_value
 
 
 @dataclass(frozen=True)
@@ -156,6 +162,35 @@ def matches_value(fact: Fact, mention: NumberMention) -> bool:
             and mention.value == fact.value)  # last: comparing Fractions is the slow part
 
 
+def _reading_problems(fact: Fact, mention: NumberMention) -> list[tuple[str, str]]:
+    """Rule 2, continued: the fact reads the number's currency and hedge as the quote writes them."""
+    problems = []
+    if mention.currency and fact.unit not in mention.currency_units:
+        problems.append(("unit", f"the quote writes “{mention.text}”, an amount in "
+                         f"{' or '.join(mention.currency_units)}: write unit: {mention.currency_units[0]}"))
+    if mention.unit and fact.unit != mention.unit:
+        problems.append(("unit", f"the quote writes “{mention.text}”: write unit: {mention.unit}"))
+    if fact.qualifier != mention.hedge:
+        if mention.hedge is None:
+            problems.append(("qualifier", f"{fact.qualifier}, but the quote hedges nothing before "
+                             f"“{mention.text}”: remove the qualifier"))
+        elif fact.qualifier is None:
+            problems.append(("qualifier", f"is missing: the quote says “{mention.hedge_words} "
+                             f"{mention.text}”: add qualifier: {mention.hedge}"))
+        else:
+            problems.append(("qualifier", f"{fact.qualifier}, but the quote says “{mention.hedge_words} "
+                             f"{mention.text}”: write qualifier: {mention.hedge}"))
+    return problems
+
+
+def shown_as_written(fact: Fact, mention: NumberMention) -> str:
+    """The figure as its quote writes it, for pages: "more than $35bn", "Rs 5 crore", "four wind farms"."""
+    number = format_number(mention.value) if mention.ordinal else " ".join(mention.text.split())
+    unit_written = ((fact.unit == "%" and mention.percent) or fact.unit == mention.unit
+                    or fact.unit in mention.currency_units)
+    return " ".join(filter(None, (fact.qualifier, number, None if unit_written else fact.unit)))
+
+
 def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[Problem]]:
     """Rules 1 and 2 for one fact against its seed."""
     def problem(field: str, message: str) -> Problem:
@@ -168,15 +203,23 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
                               "curly quote marks may differ)")]
     mentions = seed.numbers_in(span)
     problems: list[Problem] = []
-    written = ""
+    written = shown = ""
     if fact.value is not None:
-        match = next((m for m in mentions if matches_value(fact, m)), None)
-        if match is None:
-            shown = fact.display_value if fact.unit else str(fact.value)
-            problems.append(problem("value", f"{shown} is not written in the quote "
-                                    f"{_excerpt(fact.quote)} (numbers there: {describe(mentions)})"))
+        misread: list[tuple[str, str]] | None = None  # what is wrong with the first match
+        for mention in mentions:
+            if matches_value(fact, mention):
+                reading = _reading_problems(fact, mention)
+                if not reading:
+                    written, shown = mention.text, shown_as_written(fact, mention)
+                    break
+                misread = reading if misread is None else misread
         else:
-            written = match.text
+            if misread:  # the value is written, but not as the fact reads it
+                problems += [problem(field, message) for field, message in misread]
+            else:
+                shown = fact.display_value if fact.unit else str(fact.value)
+                problems.append(problem("value", f"{shown} is not written in the quote "
+                                        f"{_excerpt(fact.quote)} (numbers there: {describe(mentions)})"))
     for number in fact.qualifying_numbers:
         if not any(m.value == number for m in mentions):
             problems.append(problem("qualifying_numbers", f"{number} is not written in the quote "
@@ -187,7 +230,7 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
     if problems:
         return None, problems
     covers = tuple(m.start for m in mentions if _accounts_for(fact, m))
-    return VerifiedFact(fact, span[0], span[1], written, covers), []
+    return VerifiedFact(fact, span[0], span[1], written, covers, shown), []
 
 
 def check_references(inputs: LoadedInputs) -> list[Problem]:
