@@ -247,3 +247,26 @@ def test_the_value_is_shown_as_its_quote_writes_it():
     assert item.display_value == "four wind farms"
     item, _ = _check("the 75th anniversary", value=75, unit="years")
     assert item.display_value == "75 years"
+
+
+def test_a_draft_counts_for_coverage_but_never_reaches_readers(inputs):
+    fact = next(f for f in inputs.facts if f.id == "nev-production-2023")
+    drafted = dataclasses.replace(inputs, facts=tuple(
+        dataclasses.replace(f, draft=True) if f is fact else f for f in inputs.facts))
+    problems = []
+    base, coverage = verify(drafted, problems)
+    assert coverage.covered == coverage.total
+    assert fact.id not in base.by_id and [d.fact.id for d in base.drafts] == [fact.id]
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        (fact.file, fact.line, f"1 draft to review (ids {fact.id}): check each against its quote, edit the "
+                               "claim, then delete its draft: true line")]
+
+
+def test_drafted_ignore_entries_are_listed_for_review(inputs):
+    entries = [dataclasses.replace(e, draft=True, file="facts/drafts/x.ignored.yml", line=n)
+               for n, e in zip((4, 9), inputs.ignored[:2])]
+    problems = []
+    verify(dataclasses.replace(inputs, ignored=(*entries, *inputs.ignored[2:])), problems)
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        ("facts/drafts/x.ignored.yml", 4, "2 drafted ignore entries to review (lines 4, 9): check that each "
+         "passage holds no figure and that its reason is right, then delete its draft: true line")]

@@ -11,6 +11,7 @@ from .problems import Problem
 from .yaml_files import read_records
 
 REGISTRY_FILES = {"sectors.yml", "speakers.yml", "ignored-numbers.yml"}
+IGNORED_SUFFIX = ".ignored.yml"  # drafted ignore entries, beside the drafted facts
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,11 @@ class ProjectPaths:
     def seeds_dir(self) -> Path:
         return self.root / "seeds"
 
+    @property
+    def drafts_dir(self) -> Path:
+        """Where ``nqpf draft`` writes its proposals: <seed>.yml (facts), <seed>.ignored.yml."""
+        return self.facts_dir / "drafts"
+
     def shown(self, path: Path) -> str:
         """A path as contributors see it: relative to the project, with forward slashes."""
         try:
@@ -35,7 +41,11 @@ class ProjectPaths:
             return path.as_posix()
 
     def fact_files(self) -> list[Path]:
-        return sorted(p for p in self.facts_dir.glob("*.yml") if p.name not in REGISTRY_FILES)
+        return (sorted(p for p in self.facts_dir.glob("*.yml") if p.name not in REGISTRY_FILES)
+                + sorted(p for p in self.drafts_dir.glob("*.yml") if not p.name.endswith(IGNORED_SUFFIX)))
+
+    def ignore_files(self) -> list[Path]:
+        return [self.facts_dir / "ignored-numbers.yml", *sorted(self.drafts_dir.glob(f"*{IGNORED_SUFFIX}"))]
 
 
 @dataclass(frozen=True)
@@ -116,12 +126,13 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
     seed_texts = {slug: text for slug, source in sources.items()
                   if (text := _read_seed(paths, source, problems)) is not None}
 
-    rows, found = _records(paths, paths.facts_dir / "ignored-numbers.yml", IGNORED_FIELDS,
-                           "ignored numbers", None)
-    problems += found
-    shown = paths.shown(paths.facts_dir / "ignored-numbers.yml")
-    ignored = tuple(IgnoredNumber(**values, file=shown, line=record.line, lines=record.lines)
-                    for values, record in rows)
+    ignored: list[IgnoredNumber] = []
+    for path in paths.ignore_files():
+        rows, found = _records(paths, path, IGNORED_FIELDS, "ignored numbers", None)
+        problems += found
+        shown = paths.shown(path)
+        ignored += [IgnoredNumber(**values, file=shown, line=record.line, lines=record.lines)
+                    for values, record in rows]
 
     facts: list[Fact] = []
     for path in paths.fact_files():
@@ -135,5 +146,5 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
             if not rules:
                 facts.append(_fact(values, shown, record))
     inputs = LoadedInputs(facts=tuple(facts), sectors=sectors, speakers=speakers, sources=sources,
-                          ignored=ignored, seed_texts=seed_texts)
+                          ignored=tuple(ignored), seed_texts=seed_texts)
     return inputs, problems

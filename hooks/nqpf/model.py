@@ -75,6 +75,7 @@ class Fact:
     tags: tuple[str, ...] = ()
     note: str | None = None
     measure: str | None = None
+    draft: bool = False  # a machine's proposal that no person has reviewed yet
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
@@ -146,6 +147,7 @@ class IgnoredNumber:
     file: str
     line: int
     lines: dict[str, int]
+    draft: bool = False
 
 
 # ---- field readers: each takes the YAML value and returns it checked, or raises ValueError
@@ -200,6 +202,12 @@ def read_period(raw: object) -> Period:
     return Period(text)
 
 
+def _draft(raw: object) -> bool:
+    if raw is not True:
+        raise ValueError("write draft: true on a draft, or delete the line once it is reviewed")
+    return True
+
+
 def _value(raw: object) -> Fraction:
     value = parse_value(raw)
     if abs(value.numerator) > 10**18 * value.denominator:  # |value| > 10**18, in int arithmetic
@@ -247,6 +255,9 @@ def _enum(options: tuple[str, ...]) -> dict:
     return {"enum": list(options)}
 
 
+DRAFT_FIELD = FieldSpec("draft", "true on a machine draft (nqpf draft): delete the line once a person "
+                        "has checked it against its quote.", {"const": True}, _draft)
+
 SOURCE_REF_FIELDS = (
     FieldSpec("seed", "Slug of the seed, as in seeds/sources.yml.", _SLUG, _slug, True),
     FieldSpec("quote", "The passage of the seed that states the fact, copied verbatim.",
@@ -285,6 +296,7 @@ FACT_FIELDS = (
               _STR, _text(600)),
     FieldSpec("measure", "Slug shared by facts that measure the same thing in different periods "
               "(they are charted together).", _SLUG, _slug),
+    DRAFT_FIELD,
 )
 
 SECTOR_FIELDS = (
@@ -322,6 +334,7 @@ IGNORED_FIELDS = (
     FieldSpec("quote", "A short verbatim passage holding the numbers that are not facts.",
               _STR, _text(80), True),
     FieldSpec("reason", "Why these numbers are not facts.", _STR, _text(300), True),
+    DRAFT_FIELD,
 )
 
 

@@ -6,7 +6,9 @@ Rules, each a function returning problems:
      the hedge ("over", "nearly") the quote writes; a period's year is written there too;
   3. ids are unique; sectors, seeds and speakers exist;
   4. coverage: every number of every seed is captured by a fact, the seed's metadata or the
-     ignore list.
+     ignore list;
+  5. drafts (``draft: true``) are proposals: they count for coverage, never for readers, and
+     the fact base is not valid while any is left.
 """
 
 from __future__ import annotations
@@ -113,12 +115,13 @@ class VerifiedFact:
 class FactBase:
     """The verified fact base: what the site, the index and the exports are built from."""
 
-    facts: tuple[VerifiedFact, ...]
+    facts: tuple[VerifiedFact, ...]  # reviewed facts only: what readers see
     sectors: dict[str, Sector]
     speakers: dict[str, Speaker]
     sources: dict[str, Source]
     seeds: dict[str, SeedText]
     ignored: tuple[IgnoredNumber, ...]
+    drafts: tuple[VerifiedFact, ...] = ()  # machine drafts that verify; never shown
 
     @cached_property
     def by_id(self) -> dict[str, VerifiedFact]:
@@ -331,9 +334,33 @@ def verify(inputs: LoadedInputs, problems: list[Problem]) -> tuple[FactBase, Cov
         problems.append(Problem(f"seeds/{source.file_name}", line,
                                 f"the number “{mention.text}” is not captured by any fact; add a fact "
                                 "quoting it, or list it in facts/ignored-numbers.yml with a reason"))
-    base = FactBase(facts=tuple(verified), sectors=inputs.sectors, speakers=inputs.speakers,
-                    sources=inputs.sources, seeds=seeds, ignored=inputs.ignored)
+    problems += _drafts_to_review(inputs)
+    base = FactBase(facts=tuple(item for item in verified if not item.fact.draft), sectors=inputs.sectors,
+                    speakers=inputs.speakers, sources=inputs.sources, seeds=seeds, ignored=inputs.ignored,
+                    drafts=tuple(item for item in verified if item.fact.draft))
     return base, coverage
+
+
+def _drafts_to_review(inputs: LoadedInputs) -> list[Problem]:
+    """Rule 5: drafts never reach readers; one problem per file that still holds any."""
+    facts: dict[str, list[Fact]] = {}
+    for fact in inputs.facts:
+        if fact.draft:
+            facts.setdefault(fact.file, []).append(fact)
+    ignored: dict[str, list[IgnoredNumber]] = {}
+    for item in inputs.ignored:
+        if item.draft:
+            ignored.setdefault(item.file, []).append(item)
+    problems = [Problem(file, drafts[0].line, f"{len(drafts)} draft{'s' if len(drafts) > 1 else ''} to "
+                        f"review (ids {', '.join(d.id for d in drafts)}): check each against its quote, "
+                        "edit the claim, then delete its draft: true line")
+                for file, drafts in facts.items()]
+    problems += [Problem(file, entries[0].line, f"{len(entries)} drafted ignore entr"
+                         f"{'ies' if len(entries) > 1 else 'y'} to review (lines "
+                         f"{', '.join(str(e.line) for e in entries)}): check that each passage holds no "
+                         "figure and that its reason is right, then delete its draft: true line")
+                 for file, entries in ignored.items()]
+    return problems
 
 
 def build_fact_base(paths: ProjectPaths, timings: dict[str, float] | None = None
