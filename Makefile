@@ -6,11 +6,13 @@ STAGE  := build/site-staging
 # mkdocs<2 is pinned on purpose (see requirements.txt); Material need not warn about 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check offline bench clean
+.PHONY: site serve test check add-source offline bench clean
 
-$(BIN)/.build-deps: requirements.txt constraints.txt
+$(BIN)/.build-deps: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	# the project itself, for the `nqpf` command (editable: it runs the code in hooks/nqpf)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(BIN)/.dev-deps: $(BIN)/.build-deps requirements-dev.txt
@@ -34,7 +36,12 @@ serve: $(BIN)/.build-deps
 
 ## check: verify the facts and print coverage, as the build does (for contributors)
 check: $(BIN)/.build-deps
-	PYTHONPATH=hooks $(BIN)/python -m nqpf check
+	$(BIN)/nqpf check
+
+## add-source: FILE=report.txt [SLUG=a-slug]: add a text to seeds/ and draft its facts for review
+add-source: $(BIN)/.build-deps
+	@test -n "$(FILE)" || { echo "usage: make add-source FILE=path/to/report.txt [SLUG=a-slug]" >&2; exit 2; }
+	$(BIN)/nqpf add-source "$(FILE)" $(if $(SLUG),--slug "$(SLUG)")
 
 ## offline: the site for reading from disk, packed as dist/nqpf-facts-offline.zip
 offline: $(BIN)/.build-deps node_modules/.package-lock.json

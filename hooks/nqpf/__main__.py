@@ -1,6 +1,9 @@
-"""Command line for contributors: ``python -m nqpf check|coverage|schema|diff``.
+"""Command line for contributors: ``nqpf check|coverage|add-source|draft|schema|diff``.
 
-Run from the project root with ``PYTHONPATH=hooks`` (``make check`` does this).
+Installed into the project's .venv by ``make site`` or ``make test`` (``.venv/bin/nqpf``);
+``PYTHONPATH=hooks python -m nqpf`` works too. Run it from the project root. Exit codes: 0
+done, 1 the fact base has problems, 2 a command that cannot be carried out (a bad file or
+argument): nothing is written then.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .drafting import draft_seed, drafts_yaml, facts_header, ignored_header
 from .exports import fact_record
-from .loading import ProjectPaths
+from .intake import SourceRefused, new_slug, seed_file_name, seed_text, source_entry, stated_metadata
+from .loading import IGNORED_SUFFIX, LoadedInputs, ProjectPaths, load_inputs
 from .model import json_schema
 from .problems import FactsInvalid
 from .verify import build_fact_base
@@ -82,14 +87,84 @@ def _diff(paths: ProjectPaths, revision: str) -> int:
     return 0
 
 
+def _write_drafts(paths: ProjectPaths, inputs: LoadedInputs, slug: str) -> str:
+    """Draft seed ``slug``, append the drafts to its files, and say what was written."""
+    drafts = draft_seed(inputs, slug)
+    file_name = inputs.sources[slug].file_name
+    written = []
+    for records, path, header in (
+            (drafts.facts, paths.drafts_dir / f"{slug}.yml", facts_header(slug, file_name)),
+            (drafts.ignored, paths.drafts_dir / f"{slug}{IGNORED_SUFFIX}", ignored_header(slug, file_name))):
+        if not records:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        new_file = not path.exists() or path.stat().st_size == 0
+        with path.open("a", encoding="utf-8") as out:
+            out.write(drafts_yaml(records, header if new_file else None))
+        written.append(f"{paths.shown(path)}: {len(records)} "
+                       + ("drafted facts" if records is drafts.facts else "drafted ignore entries"))
+    if not written:
+        return f"Nothing to draft: every number of seeds/{file_name} is captured already."
+    return "\n".join(["Wrote:", *(f"  {line}" for line in written), "Next:",
+                      "  1. Review each draft against its quote: value, scale, unit, qualifier, period,",
+                      "     sector and speaker; write the claim a reader should see; then delete its",
+                      "     `draft: true` line (drafts that state no figure: make them ignore entries).",
+                      "  2. make check   (lists what is left to review, and every other problem)",
+                      "  3. Open a pull request."])
+
+
+def _draft(paths: ProjectPaths, slug: str) -> int:
+    inputs, _ = load_inputs(paths)
+    if slug not in inputs.sources or slug not in inputs.seed_texts:
+        known = ", ".join(sorted(inputs.sources)) or "none"
+        print(f"nqpf draft: '{slug}' is not a seed in seeds/sources.yml (known: {known})", file=sys.stderr)
+        return 2
+    print(_write_drafts(paths, inputs, slug))
+    return 0
+
+
+def _add_source(paths: ProjectPaths, file: Path, slug: str | None) -> int:
+    """Copy a text into seeds/, register it with what it states about itself, and draft it."""
+    inputs, _ = load_inputs(paths)
+    try:
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            raise SourceRefused(f"{file} cannot be read: {error.strerror}") from None
+        existing = {p.name: p.read_bytes() for p in sorted(paths.seeds_dir.glob("*.txt"))}
+        text = seed_text(data, str(file), existing)
+        statement = stated_metadata(text)
+        slug = new_slug(text, statement, set(inputs.sources), slug)
+    except SourceRefused as error:
+        print(f"nqpf add-source: {error}", file=sys.stderr)
+        return 2
+    file_name = seed_file_name(data, list(existing))
+    (paths.seeds_dir / file_name).write_bytes(data)
+    with (paths.seeds_dir / "sources.yml").open("a", encoding="utf-8") as out:
+        out.write(source_entry(slug, file_name, statement))
+    stated = ", ".join(f"{name} {value}" for name in ("title", "outlet", "author", "date", "place")
+                       if (value := getattr(statement, name))) or "nothing about itself"
+    print(f"Added seeds/{file_name} as '{slug}'. The text states {stated}; seeds/sources.yml has a "
+          "new entry (null where the text is silent): review it.")
+    inputs, _ = load_inputs(paths)
+    print(_write_drafts(paths, inputs, slug))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m nqpf", description=__doc__)
+    parser = argparse.ArgumentParser(prog="nqpf", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="verify every fact; list every problem")
     check.add_argument("--annotate", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
                        help="also print GitHub Actions annotations (default on in Actions)")
     commands.add_parser("coverage", help="print how many numbers of each seed facts capture")
+    add = commands.add_parser("add-source", help="copy a text into seeds/, register it, draft its facts")
+    add.add_argument("file", type=Path, help="the text of a report, as UTF-8")
+    add.add_argument("--slug", help="the seed's slug (default: from its title or first words)")
+    draft = commands.add_parser("draft", help="draft facts for the numbers of a seed that nothing captures")
+    draft.add_argument("slug", help="the seed's slug in seeds/sources.yml")
     commands.add_parser("schema", help="print the JSON Schema of fact files")
     diff = commands.add_parser("diff", help="facts added, removed and changed since a git revision")
     diff.add_argument("revision", help="for example origin/main")
@@ -99,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         return _check(paths, args.annotate)
     if args.command == "coverage":
         return _coverage(paths)
+    if args.command == "add-source":
+        return _add_source(paths, args.file, args.slug)
+    if args.command == "draft":
+        return _draft(paths, args.slug)
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2))
         return 0

@@ -58,6 +58,12 @@ HEDGES: dict[str, str] = {
     **dict.fromkeys(("less than", "fewer than", "under", "below"), "less than"),
 }
 
+# Month names and their abbreviations as sources write them, for reading dates in words.
+MONTHS: dict[str, int] = {name: number for number, names in enumerate((
+    ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+    ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
+    ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), start=1) for name in names}
+
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -78,6 +84,7 @@ def _either(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+MONTH_PATTERN = _either(MONTHS)  # "September|Sept|Sep|...": a month name, longest first
 _SPACE = r"[ \u00a0]"
 _SCALE = rf"(?:\s+(?P<scale>(?i:{_either([*SCALES, *SCALE_WORD_FORMS])}))\b)"
 _PERCENT = r"(?:[\s-]?(?P<percent>%|(?i:per\s?cent|pct)\b))"

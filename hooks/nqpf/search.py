@@ -145,6 +145,11 @@ class _Terms(dict):
         return Counter(filter(None, map(self.__getitem__, text.lower().replace("-", " ").split())))
 
 
+def term_counts(text: str) -> Counter[str]:
+    """The terms lunr's indexing pipeline makes of ``text``, and how often each occurs."""
+    return _Terms().counts(text)
+
+
 def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS,
                  k1: float = 1.2, b: float = 0.75) -> dict[str, dict[int, float]]:
     """term -> {document position: weight}: lunr's boosted BM25 score of the term in each

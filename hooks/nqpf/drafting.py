@@ -1,0 +1,496 @@
+"""Draft facts for the numbers of a seed that nothing captures yet: proposals for a person.
+
+For every number of a seed that no fact, ignore entry or metadata captures, the drafter
+proposes either a fact (the sentence that holds the number as its quote; value, scale, unit and
+qualifier as the number reader reads them; a period only where the same sentence states one) or
+an ignore entry (a number in a name, an ordinal, a time, a telephone number, a date standing
+alone), each marked ``draft: true``. The checks refuse drafts until a person has reviewed them,
+so nothing drafted reaches readers. Drafting is pure: records in, records out; the command line
+writes them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+
+import yaml
+
+from .loading import LoadedInputs
+from .model import Period, Speaker, read_period
+from .numbers import MONTH_PATTERN, MONTHS, NumberMention, format_number
+from .search import term_counts
+from .verify import SeedText, verify, verify_fact
+
+_DATE_RE = re.compile(  # "November 7, 2022", "Sept. 29", "7 November 2022", "11th Mar, 2025", "September 2023"
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_PATTERN})\b\.?,?(?:\s+(?P<year>\d{{4}})\b)?"
+    rf"|(?P<month2>{MONTH_PATTERN})\b\.?\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(?P<year2>\d{{4}})\b)?"
+    rf"|(?P<year3>\d{{4}})\b))")
+# Sentence ends: a stop after a word that is not an abbreviation or an initial, before a capital.
+_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = {*MONTHS, "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sr", "Jr", "St",
+                  "No", "Nos", "Rs", "Co", "Corp", "Inc", "Ltd", "vs", "etc", "e.g", "i.e", "U.S", "U.K",
+                  "U.N", "approx", "Govt", "Dept", "Art", "Sec", "Fig"}
+_STOP_WORDS = set("""a an the of in on at to by for from with and or but as than that which while who this
+    these those its it their our his her is are was were be been has have had will would can could
+    over under about since during per each year years compared worth up down into against more than
+    less nearly almost around some""".split())
+_VERBS = set("""reached rose grew increased surged stood hit totaled totalled exceeded surpassed topped came
+    amounted accounted fell dropped declined jumped climbed was were is are has have had said added
+    noted signed built made reported showed saw got gets edged recorded""".split())
+_TARGET_RE = re.compile(r"(?i)\b(?:target|targets|aim|aims|aimed|plan|plans|planned|planning|goal|goals|"
+                        r"forecast|projected|expected to|expects|set to|strive|strives|will|shall|by 20\d\d)\b")
+_ATTRIBUTION_RE = re.compile(r"(?i)\b(?:said|says|added|noted|stated|told|according to|highlighted|"
+                             r"pointed out|stressed|emphasi[sz]ed|remarked|mentioned|explained)\b")
+_DEFINING_BEFORE = re.compile(r"(?i)\b(?:first|last|past|next|previous|top|under|aged|within|over the (?:past|"
+                              r"last|next))\s+\Z")
+_SPAN_AFTER = re.compile(r"(?i)\s*-?\s*(?:months?|years?|weeks?|days?|quarters?|decades?|hours?|minutes?)\b")
+_PARTIES_AFTER = re.compile(r"(?i)\s+(?:nations|countries|sides|leaders|governments|peoples|neighbou?rs|"
+                            r"brothers|partners)\b")
+# Names with a number word in them that the corridor's sources use ("the two sessions").
+_KNOWN_NAMES = re.compile(r"(?i)\btwo sessions\b")
+_NAME_HEADS = {"Phase", "CPEC", "Vision", "Plan", "Agenda", "Industry", "Version", "No.", "COVID",
+               "Article", "Section", "Chapter", "Rule", "Belt", "Road", "Corridor", "Web"}
+_DATELINE_START = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^)]*\))?\s*[:–—-]+\s+")  # "ISLAMABAD: "
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s?(?:[ap]m\b|[ap]\.m\.))?")
+_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ -]?)?\d{2,4}(?:[ -]\d{2,4}){2,}")
+_PHONE_CUE = re.compile(r"(?i)(?:tel|phone|fax|uan|call|contact|mobile)\.?:?\s*\+?[\d\s-]*\Z")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'&.\-]*")
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date written in words in a sentence: its span, and the period it states (if a year)."""
+
+    start: int
+    end: int
+    period: Period | None
+    label: str
+
+
+@dataclass(frozen=True)
+class Drafts:
+    """What drafting proposes for one seed: fact records and ignore entries, in text order."""
+
+    facts: tuple[dict, ...]
+    ignored: tuple[dict, ...]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of ``text``. A line break ends a sentence unless it only
+    wraps one: the line before it has no closing stop and is not a headline."""
+    spans = []
+    for paragraph in _paragraphs(text):
+        start = paragraph[0]
+        for end in _END_RE.finditer(text, *paragraph):
+            word = re.search(r"([\w.]+)[.!?]$", text[start:end.start() + 1])
+            before = word.group(1) if word else ""
+            if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", before):
+                continue  # "Sept. 29", "U.S. dollars", "Tanvir A. Bhatti"
+            spans.append((start, end.end()))
+            start = end.end()
+        spans.append((start, paragraph[1]))
+    stripped = []
+    for start, end in spans:
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            stripped.append((start + lead, start + len(chunk.rstrip())))
+    return stripped
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Runs of lines that belong together: a line continues the one before when that line is
+    wrapped (no closing stop, not a headline) and no blank line parts them."""
+    runs: list[list[int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group(0).strip():
+            continue
+        if runs and text.count("\n", runs[-1][1], line.start()) < 2 and _wraps(text[runs[-1][0]:runs[-1][1]]):
+            runs[-1][1] = line.end()
+        else:
+            runs.append([line.start(), line.end()])
+    return [(start, end) for start, end in runs]
+
+
+def _wraps(line: str) -> bool:
+    """Whether a line ends mid-sentence, so that the next line continues it."""
+    last = line.rstrip().splitlines()[-1] if line.strip() else ""
+    if not last or last[-1] in ".!?:;…\"”’)]":
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", last) if w.lower() not in _STOP_WORDS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return not (words and capitalised >= 0.6 * len(words))  # a headline stands alone
+
+
+def date_expressions(text: str, start: int, end: int) -> list[DateExpression]:
+    """The dates written in words between ``start`` and ``end``, with the period each states."""
+    found = []
+    for match in _DATE_RE.finditer(text, start, end):
+        month = MONTHS[match["month"] or match["month2"]]
+        day, year = match["day"] or match["day2"], match["year"] or match["year2"] or match["year3"]
+        period = None
+        if year and 1800 <= int(year) <= 2199:
+            written = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+            try:
+                period = read_period(written)  # the model's own reading: a drafted period loads
+            except ValueError:
+                period = None
+        found.append(DateExpression(match.start(), match.end(), period, match.group(0).strip(" ,")))
+    return found
+
+
+def _is_year(text: str, mention: NumberMention) -> bool:
+    """A year written as such ("in 2023", "2023-24", "FY2019"), not a count of 2,000 things."""
+    if mention.date or (mention.year is not None and not mention.text.isdigit()):
+        return mention.year is not None
+    if mention.year is None or len(mention.text) != 4:
+        return False
+    after = text[mention.end:mention.end + 20]
+    if re.search(r"\b\d{4}[-–]\Z", text[max(0, mention.start - 5):mention.start]):
+        return True  # the end of a span of years: "2021-2024"
+    following = re.match(r"\s+([a-z][\w-]*)", after)
+    preceding = re.search(r"(\w+)\s+\Z", text[max(0, mention.start - 20):mention.start])
+    if preceding and preceding.group(1).lower() in {"in", "since", "by", "from", "to", "until", "till", "of",
+                                                     "year", "during", "before", "after", "between", "and",
+                                                     "early", "late", "mid", "end", "the"}:
+        return True
+    return following is None or following.group(1) in {"and", "to", "was", "is", "marks", "saw"}
+
+
+def _yaml_value(value: Fraction) -> int | float | str:
+    if value.denominator == 1:
+        return int(value)
+    shown = format_number(value).replace(",", "")
+    return f"{value.numerator}/{value.denominator}" if "/" in shown else float(shown)
+
+
+def _slug_words(text: str, limit: int) -> list[str]:
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+             if w not in _STOP_WORDS and w not in _VERBS and len(w) > 1 and not any(c.isdigit() for c in w)]
+    return words[-limit:]
+
+
+def _tf_idf(documents: list[tuple[str, Counter[str]]]) -> list[tuple[str, dict[str, float]]]:
+    """Each document's terms weighted by tf-idf and scaled to unit length."""
+    holders = Counter(term for _, counts in documents for term in counts)
+    vectors = []
+    for label, counts in documents:
+        vector = {term: count * math.log(len(documents) / holders[term]) for term, count in counts.items()}
+        length = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        vectors.append((label, {term: w / length for term, w in vector.items()}))
+    return vectors
+
+
+class _Drafter:
+    """The state of one drafting run: the seed, what exists, and the ids taken so far."""
+
+    def __init__(self, inputs: LoadedInputs, slug: str):
+        self.inputs, self.slug = inputs, slug
+        self.text = inputs.seed_texts[slug]
+        self.seed = SeedText(self.text)
+        self.taken_ids = {fact.id for fact in inputs.facts}
+        # for choosing a sector: the words of every reviewed fact and of each sector's description
+        documents = [(fact.sector, f"{fact.claim} {fact.quote} {' '.join((*fact.tags, *fact.entities))}")
+                     for fact in inputs.facts if not fact.draft and fact.sector in inputs.sectors]
+        documents += [(sector.slug, f"{sector.title} {sector.description}") for sector in inputs.sectors.values()]
+        self.sector_vectors = _tf_idf([(slug, term_counts(words)) for slug, words in documents])
+
+    # ---- what a number is
+
+    def ignore_reason(self, mention: NumberMention, sentence: tuple[int, int]) -> tuple[str, str] | None:
+        """(passage, reason) when ``mention`` is not a figure; None when it may be one."""
+        text, start, end = self.text, mention.start, mention.end
+        before, after = text[max(sentence[0], start - 40):start], text[end:min(sentence[1], end + 40)]
+        words_before = _WORD_RE.findall(before)
+        time = _TIME_RE.search(text, max(0, start - 3), min(len(text), end + 10))
+        if time and time.start() <= start and end <= time.end():
+            return time.group(0), "A time of day, not a figure."
+        phone = _PHONE_RE.search(text, max(0, start - 12), min(len(text), end + 12))
+        if (phone and phone.start() <= start and end <= phone.end()) or _PHONE_CUE.search(before):
+            return (phone.group(0) if phone else self.passage(start, end, 1, 0)), "A telephone number."
+        if mention.text.lower() == "one" and re.match(r"\s+of\b", after):
+            return self.passage(start, end, 0, 3), '"One of", not a figure.'
+        if not mention.scale and not mention.percent and _PARTIES_AFTER.match(after):
+            return self.passage(start, end, 1, 1), "Counts the parties (the two countries), not a figure."
+        next_word = re.match(r"\s*-?\s*([A-Za-z][\w-]*)", after)
+        if mention.ordinal:
+            if next_word and next_word.group(1).lower() == "anniversary":
+                return None
+            return self.passage(start, end, 1, 2), "An ordinal, not a figure."
+        if next_word and next_word.group(1).lower().endswith(("millionth", "thousandth", "hundredth")):
+            return self.passage(start, end, 0, 1), "An ordinal, not a figure."
+        plain = not (mention.scale or mention.percent or mention.currency or mention.unit)
+        if plain and _KNOWN_NAMES.match(text, start):
+            return self.passage(start, end, 0, 1), "Part of a name, not a figure."
+        at_sentence_start = start == sentence[0] or not text[sentence[0]:start].strip(" “\"‘'(")
+        if plain and mention.text[:1].isupper() and not at_sentence_start:
+            return self.name(start, end, sentence[0]), "Part of a name, not a figure."
+        if plain and words_before and (words_before[-1] in _NAME_HEADS or before.endswith("-")) and (
+                before.endswith((" ", "-")) and words_before[-1][:1].isupper()):
+            return self.name(start, end, sentence[0]), "Part of a name, not a figure."
+        return None
+
+    def defines_a_figure(self, mention: NumberMention) -> bool:
+        """ "first eight months", "under 30 years of age", "five-minute": a number that says which
+        figure, not how much."""
+        before = self.text[max(0, mention.start - 25):mention.start]
+        after = self.text[mention.end:mention.end + 20]
+        if mention.scale or mention.percent or mention.currency or mention.unit:
+            return False
+        return bool(_SPAN_AFTER.match(after) and (_DEFINING_BEFORE.search(before) or after.startswith("-")))
+
+    def name(self, start: int, end: int, sentence_start: int) -> str:
+        """The capitalised words around a number in a name: "CPEC Phase One", "Five Corridors"
+        (a sentence's first word is capitalised anyway: it joins only as an acronym)."""
+        left = start
+        while found := re.search(r"[A-Z][\w’'.-]*[ -]\Z", self.text[max(sentence_start, left - 30):left]):
+            if left - len(found.group(0)) == sentence_start and not found.group(0).strip(" -").isupper():
+                break
+            left -= len(found.group(0))
+        right = end
+        while found := re.match(r"[ -][A-Z0-9][\w’'-]*", self.text[right:right + 30]):
+            right += len(found.group(0))
+        name = " ".join(self.text[left:right].split())
+        return name if len(name) <= 80 else " ".join(self.text[start:end].split())
+
+    def passage(self, start: int, end: int, words_before: int, words_after: int) -> str:
+        """A short verbatim passage around a number, for an ignore entry (at most 80 characters)."""
+        left = start
+        for _ in range(words_before):
+            found = re.search(r"[\w’'.-]+\s+\Z", self.text[max(0, left - 30):left])
+            if not found:
+                break
+            left -= len(found.group(0))
+        right = end
+        for _ in range(words_after):
+            found = re.match(r"\s+[\w’'-]+", self.text[right:right + 30])
+            if not found:
+                break
+            right += len(found.group(0))
+        passage = " ".join(self.text[left:right].split())
+        return passage if len(passage) <= 80 else " ".join(self.text[start:end].split())
+
+    # ---- what a fact says
+
+    def unit(self, mention: NumberMention) -> str:
+        if mention.percent:
+            return "%"
+        if mention.currency_units:
+            return mention.currency_units[0]
+        if mention.unit:
+            return mention.unit
+        after = self.text[mention.end:mention.end + 80]
+        words = []
+        for word in re.findall(r"[^\s,;:()\[\]“”\"!?]+", re.split(r"[,;:()\[\]“”\"!?\n]", after, maxsplit=1)[0]):
+            word = word.strip("-’'")
+            word = word if word.count(".") > 1 else word.rstrip(".")  # "U.S." keeps its stops
+            if not word or word[0].isdigit():
+                break
+            if words == ["of"] and word.lower() in {"the", "our", "their", "its", "his", "her"}:
+                continue  # "2/3 of our GDP" counts GDP
+            if words and (word.lower() in _STOP_WORDS or word.lower() in _VERBS or word.endswith("ing")):
+                break
+            if not words and word.lower() in _STOP_WORDS - {"of"}:
+                break
+            words.append(word)
+            if len(words) == 3:
+                break
+        if words and words[0].lower() == "of":
+            words = words[:2]
+        unit = " ".join(words)
+        return unit if unit and unit.lower() != "of" and len(unit) <= 40 else "units"
+
+    def clause(self, sentence: tuple[int, int], mention: NumberMention) -> str:
+        """The clause of the sentence around a number: what the figure is about."""
+        before = self.text[sentence[0]:mention.start]
+        after = self.text[mention.end:sentence[1]]
+        start = max(before.rfind(","), before.rfind(";"), before.rfind(" while ")) + 1
+        end = min((i for i in (after.find(","), after.find(";")) if i >= 0), default=len(after))
+        return before[start:] + mention.text + after[:end]
+
+    def sector(self, sentence: str) -> str:
+        """The sector of the fact (or sector description) most like the sentence (tf-idf cosine)."""
+        query = term_counts(sentence)
+        best, best_score = "", -1.0
+        for slug, vector in self.sector_vectors:
+            score = sum(weight * query[term] for term, weight in vector.items() if term in query)
+            if score > best_score:
+                best, best_score = slug, score
+        return best
+
+    def speaker(self, sentence: tuple[int, int]) -> str | None:
+        """The speaker the sentence (or the paragraph's speaker label) credits, if one is known."""
+        text = self.text[sentence[0]:sentence[1]]
+        line_start = self.text.rfind("\n", 0, sentence[0]) + 1
+        label = self.text[line_start:line_start + 80].split(",")[0].strip().lower()
+        found = []
+        for speaker in self.inputs.speakers.values():
+            if label == speaker.name.lower():
+                found.append(speaker)
+            elif _ATTRIBUTION_RE.search(text) and self._named(speaker, text):
+                found.append(speaker)
+        return found[0].slug if len(found) == 1 else None
+
+    @staticmethod
+    def _named(speaker: Speaker, text: str) -> bool:
+        lowered = text.lower()
+        if speaker.name.lower() in lowered:
+            return True
+        if speaker.kind == "person":
+            surname = speaker.name.split()[-1].lower()
+            title = speaker.role.split(" to ")[0].split()[-1].lower()  # "Pakistan's Ambassador to China"
+            return bool(re.search(rf"\b{re.escape(surname)}\b", lowered)
+                        or re.search(rf"\bthe {re.escape(title)}\b", lowered))
+        return False
+
+    def new_id(self, words: list[str], suffix: str) -> str:
+        base = "-".join([*words, suffix] if suffix else words)[:70].strip("-") or "fact"
+        candidate, n = base, 2
+        while candidate in self.taken_ids:
+            candidate, n = f"{base}-{n}", n + 1
+        self.taken_ids.add(candidate)
+        return candidate
+
+    def record(self, sentence: tuple[int, int], mention: NumberMention | None, period: Period | None,
+               qualifying: list[Fraction]) -> dict:
+        quote = self.text[sentence[0]:sentence[1]]
+        claim = _DATELINE_START.sub("", " ".join(quote.split()))
+        claim = claim if len(claim) <= 400 else claim[:399] + "…"
+        kind = "target" if _TARGET_RE.search(quote) else ("figure" if mention else "event")
+        if mention is not None:
+            unit = self.unit(mention)
+            words = _slug_words(self.text[sentence[0]:mention.start], 4)
+            if len(words) < 2:  # the number opens its sentence: name it by the words after it
+                words += _slug_words(self.text[mention.end:sentence[1]], 6)[:3]
+            words += [w for w in _slug_words(unit, 1) if w not in words]
+        else:
+            unit, words = None, _slug_words(quote, 4)
+        record: dict = {"id": self.new_id(words, str(period.year) if period else ""), "draft": True,
+                        "claim": claim, "kind": kind}
+        if mention is not None:
+            record["value"] = (f"{mention.value.numerator}/{mention.value.denominator}"
+                               if mention.value.denominator != 1 and not any(c.isdigit() for c in mention.text)
+                               else _yaml_value(mention.value))  # "one-quarter": 1/4, not 0.25
+            if mention.scale:
+                record["scale"] = mention.scale
+            record["unit"] = unit
+            if mention.hedge:
+                record["qualifier"] = mention.hedge
+        if period is not None:
+            record["period"] = int(period.text) if period.precision == "year" else period.text
+        record["sector"] = self.sector(f"{quote} {self.clause(sentence, mention)}" if mention else quote)
+        if speaker := self.speaker(sentence):
+            record["said_by"] = speaker
+        record["source"] = {"seed": self.slug, "quote": " ".join(quote.split())}
+        if mention is not None and qualifying:
+            record["qualifying_numbers"] = [_yaml_value(v) for v in qualifying]
+        return record
+
+
+def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
+    """Drafts for every number of seed ``slug`` that nothing captures yet."""
+    _, coverage = verify(inputs, [])
+    drafter = _Drafter(inputs, slug)
+    text, seed = drafter.text, drafter.seed
+    uncovered = {m.start for name, _, m in coverage.uncovered if name == slug}
+    # the numbers in the quote of a fact that fails verification are that fact's: never redrafted
+    for fact in inputs.facts:
+        span = seed.find(fact.quote) if fact.seed == slug else None
+        if span and verify_fact(fact, seed)[1]:
+            uncovered -= {m.start for m in seed.numbers_in(span)}
+    facts: list[dict] = []
+    ignored: dict[str, dict] = {}
+
+    def ignore(passage: str, reason: str) -> None:
+        ignored.setdefault(passage, {"seed": slug, "quote": passage, "reason": reason, "draft": True})
+
+    # the passages that state the text's own metadata (a dateline): never a quote, never a period
+    stated = [span for passage in inputs.sources[slug].evidence for span in seed.find_all(passage)]
+    for sentence in sentences(text):
+        for start, end in stated:
+            if start <= sentence[0] < end:  # a dateline opens the sentence: quote what follows it
+                rest = re.match(r"[\s:–—-]*", text[end:sentence[1]])
+                sentence = (end + rest.end(), sentence[1]) if rest else sentence
+        mentions = seed.numbers_in(sentence)
+        if not any(m.start in uncovered for m in mentions):
+            continue
+        dates = date_expressions(text, *sentence)
+        date_of = {m.start: d for m in mentions for d in dates if d.start <= m.start and m.end <= d.end}
+        years, days, datings = [], [], []
+        for m in mentions:
+            date = date_of.get(m.start)
+            if date is None and _is_year(text, m):
+                years.append(m)
+                datings.append(Period(m.date) if m.date else Period(str(m.year)))
+            elif date is not None and date.period and m.value == date.period.year:
+                years.append(m)
+                datings.append(date.period)
+            elif date is not None:
+                days.append((m, date))
+        distinct = {period.year for period in datings}
+        period = max(datings, key=lambda p: len(p.text)) if len(distinct) == 1 else None
+        figures, defining = [], []
+        for mention in mentions:
+            if mention.start not in uncovered or mention in years or mention.start in date_of:
+                continue
+            reason = drafter.ignore_reason(mention, sentence)
+            if reason:
+                ignore(*reason)
+            elif drafter.defines_a_figure(mention):
+                defining.append(mention)
+            else:
+                figures.append(mention)
+        if not figures and defining:  # nothing for them to define: they are the figures
+            figures, defining = defining, []
+        pending_years = [m for m in years if m.start in uncovered]
+        pending_days = [date for m, date in days if m.start in uncovered]
+        if figures:
+            qualifying = [m.value for m in defining]
+            if len(distinct) > 1:  # several years: none is the period, each defines the figures
+                qualifying += [m.value for m in years if m.value not in qualifying]
+            facts += [drafter.record(sentence, mention, period, qualifying) for mention in figures]
+            for date in pending_days:  # a day is part of its date; the date is a period, not a figure
+                ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
+            continue
+        words = [w for w in _WORD_RE.findall(text[sentence[0]:sentence[1]]) if w.rstrip(".") not in MONTHS]
+        if len(words) <= 4:  # a date with hardly a word around it: a header, byline or dateline
+            for passage in {*(date.label for date in dates if date.period or date in pending_days),
+                            *(drafter.passage(m.start, m.end, 1, 0) for m in pending_years
+                              if m.start not in date_of)}:
+                ignore(passage, "A date standing alone (a header, byline or dateline), not a fact.")
+            continue
+        for date in pending_days:
+            ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
+        if not pending_years:
+            continue
+        if period is None:
+            for year in pending_years:
+                date = date_of.get(year.start)
+                ignore(date.label if date else drafter.passage(year.start, year.end, 1, 0),
+                       "One of several years in a sentence without a figure; none of them dates it.")
+        else:
+            facts.append(drafter.record(sentence, None, period, []))
+    return Drafts(tuple(facts), tuple(ignored.values()))
+
+
+def drafts_yaml(records: tuple[dict, ...], header: str | None) -> str:
+    """Records as YAML to append to a drafts file; ``header`` starts a new file."""
+    return (header or "") + "".join(
+        "\n" + yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=10**6) for record in records)
+
+
+def facts_header(slug: str, file_name: str) -> str:
+    return (f"# yaml-language-server: $schema=../../schema/facts.schema.json\n"
+            f"# Machine drafts for the seed {slug} (seeds/{file_name}), written by `nqpf draft`.\n"
+            "# For each: check the value, scale, unit, qualifier and period against the quote,\n"
+            "# choose the sector, write the claim a reader should see, then delete `draft: true`.\n")
+
+
+def ignored_header(slug: str, file_name: str) -> str:
+    return (f"# Drafted ignore entries for the seed {slug} (seeds/{file_name}), written by `nqpf draft`.\n"
+            "# For each: check that the passage states no figure and that the reason is right,\n"
+            "# then delete `draft: true`. A number that states something is a fact, not an entry here.\n")

@@ -1,0 +1,141 @@
+"""Adding a source: refused files change nothing; a new seed is stored byte for byte, registered
+with only what it states about itself, and drafted."""
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from nqpf.intake import SourceStatement, new_slug, seed_file_name, stated_metadata
+from nqpf.loading import ProjectPaths, load_inputs
+
+CURATED, _ = load_inputs(ProjectPaths(ROOT))
+
+REPORT = """Pakistan and China widen CPEC energy cooperation
+
+BEIJING, Jan. 28, 2025 (GLOBE NEWSWIRE) -- Pakistan's power imports from the corridor's plants fell
+by 12.5 percent last year, while the 884MW Suki Kinari hydropower project, built at a cost of
+US$1.96 billion, supplied about 3,081 GWh.
+
+The federal government allocated Rs1.13tr to the PSDP in 2024, and more than Rs 5 crore went to
+one-quarter of the districts of Gilgit-Baltistan.
+"""
+
+
+def nqpf(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nqpf", "--root", str(root), *args], capture_output=True,
+                          text=True, env={"PYTHONPATH": str(ROOT / "hooks")}, timeout=120)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    shutil.copytree(ROOT / "facts", root / "facts")
+    return root
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("content, says", [
+    (b"", "is empty"),
+    (b"  \n\t\n", "is empty"),
+    ("Café au lait: 5 cups.".encode("latin-1"), "is not UTF-8 text (byte 3 cannot be read)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "is a binary file, not text"),
+    (None, "is already a seed: seeds/002_c4778ec19135451b.txt"),
+])
+def test_a_file_that_cannot_be_a_seed_is_refused_and_nothing_is_written(project, tmp_path, content, says):
+    report = tmp_path / "report.txt"
+    report.write_bytes(content if content is not None else (ROOT / "seeds" / "002_c4778ec19135451b.txt").read_bytes())
+    before = tree(project)
+    done = nqpf(project, "add-source", str(report))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr == f"nqpf add-source: {report} {says}" + (
+        ": a seed is the text of a report\n" if says == "is empty"
+        else ": save the report as plain UTF-8 text\n" if "binary" in says
+        else ": save it as UTF-8 first\n" if "UTF-8" in says else "\n")
+    assert tree(project) == before
+
+
+@pytest.mark.parametrize("slug, says", [("Bad Slug", "is not a slug"), ("hashmi-third-plenum", "is already used")])
+def test_a_bad_or_taken_slug_is_refused(project, tmp_path, slug, says):
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    before = tree(project)
+    done = nqpf(project, "add-source", str(report), "--slug", slug)
+    assert done.returncode == 2 and says in done.stderr and done.stderr.count("\n") == 1
+    assert tree(project) == before
+
+
+def test_a_missing_file_is_refused(project, tmp_path):
+    done = nqpf(project, "add-source", str(tmp_path / "nowhere.txt"))
+    assert done.returncode == 2 and "cannot be read" in done.stderr
+
+
+def test_a_new_report_is_stored_registered_and_drafted(project, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_bytes(REPORT.encode("utf-8"))
+    done = nqpf(project, "add-source", str(report))
+    assert done.returncode == 0, done.stderr
+    name = f"005_{hashlib.sha256(REPORT.encode()).hexdigest()[:16]}.txt"
+    assert (project / "seeds" / name).read_bytes() == REPORT.encode("utf-8")
+    entry = yaml.safe_load((project / "seeds" / "sources.yml").read_text(encoding="utf-8"))[-1]
+    assert {k: entry[k] for k in ("slug", "file", "title", "outlet", "author", "date", "place")} == {
+        "slug": "pakistan-china-widen-cpec-energy", "file": name,
+        "title": "Pakistan and China widen CPEC energy cooperation", "outlet": "GLOBE NEWSWIRE", "author": None,
+        "date": "2025-01-28", "place": "Beijing"}
+    assert "Wrote:" in done.stdout and "facts/drafts/pakistan-china-widen-cpec-energy.yml" in done.stdout
+    drafts = yaml.safe_load((project / "facts" / "drafts" / "pakistan-china-widen-cpec-energy.yml").read_text())
+    assert {r["value"]: r.get("period") for r in drafts} == {  # never the dateline's year
+        12.5: None, 884: None, 1.96: None, 3081: None, 1.13: 2024, 5: 2024, "1/4": 2024}
+    assert not any("GLOBE NEWSWIRE" in r["source"]["quote"] for r in drafts)
+    pending = nqpf(project, "check")
+    assert pending.returncode == 1 and "drafts to review" in pending.stderr
+    for path in (project / "facts" / "drafts").glob("*.yml"):
+        path.write_text(re.sub(r"(?m)^\s+draft: true\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    reviewed = nqpf(project, "check")
+    assert reviewed.returncode == 0, reviewed.stderr
+    assert "(100.0%)" in reviewed.stdout
+
+
+@pytest.mark.parametrize("slug", sorted(CURATED.sources))
+def test_what_the_five_seeds_state_about_themselves_is_what_the_curators_found(slug):
+    source = CURATED.sources[slug]
+    stated = stated_metadata(CURATED.seed_texts[slug])
+    assert (stated.title, stated.outlet, stated.author, stated.date, stated.place) == (
+        source.title, source.outlet, source.author, source.date.text if source.date else None, source.place)
+    assert all(CURATED.seed_texts[slug].find(passage) >= 0 for passage in stated.evidence)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BEIJING, Jan. 28, 2025 (GLOBE NEWSWIRE) -- Output rose.", ("Beijing", "GLOBE NEWSWIRE", "2025-01-28")),
+    ("BEIJING, Sept. 29 (Xinhua) -- Output rose.", ("Beijing", "Xinhua", None)),
+    ("China Daily | Updated: 2025-01-03\nOutput rose in the year.", (None, "China Daily", "2025-01-03")),
+    ("ISLAMABAD: The PSDP got Rs950 billion.", ("Islamabad", None, None)),
+    ("Output rose on Jan. 28, 2025 in Beijing, Xinhua said.", (None, None, None)),
+])
+def test_datelines(text, expected):
+    stated = stated_metadata(text)
+    assert (stated.place, stated.outlet, stated.date) == expected
+
+
+def test_a_byline_names_the_author():
+    assert stated_metadata("A headline of some words\nBy Amina Khan\nThe text.").author == "Amina Khan"
+
+
+def test_seed_names_and_slugs():
+    data = b"text"
+    assert seed_file_name(data, ["000_6a61c59047892a2e.txt", "004_4c0f48dddc95389a.txt"]) == \
+        f"005_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+    taken = {"china-nev-output-rose"}
+    assert new_slug("China's NEV output rose 30% in 2024.", SourceStatement(), set(), None) == "china-s-nev-output-rose"
+    assert new_slug("x", SourceStatement(title="China NEV output rose"), taken, None) == "china-nev-output-rose-2"
