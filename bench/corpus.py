@@ -86,3 +86,44 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
                        "  date: null\n  place: null\n")
     (root / "seeds" / "sources.yml").write_text("\n".join(sources), encoding="utf-8")
     return root
+
+
+REPORT_SENTENCES = (
+    "In {year}, the federal government allocated Rs{a}.{b} billion to the {w} {w} programme.",
+    "Exports of {w} rose {p}.{b} percent to ${a}bn, while imports of {w} fell by {p}%.",
+    "More than {n} {w} workers joined the {w} {w} project, which cost about Rs {a} crore.",
+    "The {a}MW {w} plant, built at a cost of US${p}.{b} billion, supplied nearly {n} GWh in {year}.",
+    "Officials said one-quarter of the {w} budget went to {w} and {w} schemes.",
+    "The {w} corridor was launched on March {d}, {year}, with {n} new {w} agreements.",
+    "Output of {w} reached {a}.{b} million tonnes in the first {m} months of {year}.",
+)
+
+
+def write_report(words: int = 2_000, seed: int = 7) -> str:
+    """A deterministic news-like text of about ``words`` words, with figures in the forms the
+    corridor's sources use (rupees, dollars, crore, glued units, hedges, fractions, dates)."""
+    rng = random.Random(seed)
+    sentences: list[str] = []
+    count = 0
+    while count < words:
+        template = REPORT_SENTENCES[len(sentences) % len(REPORT_SENTENCES)]
+        sentence = template.format_map(_Filler(rng))
+        sentences.append(sentence)
+        count += len(sentence.split())
+    paragraphs = [" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5)]
+    return "Corridor figures of the year\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+class _Filler(dict):
+    """Fills a template's fields with fresh random values, one per occurrence."""
+
+    def __init__(self, rng: random.Random):
+        super().__init__()
+        self.rng = rng
+
+    def __missing__(self, key: str) -> str:
+        rng = self.rng
+        return {"year": lambda: str(rng.randint(2015, 2025)), "a": lambda: str(rng.randint(10, 999)),
+                "b": lambda: str(rng.randint(1, 9)), "p": lambda: str(rng.randint(2, 60)),
+                "n": lambda: f"{rng.randint(2, 90) * 1000:,}", "d": lambda: str(rng.randint(1, 28)),
+                "m": lambda: rng.choice(["six", "eight", "nine"]), "w": lambda: rng.choice(WORDS)}[key]()

@@ -1,8 +1,11 @@
 """The benchmark's synthetic corpus and baseline (at a small size; `make bench` does the rest)."""
 
 import re
+import shutil
+import subprocess
+import sys
 
-from bench_path import CorpusSize, baseline_project, timed_build, write_corpus
+from bench_path import CorpusSize, baseline_project, timed_build, write_corpus, write_report
 from conftest import ROOT, run_build
 from nqpf.loading import ProjectPaths
 from nqpf.verify import build_fact_base
@@ -41,3 +44,21 @@ def test_the_corpus_is_deterministic(tmp_path):
     second = write_corpus(tmp_path / "b", CorpusSize(30, 3, 2), ROOT)
     for path in (first / "facts").glob("*.yml"):
         assert path.read_bytes() == (second / "facts" / path.name).read_bytes()
+
+
+def test_the_drafters_benchmark_report_drafts_into_a_complete_reviewed_base(tmp_path):
+    """The 2,000-word report that `make bench` times the drafter on: every draft verifies once its
+    flag is deleted, and every number is then captured."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "facts", project / "facts")
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    report = tmp_path / "report.txt"
+    report.write_text(write_report(2_000), encoding="utf-8")
+    env = {"PYTHONPATH": str(ROOT / "hooks")}
+    added = subprocess.run([sys.executable, "-m", "nqpf", "--root", str(project), "add-source", str(report)],
+                           capture_output=True, text=True, env=env, timeout=120)
+    assert added.returncode == 0, added.stderr
+    for path in (project / "facts" / "drafts").glob("*.yml"):
+        path.write_text(re.sub(r"(?m)^\s+draft: true\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    base, coverage = build_fact_base(ProjectPaths(project))
+    assert len(base.facts) > 200 and coverage.covered == coverage.total
