@@ -246,3 +246,22 @@ def test_a_dated_event_and_a_speaker(tmp_path):
     assert (figure["value"], figure["period"], figure["said_by"]) == (12, "2022-11-07", "khalil-hashmi")
     assert (event["kind"], event["period"], "value" in event) == ("event", 2015, False)
     assert [r["quote"] for r in drafts.ignored] == ["November 7, 2022"]
+
+
+def test_a_year_of_comparison_is_no_period(tmp_path):
+    drafts = _drafts_of("The R&D spending accounted for 2.68 percent of GDP, up 0.1 percentage points from 2023. "
+                        "Exports rose 9% over 2022 levels.", tmp_path)
+    assert [(r["value"], r.get("period"), r.get("qualifying_numbers")) for r in drafts.facts] == [
+        (2.68, None, [2023]), (0.1, None, [2023]), (9, None, [2022])]
+
+
+def test_counts_written_with_a_separator_are_not_years(tmp_path):
+    drafts = _drafts_of("It will add 2,160 megawatts of electricity to the national grid.", tmp_path)
+    assert [(r["value"], r["unit"], r.get("period")) for r in drafts.facts] == [(2160, "megawatts", None)]
+
+
+def test_one_of_and_phase_one(tmp_path):
+    drafts = _drafts_of("Pakistan is one of the likely beneficiaries. Phase one of Dasu dam will cost Rs511 billion.",
+                        tmp_path)
+    assert {r["quote"]: r["reason"] for r in drafts.ignored} == {
+        "one of the likely": '"One of", not a figure.', "Phase one": "Part of a name, not a figure."}

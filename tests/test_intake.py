@@ -139,3 +139,5 @@ def test_seed_names_and_slugs():
     taken = {"china-nev-output-rose"}
     assert new_slug("China's NEV output rose 30% in 2024.", SourceStatement(), set(), None) == "china-s-nev-output-rose"
     assert new_slug("x", SourceStatement(title="China NEV output rose"), taken, None) == "china-nev-output-rose-2"
+    assert new_slug(" date 2021-06-19 Prime Minister Imran Khan has said", SourceStatement(), set(), None) == \
+        "prime-minister-imran-khan-has"

@@ -314,6 +314,7 @@ def test_a_hyphen_between_numbers_is_not_a_minus():
 
 def test_years_are_recognised_only_for_plain_whole_numbers():
     assert only("in 2023").year == 2023
+    assert only("2,160 megawatts").year is None
     assert only("2023%").year is None
     assert only("45 MOUs").year is None
 

@@ -48,6 +48,8 @@ _ATTRIBUTION_RE = re.compile(r"(?i)\b(?:said|says|added|noted|stated|told|accord
 _DEFINING_BEFORE = re.compile(r"(?i)\b(?:first|last|past|next|previous|top|under|aged|within|over the (?:past|"
                               r"last|next))\s+\Z")
 _SPAN_AFTER = re.compile(r"(?i)\s*-?\s*(?:months?|years?|weeks?|days?|quarters?|decades?|hours?|minutes?)\b")
+_ONE_OF = re.compile(r"(?i)\s+of\s+(?:the|our|their|its|his|her|these|those|many|several|few|China’s|China's)\b")
+_COMPARED_BEFORE = re.compile(r"(?i)\b(?:from|over|than|compared (?:with|to)|against|versus|vs\.?)\s+(?:in\s+)?\Z")
 _PARTIES_AFTER = re.compile(r"(?i)\s+(?:nations|countries|sides|leaders|governments|peoples|neighbou?rs|"
                             r"brothers|partners)\b")
 # Names with a number word in them that the corridor's sources use ("the two sessions").
@@ -145,9 +147,11 @@ def date_expressions(text: str, start: int, end: int) -> list[DateExpression]:
 
 def _is_year(text: str, mention: NumberMention) -> bool:
     """A year written as such ("in 2023", "2023-24", "FY2019"), not a count of 2,000 things."""
-    if mention.date or (mention.year is not None and not mention.text.isdigit()):
-        return mention.year is not None
-    if mention.year is None or len(mention.text) != 4:
+    if mention.year is None:
+        return False
+    if mention.date or re.fullmatch(r"(?:FY\s?)?\d{4}(?:[-/–]\d\d)?", mention.text) and not mention.text.isdigit():
+        return True  # a date, or a fiscal year
+    if len(mention.text) != 4:
         return False
     after = text[mention.end:mention.end + 20]
     if re.search(r"\b\d{4}[-–]\Z", text[max(0, mention.start - 5):mention.start]):
@@ -158,7 +162,7 @@ def _is_year(text: str, mention: NumberMention) -> bool:
                                                      "year", "during", "before", "after", "between", "and",
                                                      "early", "late", "mid", "end", "the"}:
         return True
-    return following is None or following.group(1) in {"and", "to", "was", "is", "marks", "saw"}
+    return following is None or following.group(1) in {"and", "to", "was", "is", "marks", "saw", "level", "levels"}
 
 
 def _yaml_value(value: Fraction) -> int | float | str:
@@ -212,7 +216,7 @@ class _Drafter:
         phone = _PHONE_RE.search(text, max(0, start - 12), min(len(text), end + 12))
         if (phone and phone.start() <= start and end <= phone.end()) or _PHONE_CUE.search(before):
             return (phone.group(0) if phone else self.passage(start, end, 1, 0)), "A telephone number."
-        if mention.text.lower() == "one" and re.match(r"\s+of\b", after):
+        if mention.text.lower() == "one" and _ONE_OF.match(after):
             return self.passage(start, end, 0, 3), '"One of", not a figure.'
         if not mention.scale and not mention.percent and _PARTIES_AFTER.match(after):
             return self.passage(start, end, 1, 1), "Counts the parties (the two countries), not a figure."
@@ -245,10 +249,11 @@ class _Drafter:
 
     def name(self, start: int, end: int, sentence_start: int) -> str:
         """The capitalised words around a number in a name: "CPEC Phase One", "Five Corridors"
-        (a sentence's first word is capitalised anyway: it joins only as an acronym)."""
+        (a sentence's first word is capitalised anyway: it joins only as an acronym or "Phase")."""
         left = start
         while found := re.search(r"[A-Z][\w’'.-]*[ -]\Z", self.text[max(sentence_start, left - 30):left]):
-            if left - len(found.group(0)) == sentence_start and not found.group(0).strip(" -").isupper():
+            word = found.group(0).strip(" -")
+            if left - len(found.group(0)) == sentence_start and not (word.isupper() or word in _NAME_HEADS):
                 break
             left -= len(found.group(0))
         right = end
@@ -420,12 +425,15 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
             continue
         dates = date_expressions(text, *sentence)
         date_of = {m.start: d for m in mentions for d in dates if d.start <= m.start and m.end <= d.end}
-        years, days, datings = [], [], []
+        years, days, datings, compared = [], [], [], []
         for m in mentions:
             date = date_of.get(m.start)
             if date is None and _is_year(text, m):
                 years.append(m)
-                datings.append(Period(m.date) if m.date else Period(str(m.year)))
+                if _COMPARED_BEFORE.search(text, max(sentence[0], m.start - 20), m.start):
+                    compared.append(m)  # "up 0.1 points from 2023": the base of a change, not its period
+                else:
+                    datings.append(Period(m.date) if m.date else Period(str(m.year)))
             elif date is not None and date.period and m.value == date.period.year:
                 years.append(m)
                 datings.append(date.period)
@@ -450,8 +458,8 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
         pending_days = [date for m, date in days if m.start in uncovered]
         if figures:
             qualifying = [m.value for m in defining]
-            if len(distinct) > 1:  # several years: none is the period, each defines the figures
-                qualifying += [m.value for m in years if m.value not in qualifying]
+            defining_years = years if len(distinct) > 1 else compared  # several years: none is the period
+            qualifying += [m.value for m in defining_years if m.value not in qualifying]
             facts += [drafter.record(sentence, mention, period, qualifying) for mention in figures]
             for date in pending_days:  # a day is part of its date; the date is a period, not a figure
                 ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
@@ -467,7 +475,7 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
             ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
         if not pending_years:
             continue
-        if period is None:
+        if period is None or compared:
             for year in pending_years:
                 date = date_of.get(year.start)
                 ignore(date.label if date else drafter.passage(year.start, year.end, 1, 0),

@@ -174,7 +174,8 @@ def new_slug(text: str, statement: SourceStatement, taken: set[str], requested: 
         if requested in taken:
             raise SourceRefused(f"--slug {requested!r} is already used in seeds/sources.yml")
         return requested
-    words = [w for w in re.findall(r"[a-z0-9]+", (statement.title or text).lower()[:400]) if w not in _SLUG_STOP]
+    opening = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s+", "", statement.title or text)  # a stored page's date line
+    words = [w for w in re.findall(r"[a-z0-9]+", opening.lower()[:400]) if w not in _SLUG_STOP]
     base = "-".join(words[:5]) or "source"
     slug, n = base, 2
     while slug in taken:

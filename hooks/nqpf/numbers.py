@@ -164,8 +164,8 @@ class NumberMention:
         if self.date:
             return int(self.date[:4])
         plain = not (self.scale or self.percent or self.ordinal or self.currency or self.unit)
-        if plain and self.value.denominator == 1 and 1800 <= self.value.numerator <= 2199:
-            return self.value.numerator  # int arithmetic: Fraction comparisons are slow
+        if plain and self.value.denominator == 1 and 1800 <= self.value.numerator <= 2199 and "," not in self.text:
+            return self.value.numerator  # int arithmetic: Fraction comparisons are slow; "2,160" is a count
         return None
 
 
