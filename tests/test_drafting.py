@@ -265,3 +265,16 @@ def test_one_of_and_phase_one(tmp_path):
                         tmp_path)
     assert {r["quote"]: r["reason"] for r in drafts.ignored} == {
         "one of the likely": '"One of", not a figure.', "Phase one": "Part of a name, not a figure."}
+
+
+def test_a_figure_dated_by_an_earlier_sentence_gets_a_pointer_not_a_period(drafted_projects):
+    pointed = 0
+    for slug, root in drafted_projects.items():
+        notes = {reading(r["value"], r.get("scale"), r.get("qualifier"), None): r.get("note", "")
+                 for r in drafted(root, slug) if "value" in r and "period" not in r}
+        for fact in CURATED.facts:
+            if fact.seed == slug and fact.value is not None and fact.period and not same_sentence(fact):
+                note = notes[reading(fact.value, fact.scale, fact.qualifier, None)]
+                assert f"states {fact.period.label()}" in note and f"period: {fact.period.text}" in note
+                pointed += 1
+    assert pointed == 8

@@ -165,6 +165,12 @@ def _is_year(text: str, mention: NumberMention) -> bool:
     return following is None or following.group(1) in {"and", "to", "was", "is", "marks", "saw", "level", "levels"}
 
 
+def _single_year(text: str, mentions: list[NumberMention]) -> Period | None:
+    """The one year a sentence states (as a year, not a count), if it states exactly one."""
+    years = {m.year for m in mentions if _is_year(text, m)}
+    return Period(str(years.pop())) if len(years) == 1 else None
+
+
 def _yaml_value(value: Fraction) -> int | float | str:
     if value.denominator == 1:
         return int(value)
@@ -361,7 +367,7 @@ class _Drafter:
         return candidate
 
     def record(self, sentence: tuple[int, int], mention: NumberMention | None, period: Period | None,
-               qualifying: list[Fraction]) -> dict:
+               qualifying: list[Fraction], earlier: Period | None = None) -> dict:
         quote = self.text[sentence[0]:sentence[1]]
         claim = _DATELINE_START.sub("", " ".join(quote.split()))
         claim = claim if len(claim) <= 400 else claim[:399] + "…"
@@ -393,6 +399,10 @@ class _Drafter:
         record["source"] = {"seed": self.slug, "quote": " ".join(quote.split())}
         if mention is not None and qualifying:
             record["qualifying_numbers"] = [_yaml_value(v) for v in qualifying]
+        if earlier is not None:  # never the period: a pointer for the reviewer, who decides
+            record["note"] = (f"Not dated: this sentence states no year. An earlier sentence of the paragraph "
+                              f"states {earlier.label()}; if it dates this figure too, quote both sentences, "
+                              f"add period: {earlier.text} and say so in this note.")
         return record
 
 
@@ -415,13 +425,19 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
 
     # the passages that state the text's own metadata (a dateline): never a quote, never a period
     stated = [span for passage in inputs.sources[slug].evidence for span in seed.find_all(passage)]
+    context: Period | None = None  # the one year an earlier sentence of the paragraph states
+    previous_end = 0
     for sentence in sentences(text):
         for start, end in stated:
             if start <= sentence[0] < end:  # a dateline opens the sentence: quote what follows it
                 rest = re.match(r"[\s:–—-]*", text[end:sentence[1]])
                 sentence = (end + rest.end(), sentence[1]) if rest else sentence
         mentions = seed.numbers_in(sentence)
+        if "\n" in text[previous_end:sentence[0]]:
+            context = None  # a new paragraph: the year of the one before dates nothing here
+        previous_end = sentence[1]
         if not any(m.start in uncovered for m in mentions):
+            context = _single_year(text, mentions) or context
             continue
         dates = date_expressions(text, *sentence)
         date_of = {m.start: d for m in mentions for d in dates if d.start <= m.start and m.end <= d.end}
@@ -441,6 +457,7 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
                 days.append((m, date))
         distinct = {period.year for period in datings}
         period = max(datings, key=lambda p: len(p.text)) if len(distinct) == 1 else None
+        earlier, context = context, (period if period is not None else context)
         figures, defining = [], []
         for mention in mentions:
             if mention.start not in uncovered or mention in years or mention.start in date_of:
@@ -460,7 +477,8 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
             qualifying = [m.value for m in defining]
             defining_years = years if len(distinct) > 1 else compared  # several years: none is the period
             qualifying += [m.value for m in defining_years if m.value not in qualifying]
-            facts += [drafter.record(sentence, mention, period, qualifying) for mention in figures]
+            hint = earlier if period is None and not datings and not compared else None
+            facts += [drafter.record(sentence, mention, period, qualifying, hint) for mention in figures]
             for date in pending_days:  # a day is part of its date; the date is a period, not a figure
                 ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
             continue
