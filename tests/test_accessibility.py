@@ -5,7 +5,7 @@ import pytest
 from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "sectors/new-energy-vehicles/", "timeline/", "sources/yang-nqpf-high-quality/",
+PAGES = ["", "sectors/new-energy-vehicles/", "timeline/", "timeline/2023/", "sources/yang-nqpf-high-quality/",
          "fact-index/?q=robot", "people/"]
 
 pytestmark = pytest.mark.browser

@@ -53,14 +53,23 @@ def test_sector_page_shows_a_fact_with_its_provenance(page, site_url):
     assert target.is_visible()
 
 
-def test_timeline_lists_years_in_order(page, site_url):
+def test_the_timeline_lists_years_and_a_year_reads_as_a_timeline(page, site_url):
     page.goto(site_url + "timeline/")
-    headings = [t.strip().rstrip("¶").strip() for t in page.locator("article h2").all_inner_texts()]
-    years = [int(t) for t in headings if t.isdigit()]
+    years = [int(t) for t in page.locator("ul.nqpf-years a").all_inner_texts() if t.isdigit()]
     assert years == sorted(years) and 2023 in years and 2030 in years
+    assert fits_width(page)
+    page.locator("ul.nqpf-years a", has_text="2030").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/timeline/2030/")
+    entry = page.locator("ol.nqpf-timeline li", has_text="carbon peak")
+    assert entry.locator("time").get_attribute("datetime") == "2030"
+    assert entry.locator(".nqpf-badge").inner_text().strip().lower() == "target"
     assert page.locator("a", has_text="China remains on track to reach its carbon peak").is_visible()
     assert fits_width(page)
     screenshot(page, f"timeline-{page.nqpf_viewport}")
+    page.goto(site_url + "timeline/2023/")
+    page.keyboard.press("Tab")  # the page's links are reachable by keyboard, in reading order
+    assert page.locator("nav.nqpf-pager a[rel=next]").first.inner_text() == "2024"
 
 
 def test_source_page_shows_metadata_and_highlighted_text(page, site_url):

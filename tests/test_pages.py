@@ -1,6 +1,7 @@
 """Page generation, as plain functions: links, labels, the report link and its issue form."""
 
 import itertools
+import re
 import posixpath
 from html import unescape
 from types import SimpleNamespace
@@ -11,7 +12,9 @@ import yaml
 from conftest import ROOT
 from nqpf.markup import _relative_path, esc, relative_href
 from nqpf.model import Period
-from nqpf.pages import NAV_SOURCES_MAX, SiteOptions, fact_card, nav, passage_id, report_href, timeline_page
+import nqpf.pages as pages
+from nqpf.pages import (NAV_SOURCES_MAX, SiteOptions, fact_card, fact_href, nav, passage_id, report_href,
+                        sector_pages, timeline_pages)
 
 
 def test_relative_links_work_with_and_without_directory_urls():
@@ -53,12 +56,40 @@ def test_a_card_says_whose_claim_it_is(fact_base):
     assert 'href="../../sources/hashmi-third-plenum/#q-' in card
 
 
-def test_timeline_groups_years_in_order_and_lists_undated_events(fact_base):
-    page = timeline_page(fact_base, SiteOptions()).markdown
-    years = [int(line[3:]) for line in page.splitlines() if line.startswith("## ") and line[3:].isdigit()]
-    assert years == sorted(years)
-    assert page.index("## Undated events and targets") > page.index(f"## {years[-1]}")
-    assert "third-plenum-concluded" in page.split("## Undated events and targets")[1]
+def test_the_timeline_is_an_index_of_years_and_a_page_per_year(fact_base):
+    index, *years = timeline_pages(fact_base, SiteOptions())
+    assert index.src_uri == "timeline.md"
+    listed = [int(y) for y in re.findall(r'href="(\d{4})/"', index.markdown)]
+    assert listed == sorted(listed) and 2023 in listed and 2030 in listed
+    assert [p.src_uri for p in years] == [*(f"timeline/{y}.md" for y in listed), "timeline/undated.md"]
+    page_2023 = next(p for p in years if p.src_uri == "timeline/2023.md").markdown
+    dated = re.findall(r'<time datetime="([\d-]+)"', page_2023)
+    assert dated == sorted(dated) and all(d.startswith("2023") for d in dated)
+    assert "third-plenum-concluded" in years[-1].markdown
+    page_2024 = next(p for p in years if p.src_uri == "timeline/2024.md").markdown
+    assert '<a href="../" rel="up">All years</a> · <a href="../2023/" rel="prev">2023</a> · ' in page_2024
+    assert 'rel="prev"' not in page_2023 and '<a href="../2024/" rel="next">2024</a>' in page_2023
+    ids = {i.fact.id for i in fact_base.facts if i.fact.period or i.fact.kind in ("event", "target")}
+    assert {i for p in years for i in re.findall(r'&#35;([a-z0-9-]+)"', p.markdown)} == ids
+
+
+def test_long_years_and_sectors_come_in_parts_and_links_find_each_fact(fact_base, monkeypatch):
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    nev = sector_pages("new-energy-vehicles", fact_base, SiteOptions())
+    facts = fact_base.by_sector["new-energy-vehicles"]
+    assert [p.src_uri for p in nev] == ["sectors/new-energy-vehicles.md",
+                                        *(f"sectors/new-energy-vehicles/{n}.md" for n in range(2, len(nev) + 1))]
+    assert len(nev) == (len(facts) + 1) // 2
+    on_page = {i: p.src_uri for p in nev for i in re.findall(r'<article [^>]*id="([^"]+)"', p.markdown)}
+    assert sorted(on_page) == sorted(f.fact.id for f in facts)
+    for item in facts:  # a link from the home page lands on the part that shows the fact
+        expected = on_page[item.fact.id].removesuffix(".md")
+        assert fact_href(item, fact_base, "index.md", SiteOptions()) == f"{expected}/#{item.fact.id}"
+    assert 'Part <span aria-current="page">1</span> · <a href="2/">2</a>' in nev[0].markdown
+    assert '<a href="../">1</a> · <span aria-current="page">2</span>' in nev[1].markdown
+    parts_2023 = [p for p in timeline_pages(fact_base, SiteOptions()) if p.src_uri.startswith("timeline/2023")]
+    assert [p.src_uri for p in parts_2023][:2] == ["timeline/2023.md", "timeline/2023-2.md"]
+    assert all(p.markdown.count('<li class="nqpf-timeline-entry') <= 2 for p in parts_2023)
 
 
 def test_the_nav_lists_sources_one_by_one_only_while_they_are_few(fact_base):

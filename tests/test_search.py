@@ -96,7 +96,7 @@ def test_display_columns_and_facets_describe_every_fact(fact_base, payload):
     for position, item in enumerate(fact_base.facts):
         assert columns["id"][position] == item.fact.id
         url = payload["pages"][columns["page"][position]] + "#" + item.fact.id
-        assert url == fact_href(item, PAGE_SRC, SiteOptions())
+        assert url == fact_href(item, fact_base, PAGE_SRC, SiteOptions())
     for name in FACETS:
         facet = payload["facets"][name]
         assert facet["values"] == sorted(facet["values"]) and len(facet["labels"]) == len(facet["values"])

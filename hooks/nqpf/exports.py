@@ -9,7 +9,7 @@ import operator
 
 from .markup import page_url
 from .numbers import parse_value
-from .pages import according_to, sector_src, source_label
+from .pages import according_to, fact_page_src, source_label
 from .verify import FactBase, VerifiedFact
 
 CSV_FIELDS = ("id", "kind", "claim", "value", "scale", "number", "unit", "qualifier", "value_as_written",
@@ -55,7 +55,7 @@ def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True)
         "entities": list(fact.entities),
         "tags": list(fact.tags),
         "note": fact.note,
-        "url": f"{page_url(sector_src(fact.sector), directory_urls)}#{fact.id}",
+        "url": f"{page_url(fact_page_src(item, base), directory_urls)}#{fact.id}",
     }
 
 

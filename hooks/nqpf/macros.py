@@ -35,13 +35,13 @@ class FactMacros:
         """The value, linked to the fact; the tooltip says who claims it."""
         item = self._item(fact_id)
         shown = item.display_value or item.fact.claim
-        return (f'<a class="nqpf-ref" href="{esc(fact_href(item, page_src, self.options))}" '
+        return (f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}" '
                 f'title="According to {esc(according_to(item, self.base))}">{esc(shown)}</a>')
 
     def fact_claim(self, fact_id: str, page_src: str) -> str:
         """The whole claim, with who claims it, linked to the fact."""
         item = self._item(fact_id)
-        return (f'<a class="nqpf-ref" href="{esc(fact_href(item, page_src, self.options))}">'
+        return (f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
                 f'{esc(item.fact.claim)}</a> <span class="nqpf-who">(according to '
                 f'{esc(according_to(item, self.base))})</span>')
 

@@ -17,9 +17,17 @@ from urllib.parse import quote_plus, urlencode
 
 from .markup import esc, relative_href
 from .model import KINDS, Source
-from .verify import FactBase, VerifiedFact, normalise
+from .verify import FactBase, VerifiedFact, in_date_order, normalise
 
 KIND_HEADINGS = {"figure": "Figures", "target": "Targets", "event": "Events"}
+
+# A page lists at most this many facts: what a reader downloads does not grow with the fact base.
+PAGE_SIZE = 150
+
+
+def _parts(items: list[VerifiedFact]) -> list[list[VerifiedFact]]:
+    """``items`` in pages of at most PAGE_SIZE (always at least one page)."""
+    return [items[n:n + PAGE_SIZE] for n in range(0, len(items), PAGE_SIZE)] or [[]]
 
 
 @dataclass(frozen=True)
@@ -43,8 +51,9 @@ class GeneratedPage:
     markdown: str
 
 
-def sector_src(slug: str) -> str:
-    return f"sectors/{slug}.md"
+def sector_src(slug: str, part: int = 1) -> str:
+    """A sector's page ("sectors/robotics.md"), or part 2, 3… of it ("sectors/robotics/2.md")."""
+    return f"sectors/{slug}.md" if part == 1 else f"sectors/{slug}/{part}.md"
 
 
 def source_src(slug: str) -> str:
@@ -74,8 +83,13 @@ def according_to(item: VerifiedFact, base: FactBase) -> str:
     return source_label(base.sources[fact.seed])
 
 
-def fact_href(item: VerifiedFact, from_src: str, options: SiteOptions) -> str:
-    return relative_href(from_src, sector_src(item.fact.sector), options.directory_urls, item.fact.id)
+def fact_page_src(item: VerifiedFact, base: FactBase) -> str:
+    """The sector page that shows a fact: the sector's first page, or the part its place falls in."""
+    return sector_src(item.fact.sector, base.sector_positions[item.fact.id] // PAGE_SIZE + 1)
+
+
+def fact_href(item: VerifiedFact, base: FactBase, from_src: str, options: SiteOptions) -> str:
+    return relative_href(from_src, fact_page_src(item, base), options.directory_urls, item.fact.id)
 
 
 def report_href(item: VerifiedFact, options: SiteOptions) -> str | None:
@@ -94,11 +108,6 @@ def _issue_form(repo_url: str) -> str:
 def _front_matter(title: str, **extra: object) -> str:
     fields = {"title": title, "render_macros": False, **extra}
     return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items()) + "---\n\n"
-
-
-def _sort_key(item: VerifiedFact) -> tuple:
-    period = item.fact.period
-    return (period is None, period.text if period else "", item.fact.id)
 
 
 def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src: str) -> str:
@@ -132,7 +141,7 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
 
 def chart(items: list[VerifiedFact], caption: str) -> str:
     """A bar chart (SVG, drawn at build time) of one measure over periods, and its table."""
-    items = sorted(items, key=_sort_key)
+    items = sorted(items, key=in_date_order)
     values = [float(item.fact.number) for item in items]  # type: ignore[arg-type]
     top = max(values) or 1.0
     width, height, bar, gap, base_y = 520, 220, 64, 40, 180
@@ -176,23 +185,41 @@ def _charts(items: list[VerifiedFact]) -> list[str]:
     return blocks
 
 
-def sector_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPage:
+def _pager(src: str, sources: list[str], number: int, options: SiteOptions, label: str) -> str:
+    """Links between the parts of a long page: "Part 1 · 2 · 3", the current one not a link."""
+    if len(sources) == 1:
+        return ""
+    links = [f'<a href="{esc(relative_href(src, target, options.directory_urls))}">{n}</a>'
+             if n != number else f'<span aria-current="page">{n}</span>'
+             for n, target in enumerate(sources, start=1)]
+    return f'<nav class="nqpf-pager" aria-label="{esc(label)}">Part {" · ".join(links)}</nav>\n\n'
+
+
+def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
+    """A sector's facts, by kind, in parts of at most PAGE_SIZE; its charts on the first part."""
     sector = base.sectors[slug]
-    src = sector_src(slug)
-    items = sorted(base.by_sector.get(slug, []), key=_sort_key)
-    parts = [_front_matter(sector.title, description=sector.description),
-             f"# {esc(sector.title)}\n\n", f"{esc(sector.description)}\n\n"]
-    charts = _charts(items)
-    if charts:
-        parts.append("## Trends\n\n" + "\n\n".join(charts) + "\n\n")
-    for kind in KINDS:
-        group = [i for i in items if i.fact.kind == kind]
-        if group:
-            cards = "\n\n".join(fact_card(i, base, options, src) for i in group)
-            parts.append(f"## {KIND_HEADINGS[kind]}\n\n<div class=\"nqpf-facts\">\n\n{cards}\n\n</div>\n\n")
-    if not items:
-        parts.append("No facts in this sector yet.\n")
-    return GeneratedPage(src, sector.title, "".join(parts))
+    items = sorted(base.by_sector.get(slug, []), key=in_date_order)
+    parts = _parts(items)
+    sources = [sector_src(slug, n) for n in range(1, len(parts) + 1)]
+    pages = []
+    for number, (src, part) in enumerate(zip(sources, parts), start=1):
+        title = sector.title if number == 1 else f"{sector.title} (part {number} of {len(parts)})"
+        pager = _pager(src, sources, number, options, f"Parts of {sector.title}")
+        blocks = [_front_matter(title, description=sector.description), f"# {esc(title)}\n\n",
+                  f"{esc(sector.description)}\n\n", pager]
+        charts = _charts(items) if number == 1 else []
+        if charts:
+            blocks.append("## Trends\n\n" + "\n\n".join(charts) + "\n\n")
+        for kind in KINDS:
+            group = [i for i in part if i.fact.kind == kind]
+            if group:
+                cards = "\n\n".join(fact_card(i, base, options, src) for i in group)
+                blocks.append(f"## {KIND_HEADINGS[kind]}\n\n<div class=\"nqpf-facts\">\n\n{cards}\n\n</div>\n\n")
+        if not items:
+            blocks.append("No facts in this sector yet.\n")
+        blocks.append(pager)
+        pages.append(GeneratedPage(src, title, "".join(blocks)))
+    return pages
 
 
 def sectors_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
@@ -207,36 +234,87 @@ def sectors_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
     return GeneratedPage(src, "Sectors", _front_matter("Sectors") + "# Sectors\n\n" + body + "\n")
 
 
+def timeline_src(year: int | None, part: int = 1) -> str:
+    """The page of a year's facts ("timeline/2023.md"; "timeline/2023-2.md" for its second part)."""
+    name = "undated" if year is None else str(year)
+    return f"timeline/{name}.md" if part == 1 else f"timeline/{name}-{part}.md"
+
+
 def _entry(item: VerifiedFact, base: FactBase, options: SiteOptions, src: str) -> str:
+    """One fact on the timeline: its date, a kind badge, the figure, the claim and who claims it."""
     fact = item.fact
     when = (f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>'
-            if fact.period else "")
-    value = f' <strong>{esc(item.display_value)}</strong> —' if fact.value is not None else ""
+            if fact.period else '<span class="nqpf-when">No date given</span>')
+    value = f'<strong class="nqpf-entry-value">{esc(item.display_value)}</strong> ' if fact.value is not None else ""
     return (f'<li class="nqpf-timeline-entry nqpf-{esc(fact.kind)}">{when} '
-            f'<span class="nqpf-kind">{esc(fact.kind)}</span>{value} '
-            f'<a href="{esc(fact_href(item, src, options))}">{esc(fact.claim)}</a> '
-            f'<span class="nqpf-who">(according to {esc(according_to(item, base))})</span></li>')
+            f'<span class="nqpf-badge">{esc(fact.kind)}</span>\n'
+            f'<p>{value}<a href="{esc(fact_href(item, base, src, options))}">{esc(fact.claim)}</a> '
+            f'<span class="nqpf-who">(according to {esc(according_to(item, base))})</span></p></li>')
 
 
-def timeline_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
-    """Every dated fact by year, then events and targets the sources leave undated."""
-    src = "timeline.md"
-    dated = sorted((i for i in base.facts if i.fact.period), key=_sort_key)
-    parts = [_front_matter("Timeline"), "# Timeline\n\n",
-             "Facts in date order, grouped by year. A date is shown only as precisely as its "
-             "source gives it: a year, a month or a day.\n\n"]
-    years: dict[int, list[VerifiedFact]] = defaultdict(list)
-    for item in dated:
-        years[item.fact.period.year].append(item)  # type: ignore[union-attr]
-    for year, items in years.items():
-        entries = "\n".join(_entry(i, base, options, src) for i in items)
-        parts.append(f"## {year}\n\n<ul class=\"nqpf-timeline\">\n{entries}\n</ul>\n\n")
-    undated = [i for i in base.facts if not i.fact.period and i.fact.kind in ("event", "target")]
-    if undated:
-        entries = "\n".join(_entry(i, base, options, src) for i in sorted(undated, key=_sort_key))
-        parts.append("## Undated events and targets\n\nThe sources give no date for these.\n\n"
-                     f"<ul class=\"nqpf-timeline\">\n{entries}\n</ul>\n")
-    return GeneratedPage(src, "Timeline", "".join(parts))
+def _timeline_groups(base: FactBase) -> dict[int | None, list[VerifiedFact]]:
+    """Dated facts by year, in date order, then (key None) events and targets left undated."""
+    groups: dict[int | None, list[VerifiedFact]] = defaultdict(list)
+    for item in sorted(base.facts, key=in_date_order):
+        if item.fact.period:
+            groups[item.fact.period.year].append(item)
+        elif item.fact.kind in ("event", "target"):
+            groups[None].append(item)
+    return groups
+
+
+def _counted(items: list[VerifiedFact]) -> str:
+    counts = {kind: sum(i.fact.kind == kind for i in items) for kind in KINDS}
+    return ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items() if n)
+
+
+def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
+    """The timeline: an index of years, and a page of each year's facts in date order (in parts
+    of at most PAGE_SIZE facts), so that no page carries the whole history."""
+    groups = _timeline_groups(base)
+    keys = list(groups)
+    index_src = "timeline.md"
+    rows = "\n".join(
+        f'<li><a href="{esc(relative_href(index_src, timeline_src(key), options.directory_urls))}">'
+        f'{"Undated events and targets" if key is None else key}</a> '
+        f'<span class="nqpf-count">({_counted(groups[key])})</span></li>' for key in keys)
+    intro = ("Facts in date order, one page a year. A date is shown only as precisely as its source "
+             "gives it: a year, a month or a day.\n\n")
+    pages = [GeneratedPage(index_src, "Timeline", _front_matter("Timeline") + "# Timeline\n\n" + intro
+                           + (f'<ul class="nqpf-years">\n{rows}\n</ul>\n' if rows else "No dated facts yet.\n"))]
+    for position, key in enumerate(keys):
+        parts = _parts(groups[key])
+        name = "Undated events and targets" if key is None else str(key)
+        for number, items in enumerate(parts, start=1):
+            src = timeline_src(key, number)
+            title = name if len(parts) == 1 else f"{name} (part {number} of {len(parts)})"
+
+            def link(target: str, label: object, rel: str) -> str:
+                href = relative_href(src, target, options.directory_urls)
+                return f'<a href="{esc(href)}" rel="{rel}">{esc(label)}</a>'
+
+            around = [link(index_src, "All years", "up")]
+            if number > 1:
+                around.append(link(timeline_src(key, number - 1), f"Part {number - 1}", "prev"))
+            elif position > 0:
+                around.append(link(timeline_src(keys[position - 1]), keys[position - 1], "prev"))
+            if number < len(parts):
+                around.append(link(timeline_src(key, number + 1), f"Part {number + 1}", "next"))
+            elif position + 1 < len(keys):
+                following = keys[position + 1]
+                around.append(link(timeline_src(following), following or "Undated", "next"))
+            nav_links = f'<nav class="nqpf-pager" aria-label="Timeline pages">{" · ".join(around)}</nav>\n'
+            entries = "\n".join(_entry(i, base, options, src) for i in items)
+            intro = ("The sources give no date for these.\n\n" if key is None
+                     else f"{_counted(groups[key])} in {key}, in date order.\n\n")
+            pages.append(GeneratedPage(src, f"Timeline: {title}", _front_matter(f"Timeline: {title}")
+                                       + f"# Timeline: {esc(title)}\n\n{nav_links}\n{intro}"
+                                       f'<ol class="nqpf-timeline">\n{entries}\n</ol>\n\n{nav_links}'))
+    return pages
+
+
+# The people page lists this many facts per speaker; the fact index, filtered, lists them all.
+PEOPLE_LISTED = 50
 
 
 def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
@@ -244,14 +322,17 @@ def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
     src = "people.md"
     parts = [_front_matter("People and organisations"), "# People and organisations\n\n",
              "The facts each source credits to a person, an organisation or a publication.\n\n"]
+    index = relative_href(src, "fact-index.md", options.directory_urls)
     for slug, speaker in sorted(base.speakers.items(), key=lambda kv: kv[1].name):
-        items = sorted(base.by_speaker.get(slug, []), key=_sort_key)
+        items = sorted(base.by_speaker.get(slug, []), key=in_date_order)
         entries = "\n".join(
-            f'<li><a href="{esc(fact_href(i, src, options))}">{esc(i.fact.claim)}</a></li>'
-            for i in items) or "<li>No facts yet.</li>"
+            f'<li><a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.claim)}</a></li>'
+            for i in items[:PEOPLE_LISTED]) or "<li>No facts yet.</li>"
+        more = (f'<p><a href="{esc(index)}?speaker={esc(slug)}">All {len(items)} facts credited to '
+                f"{esc(speaker.name)}, in the fact index</a></p>\n" if len(items) > PEOPLE_LISTED else "")
         parts.append(f'<section class="nqpf-speaker" id="{esc(slug)}">\n'
                      f"<h2>{esc(speaker.name)}</h2>\n<p>{esc(speaker.role)} ({esc(speaker.kind)})</p>\n"
-                     f"<ul>\n{entries}\n</ul>\n</section>\n\n")
+                     f"<ul>\n{entries}\n</ul>\n{more}</section>\n\n")
     return GeneratedPage(src, "People and organisations", "".join(parts))
 
 
@@ -285,7 +366,7 @@ def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> s
             out.append(text)
         open_passages -= len(ends.get(b, ()))
         for key in ends.get(b, []):
-            refs = ", ".join(f'<a href="{esc(fact_href(i, src, options))}">{esc(i.fact.id)}</a>'
+            refs = ", ".join(f'<a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a>'
                              for i in citing[key])
             out.append(f'<sup class="nqpf-cited-by">[cited by {refs}]</sup>')
     return "".join(out)
@@ -328,8 +409,8 @@ def generate_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
     """Every generated page of the site."""
     return [
         sectors_index(base, options),
-        *(sector_page(slug, base, options) for slug in base.sectors),
-        timeline_page(base, options),
+        *(page for slug in base.sectors for page in sector_pages(slug, base, options)),
+        *timeline_pages(base, options),
         people_page(base, options),
         sources_index(base, options),
         *(source_page(slug, base, options) for slug in base.sources),

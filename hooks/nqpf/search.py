@@ -108,7 +108,7 @@ def display_table(base: FactBase, options: SiteOptions) -> dict[str, list]:
     columns: dict[str, list] = {"id": [], "value": [], "claim": [], "period": [], "page": [], "according_to": []}
     for item in base.facts:
         fact = item.fact
-        page = fact_href(item, PAGE_SRC, options).partition("#")[0]
+        page = fact_href(item, base, PAGE_SRC, options).partition("#")[0]
         columns["id"].append(fact.id)
         columns["value"].append(item.display_value)
         columns["claim"].append(fact.claim)

@@ -111,6 +111,12 @@ class VerifiedFact:
         return self.shown or self.fact.display_value
 
 
+def in_date_order(item: VerifiedFact) -> tuple:
+    """Sort key: by period (undated last), then by id, so every listing of facts agrees."""
+    period = item.fact.period
+    return (period is None, period.text if period else "", item.fact.id)
+
+
 @dataclass(frozen=True)
 class FactBase:
     """The verified fact base: what the site, the index and the exports are built from."""
@@ -144,6 +150,12 @@ class FactBase:
     @cached_property
     def by_speaker(self) -> dict[str, list[VerifiedFact]]:
         return self._grouped("said_by")
+
+    @cached_property
+    def sector_positions(self) -> dict[str, int]:
+        """Each fact's place among its sector's facts in date order (which page shows it)."""
+        return {item.fact.id: n for items in self.by_sector.values()
+                for n, item in enumerate(sorted(items, key=in_date_order))}
 
 
 @dataclass(frozen=True)
