@@ -119,3 +119,14 @@ def test_hostile_text_in_a_fact_is_escaped_and_never_evaluated(project_copy, tmp
     assert unescape(claim) == HOSTILE  # shown literally: not rendered by Jinja nor Markdown
     data = (tmp_path / "site" / "assets" / "nqpf" / "fact-index-data.js").read_text(encoding="utf-8")
     assert "<script>" not in data and "\\u003cscript\\u003e" in data
+
+
+def test_materials_search_indexes_what_pages_are_not_every_fact(built_site, fact_base):
+    """Material's index (fetched whole when its search starts) holds titles, headings and
+    introductions; fact cards, timelines and source texts are left to the fact index."""
+    docs = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(f"{d['title']} {d['text']}" for d in docs)
+    assert "Robotics" in text and "Timeline" in text
+    for item in fact_base.facts:
+        assert item.fact.quote not in text, item.fact.id
+    assert "buffalo embryo" not in text

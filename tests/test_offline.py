@@ -46,10 +46,19 @@ def test_from_disk_navigation_and_both_searches_work_without_network(browser, un
     page.goto((unzipped / "index.html").as_uri())
     search_box = page.locator("input[data-md-component='search-query']")
     search_box.click()
-    search_box.press_sequentially("buffalo", delay=30)
-    result = page.locator(".md-search-result__item", has_text="buffalo")
+    search_box.press_sequentially("robotics", delay=30)
+    result = page.locator(".md-search-result__item", has_text="Robotics")  # a page, by its title
     result.first.wait_for(timeout=10000)
     assert result.count() >= 1
+    search_box.fill("")
+    search_box.press_sequentially("buffalo", delay=30)  # words of a fact: the fact index finds it
+    offer = page.locator("a.nqpf-search-facts")
+    assert offer.is_visible() and "buffalo" in offer.inner_text()
+    offer.click()
+    page.wait_for_selector("#nqpf-search[data-ready='true']")
+    assert page.url.startswith(unzipped.as_uri()) and page.url.endswith("fact-index.html?q=buffalo")
+    assert "buffalo-embryo-lab-capacity" in page.eval_on_selector_all(
+        "#nqpf-results a", "els => els.map(e => e.getAttribute('href')).join(' ')")
     page.goto((unzipped / "fact-index.html").as_uri() + "?q=robot")
     page.wait_for_selector("#nqpf-search[data-ready='true']")
     assert "industrial-robot-production-growth-2025" in page.eval_on_selector_all(

@@ -214,7 +214,7 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
             group = [i for i in part if i.fact.kind == kind]
             if group:
                 cards = "\n\n".join(fact_card(i, base, options, src) for i in group)
-                blocks.append(f"## {KIND_HEADINGS[kind]}\n\n<div class=\"nqpf-facts\">\n\n{cards}\n\n</div>\n\n")
+                blocks.append(f"## {KIND_HEADINGS[kind]}\n\n<div class=\"nqpf-facts\" data-search-exclude>\n\n{cards}\n\n</div>\n\n")
         if not items:
             blocks.append("No facts in this sector yet.\n")
         blocks.append(pager)
@@ -309,7 +309,7 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
                      else f"{_counted(groups[key])} in {key}, in date order.\n\n")
             pages.append(GeneratedPage(src, f"Timeline: {title}", _front_matter(f"Timeline: {title}")
                                        + f"# Timeline: {esc(title)}\n\n{nav_links}\n{intro}"
-                                       f'<ol class="nqpf-timeline">\n{entries}\n</ol>\n\n{nav_links}'))
+                                       f'<ol class="nqpf-timeline" data-search-exclude>\n{entries}\n</ol>\n\n{nav_links}'))
     return pages
 
 
@@ -332,7 +332,7 @@ def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
                 f"{esc(speaker.name)}, in the fact index</a></p>\n" if len(items) > PEOPLE_LISTED else "")
         parts.append(f'<section class="nqpf-speaker" id="{esc(slug)}">\n'
                      f"<h2>{esc(speaker.name)}</h2>\n<p>{esc(speaker.role)} ({esc(speaker.kind)})</p>\n"
-                     f"<ul>\n{entries}\n</ul>\n{more}</section>\n\n")
+                     f"<ul data-search-exclude>\n{entries}\n</ul>\n{more}</section>\n\n")
     return GeneratedPage(src, "People and organisations", "".join(parts))
 
 
@@ -387,7 +387,7 @@ def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPag
     body = (f'<table class="nqpf-metadata">{rows}</table>\n{note}'
             f"<p>{count} fact{'s' if count != 1 else ''} cite this text; their passages are "
             "highlighted below.</p>\n")
-    text = f'<div class="nqpf-seed-text">{_highlighted(slug, base, options, src)}</div>'
+    text = f'<div class="nqpf-seed-text" data-search-exclude>{_highlighted(slug, base, options, src)}</div>'
     markdown = (_front_matter(title) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n")
     return GeneratedPage(src, title, markdown)
 
