@@ -91,6 +91,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         macros.register_macros({
             "fact": lambda fact_id: bound.fact(fact_id, macros.page.file.src_uri),
             "fact_claim": lambda fact_id: bound.fact_claim(fact_id, macros.page.file.src_uri),
+            "figure_card": lambda fact_id: bound.figure_card(fact_id, macros.page.file.src_uri),
             "offline_bundle_link": lambda: _offline_bundle_link(root, config, macros.page.file.src_uri),
             "dataset_jsonld": lambda: dataset_jsonld(base, name=config.site_name,
                                                      description=config.site_description or "",

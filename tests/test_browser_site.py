@@ -25,9 +25,12 @@ def fits_width(page) -> bool:
 def test_home_shows_headline_figures_linked_to_facts(page, site_url):
     page.goto(site_url)
     assert page.locator("h1").first.inner_text().startswith("New quality productive forces")
-    ref = page.locator("a.nqpf-ref", has_text="China produced 9.443 million new energy vehicles")
-    assert ref.count() == 1 and ref.is_visible()
-    assert ref.get_attribute("href") == "sectors/new-energy-vehicles/#nev-production-2023"
+    card = page.locator("a.nqpf-card", has_text="China produced 9.443 million new energy vehicles")
+    assert card.count() == 1 and card.is_visible()
+    assert card.get_attribute("href") == "sectors/new-energy-vehicles/#nev-production-2023"
+    assert card.locator(".nqpf-card-value").inner_text() == "9.443 million units"
+    assert card.locator(".nqpf-card-who").inner_text().startswith("According to “New quality productive forces")
+    assert page.locator("a.nqpf-card").count() == 6
     assert fits_width(page)
     screenshot(page, f"home-{page.nqpf_viewport}")
     assert page.nqpf_requests.external == []
@@ -40,7 +43,9 @@ def test_sector_page_shows_a_fact_with_its_provenance(page, site_url):
     assert card.locator(".nqpf-value").inner_text() == "9.443 million units"
     assert "according to “New quality productive forces drive" in card.locator(".nqpf-meta").inner_text()
     assert page.locator("figure.nqpf-chart svg").is_visible()
-    assert page.locator("figure.nqpf-chart table td", has_text="more than 16 million units").count() == 1
+    assert page.locator("table.nqpf-chart-data td", has_text="more than 16 million units").count() == 1
+    label_heights = page.eval_on_selector_all("figure.nqpf-chart text", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert label_heights and min(label_heights) >= 12, label_heights  # readable at 390 px too
     assert fits_width(page)
     screenshot(page, f"sector-{page.nqpf_viewport}")
     card.locator("a.nqpf-source-link").click()

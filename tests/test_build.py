@@ -29,6 +29,7 @@ def test_exports_hold_every_fact_with_the_required_fields(built_site, fact_base)
     assert (nev["value"], nev["scale"], nev["number"], nev["value_as_written"]) == (
         9.443, "million", 9443000, "9.443 million")
     assert nev["url"] == "sectors/new-energy-vehicles/#nev-production-2023"
+    assert (nev["measure"], nev["measure_label"]) == ("nev-production", "New energy vehicle production in China")
 
 
 def test_every_fact_url_resolves_to_an_element_with_its_id(built_site):
@@ -130,3 +131,16 @@ def test_materials_search_indexes_what_pages_are_not_every_fact(built_site, fact
     for item in fact_base.facts:
         assert item.fact.quote not in text, item.fact.id
     assert "buffalo embryo" not in text
+
+
+def test_sources_without_a_title_are_named_by_the_sites_label_marked_untitled(built_site):
+    home = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert "Report on remarks by Tanvir A. Bhatti (untitled)" in home
+    assert "an untitled text (000_6a61c59047892a2e.txt)" not in home
+    source = (built_site.site / "sources" / "bhatti-chengdu-nqpf" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Report on remarks by Tanvir A. Bhatti (untitled)" in source
+
+
+def test_a_chart_is_captioned_by_its_registered_measure(built_site):
+    page = (built_site.site / "sectors" / "new-energy-vehicles" / "index.html").read_text(encoding="utf-8")
+    assert "New energy vehicle production in China, by period (vehicles)" in page

@@ -40,7 +40,7 @@ def test_from_disk_navigation_and_both_searches_work_without_network(browser, un
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((unzipped / "index.html").as_uri())
-    page.locator("a.nqpf-ref").first.click()
+    page.locator("a.nqpf-card").first.click()
     page.wait_for_load_state()
     assert page.url.startswith(unzipped.as_uri()) and ".html#" in page.url
     page.goto((unzipped / "index.html").as_uri())

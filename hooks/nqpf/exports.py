@@ -14,7 +14,7 @@ from .verify import FactBase, VerifiedFact
 
 CSV_FIELDS = ("id", "kind", "claim", "value", "scale", "number", "unit", "qualifier", "value_as_written",
               "period", "period_precision", "sector", "seed", "seed_file", "source", "quote",
-              "said_by", "according_to", "measure", "entities", "tags", "note", "url")
+              "said_by", "according_to", "measure", "measure_label", "entities", "tags", "note", "url")
 
 
 def _number(value) -> int | float | str | None:
@@ -52,6 +52,7 @@ def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True)
         "said_by": fact.said_by,
         "according_to": according_to(item, base),
         "measure": fact.measure,
+        "measure_label": base.measures[fact.measure].label if fact.measure in base.measures else None,
         "entities": list(fact.entities),
         "tags": list(fact.tags),
         "note": fact.note,

@@ -189,6 +189,9 @@ def source_entry(slug: str, file_name: str, statement: SourceStatement) -> str:
                    "author": statement.author, "date": statement.date, "place": statement.place}
     if statement.evidence:
         entry["evidence"] = list(statement.evidence)
+    if not statement.title:
+        entry["label"] = None  # the site's own description of an untitled text: a person writes it
     entry["note"] = ("Added with nqpf add-source: the fields above are what the text states about itself "
-                     "(null where it is silent). Review them, and say here what the text is.")
+                     "(null where it is silent). Review them, say here what the text is, and give a "
+                     "text without a title a short label.")
     return "\n" + yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)

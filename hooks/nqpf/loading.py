@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import (FACT_FIELDS, IGNORED_FIELDS, SECTOR_FIELDS, SOURCE_FIELDS, SPEAKER_FIELDS,
-                    Fact, IgnoredNumber, Sector, Source, Speaker, kind_rules, read_fields)
+from .model import (FACT_FIELDS, IGNORED_FIELDS, MEASURE_FIELDS, SECTOR_FIELDS, SOURCE_FIELDS,
+                    SPEAKER_FIELDS, Fact, IgnoredNumber, Measure, Sector, Source, Speaker, kind_rules,
+                    read_fields)
 from .problems import Problem
 from .yaml_files import read_records
 
-REGISTRY_FILES = {"sectors.yml", "speakers.yml", "ignored-numbers.yml"}
+REGISTRY_FILES = {"sectors.yml", "speakers.yml", "measures.yml", "ignored-numbers.yml"}
 IGNORED_SUFFIX = ".ignored.yml"  # drafted ignore entries, beside the drafted facts
 
 
@@ -58,6 +59,7 @@ class LoadedInputs:
     sources: dict[str, Source]
     ignored: tuple[IgnoredNumber, ...]
     seed_texts: dict[str, str]
+    measures: dict[str, Measure] = field(default_factory=dict)
 
 
 def _records(paths: ProjectPaths, path: Path, specs, what: str, key: str | None):
@@ -123,6 +125,10 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
                         lambda v, f, r: Sector(**v, file=f, line=r.line), problems)
     speakers = _registry(paths, paths.facts_dir / "speakers.yml", SPEAKER_FIELDS, "speakers",
                          lambda v, f, r: Speaker(**v, file=f, line=r.line), problems)
+    measures_file = paths.facts_dir / "measures.yml"  # optional: a project may chart nothing
+    measures = (_registry(paths, measures_file, MEASURE_FIELDS, "measures",
+                          lambda v, f, r: Measure(**v, file=f, line=r.line), problems)
+                if measures_file.exists() else {})
     seed_texts = {slug: text for slug, source in sources.items()
                   if (text := _read_seed(paths, source, problems)) is not None}
 
@@ -146,5 +152,5 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
             if not rules:
                 facts.append(_fact(values, shown, record))
     inputs = LoadedInputs(facts=tuple(facts), sectors=sectors, speakers=speakers, sources=sources,
-                          ignored=tuple(ignored), seed_texts=seed_texts)
+                          ignored=tuple(ignored), seed_texts=seed_texts, measures=measures)
     return inputs, problems

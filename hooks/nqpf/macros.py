@@ -1,4 +1,5 @@
-"""Fact macros for hand-written prose: ``{{ fact("id") }}`` and ``{{ fact_claim("id") }}``.
+"""Fact macros for hand-written prose: ``{{ fact("id") }}``, ``{{ fact_claim("id") }}`` and
+``{{ figure_card("id") }}``.
 
 Every figure in docs/ comes from one of these, so it is always a verified value linked to
 its provenance. Unknown ids are found before the build writes anything (``check_macro_calls``).
@@ -15,7 +16,7 @@ from .pages import SiteOptions, according_to, fact_href
 from .problems import Problem
 from .verify import FactBase
 
-MACRO_CALL_RE = re.compile(r"""\{\{-?\s*(fact|fact_claim)\(\s*(?P<q>["'])(?P<id>[^"']*)(?P=q)\s*\)\s*-?\}\}""")
+MACRO_CALL_RE = re.compile(r"""\{\{-?\s*(fact|fact_claim|figure_card)\(\s*(?P<q>["'])(?P<id>[^"']*)(?P=q)\s*\)\s*-?\}\}""")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,16 @@ class FactMacros:
         shown = item.display_value or item.fact.claim
         return (f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}" '
                 f'title="According to {esc(according_to(item, self.base))}">{esc(shown)}</a>')
+
+    def figure_card(self, fact_id: str, page_src: str) -> str:
+        """A headline figure as a card: the number, what it measures, who claims it, a link to it."""
+        item = self._item(fact_id)
+        fact = item.fact
+        period = f'<span class="nqpf-card-period">{esc(fact.period.label())}</span>' if fact.period else ""
+        return (f'<a class="nqpf-card" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
+                f'<span class="nqpf-card-value">{esc(item.display_value or fact.kind)}</span>'
+                f'<span class="nqpf-card-claim">{esc(fact.claim)}</span>{period}'
+                f'<span class="nqpf-card-who">According to {esc(according_to(item, self.base))}</span></a>')
 
     def fact_claim(self, fact_id: str, page_src: str) -> str:
         """The whole claim, with who claims it, linked to the fact."""

@@ -135,6 +135,18 @@ class Source:
     file: str
     line: int
     lines: dict[str, int]
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What facts that share a ``measure`` measure: charted together under this label."""
+
+    slug: str
+    label: str
+    unit: str
+    file: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -327,6 +339,15 @@ SOURCE_FIELDS = (
     FieldSpec("evidence", "Verbatim passages of the seed that state the metadata above.",
               {"type": "array", "items": _STR}, _list_of(_text(400))),
     FieldSpec("note", "What else a reader should know about the text.", _STR, _text(600)),
+    FieldSpec("label", "How the site names a text without a title: the site's own short description, "
+              "never presented as the source's title (\"Report on remarks by Tanvir A. Bhatti\").",
+              _NULLABLE_STR, _optional(_label)),
+)
+
+MEASURE_FIELDS = (
+    FieldSpec("slug", "Kebab-case id facts use in measure.", _SLUG, _slug, True),
+    FieldSpec("label", "What the facts measure, for chart captions and the fact index.", _STR, _label, True),
+    FieldSpec("unit", "What the charted numbers count (\"vehicles\", \"% growth\").", _STR, _text(40), True),
 )
 
 IGNORED_FIELDS = (

@@ -17,6 +17,7 @@ from urllib.parse import quote_plus, urlencode
 
 from .markup import esc, relative_href
 from .model import KINDS, Source
+from .numbers import format_number
 from .verify import FactBase, VerifiedFact, in_date_order, normalise
 
 KIND_HEADINGS = {"figure": "Figures", "target": "Targets", "event": "Events"}
@@ -67,8 +68,12 @@ def passage_id(quote: str) -> str:
 
 
 def source_label(source: Source) -> str:
+    """How the site names a source: its title in quotes; else the site's own description of it,
+    marked untitled, so that it is never taken for a title the source gives itself."""
     if source.title:
         return f"“{source.title}”" + (f", {source.outlet}" if source.outlet else "")
+    if source.label:
+        return f"{source.label} (untitled" + (f", {source.outlet})" if source.outlet else ")")
     if source.outlet:
         return f"an untitled report ({source.outlet})"
     return f"an untitled text ({source.file_name})"
@@ -140,21 +145,24 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
 
 
 def chart(items: list[VerifiedFact], caption: str) -> str:
-    """A bar chart (SVG, drawn at build time) of one measure over periods, and its table."""
+    """A bar chart (SVG, drawn at build time) of one measure over periods, then its data as a
+    table: the chart for the eye, the table for everyone (the SVG is hidden from screen readers)."""
     items = sorted(items, key=in_date_order)
     values = [float(item.fact.number) for item in items]  # type: ignore[arg-type]
     top = max(values) or 1.0
-    width, height, bar, gap, base_y = 520, 220, 64, 40, 180
+    # labels are 18 units high: about 12 px on a 390 px wide phone, where the chart is scaled down
+    width, height, bar, gap, base_y = 520, 240, 72, 64, 190
     bars = []
     for index, (item, value) in enumerate(zip(items, values)):
         x = 40 + index * (bar + gap)
-        h = round(150 * value / top, 1)
-        label = esc(item.display_value)
-        period = esc(item.fact.period.label() if item.fact.period else "")
+        h = round(140 * value / top, 1)
+        fact = item.fact
+        label = esc(format_number(fact.value) + (f" {fact.scale}" if fact.scale else ""))  # type: ignore[arg-type]
+        period = esc(fact.period.label() if fact.period else "")
         bars.append(
             f'<rect x="{x}" y="{base_y - h}" width="{bar}" height="{h}" class="nqpf-bar"></rect>'
-            f'<text x="{x + bar / 2}" y="{base_y - h - 6}" text-anchor="middle">{label}</text>'
-            f'<text x="{x + bar / 2}" y="{base_y + 18}" text-anchor="middle">{period}</text>')
+            f'<text x="{x + bar / 2}" y="{base_y - h - 8}" text-anchor="middle">{label}</text>'
+            f'<text x="{x + bar / 2}" y="{base_y + 24}" text-anchor="middle">{period}</text>')
     rows = "".join(f"<tr><td>{esc(i.fact.period.label() if i.fact.period else '')}</td>"
                    f"<td>{esc(i.display_value)}</td><td><a href=\"#{esc(i.fact.id)}\">"
                    f"{esc(i.fact.id)}</a></td></tr>" for i in items)
@@ -165,13 +173,14 @@ def chart(items: list[VerifiedFact], caption: str) -> str:
         f'<line x1="30" y1="{base_y}" x2="{total_width - 10}" y2="{base_y}" class="nqpf-axis"></line>'
         f'{"".join(bars)}</svg>\n'
         f'<figcaption>{esc(caption)}</figcaption>\n'
-        f'<table><caption>{esc(caption)}: data</caption><thead><tr><th scope="col">Period</th>'
-        f'<th scope="col">Value</th><th scope="col">Fact</th></tr></thead><tbody>{rows}</tbody></table>\n'
-        "</figure>"
+        "</figure>\n"
+        f'<table class="nqpf-chart-data"><caption>{esc(caption)}: data</caption><thead><tr>'
+        '<th scope="col">Period</th><th scope="col">Value</th><th scope="col">Fact</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
     )
 
 
-def _charts(items: list[VerifiedFact]) -> list[str]:
+def _charts(items: list[VerifiedFact], base: FactBase) -> list[str]:
     groups: dict[str, list[VerifiedFact]] = defaultdict(list)
     for item in items:
         if item.fact.measure and item.fact.period and item.fact.value is not None:
@@ -180,7 +189,9 @@ def _charts(items: list[VerifiedFact]) -> list[str]:
     for measure, members in sorted(groups.items()):
         # bars compare the scaled numbers, so only the unit has to agree
         if len(members) >= 2 and len({m.fact.unit for m in members}) == 1:
-            caption = f"{measure.replace('-', ' ').capitalize()} by period"
+            registered = base.measures.get(measure)
+            caption = (f"{registered.label}, by period ({registered.unit})" if registered
+                       else f"{measure.replace('-', ' ').capitalize()}, by period")
             blocks.append(chart(members, caption))
     return blocks
 
@@ -207,7 +218,7 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
         pager = _pager(src, sources, number, options, f"Parts of {sector.title}")
         blocks = [_front_matter(title, description=sector.description), f"# {esc(title)}\n\n",
                   f"{esc(sector.description)}\n\n", pager]
-        charts = _charts(items) if number == 1 else []
+        charts = _charts(items, base) if number == 1 else []
         if charts:
             blocks.append("## Trends\n\n" + "\n\n".join(charts) + "\n\n")
         for kind in KINDS:
@@ -375,7 +386,7 @@ def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> s
 def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPage:
     source = base.sources[slug]
     src = source_src(slug)
-    title = source.title or f"Untitled source ({source.file_name})"
+    title = source.title or (f"{source.label} (untitled)" if source.label else f"Untitled source ({source.file_name})")
     unknown = '<span class="nqpf-unknown">not stated in the text</span>'
     rows = "".join(
         f"<tr><th scope=\"row\">{label}</th><td>{esc(value) if value else unknown}</td></tr>"
@@ -384,9 +395,9 @@ def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPag
                              ("Place", source.place), ("File", f"seeds/{source.file_name}")))
     count = len(base.by_seed.get(slug, []))
     note = f"<p>{esc(source.note)}</p>\n" if source.note else ""
-    body = (f'<table class="nqpf-metadata">{rows}</table>\n{note}'
+    body = (f'<div data-search-exclude>\n<table class="nqpf-metadata">{rows}</table>\n{note}'
             f"<p>{count} fact{'s' if count != 1 else ''} cite this text; their passages are "
-            "highlighted below.</p>\n")
+            "highlighted below.</p>\n</div>\n")
     text = f'<div class="nqpf-seed-text" data-search-exclude>{_highlighted(slug, base, options, src)}</div>'
     markdown = (_front_matter(title) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n")
     return GeneratedPage(src, title, markdown)

@@ -64,6 +64,7 @@ def search_document(item: VerifiedFact, base: FactBase) -> dict[str, str]:
         period if not fact.period or period == fact.period.text else f"{period} {fact.period.text}",
         f"{speaker.name} {speaker.role}" if speaker else "",
         source_label(base.sources[fact.seed]),
+        base.measures[fact.measure].label if fact.measure in base.measures else "",
         *fact.entities, *fact.tags, fact.id,
     )
     return {

@@ -17,11 +17,11 @@ import bisect
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .loading import LoadedInputs, ProjectPaths, load_inputs
-from .model import Fact, IgnoredNumber, Sector, Source, Speaker
+from .model import Fact, IgnoredNumber, Measure, Sector, Source, Speaker
 from .numbers import NumberMention, describe, format_number, read_numbers
 from .problems import FactsInvalid, Problem
 
@@ -128,6 +128,7 @@ class FactBase:
     seeds: dict[str, SeedText]
     ignored: tuple[IgnoredNumber, ...]
     drafts: tuple[VerifiedFact, ...] = ()  # machine drafts that verify; never shown
+    measures: dict[str, Measure] = field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> dict[str, VerifiedFact]:
@@ -263,6 +264,7 @@ def check_references(inputs: LoadedInputs) -> list[Problem]:
             ("sector", fact.sector, inputs.sectors, "facts/sectors.yml"),
             ("source.seed", fact.seed, inputs.sources, "seeds/sources.yml"),
             ("said_by", fact.said_by, inputs.speakers, "facts/speakers.yml"),
+            ("measure", fact.measure, inputs.measures, "facts/measures.yml"),
         ):
             if value is not None and value not in known:
                 problems.append(Problem(fact.file, fact.line_of(field), f"'{value}' is not in {where} "
@@ -349,7 +351,7 @@ def verify(inputs: LoadedInputs, problems: list[Problem]) -> tuple[FactBase, Cov
     problems += _drafts_to_review(inputs)
     base = FactBase(facts=tuple(item for item in verified if not item.fact.draft), sectors=inputs.sectors,
                     speakers=inputs.speakers, sources=inputs.sources, seeds=seeds, ignored=inputs.ignored,
-                    drafts=tuple(item for item in verified if item.fact.draft))
+                    drafts=tuple(item for item in verified if item.fact.draft), measures=inputs.measures)
     return base, coverage
 
 
