@@ -34,6 +34,8 @@ def open_index(tab, url, query=""):
 
 
 def result_ids(tab):
+    """The results shown, once the page has answered (it may load parts of the index first)."""
+    tab.wait_for_selector("#nqpf-search:not([data-busy])", state="attached")
     return [href.rpartition("#")[2] for href in
             tab.eval_on_selector_all("#nqpf-results a.nqpf-result-link", "els => els.map(e => e.getAttribute('href'))")]
 
@@ -52,7 +54,7 @@ def test_typing_robot_lists_the_industrial_robot_fact(tab, index_url):
     assert tab.nqpf_requests.external == []
 
 
-COUNT_2023 = "document.querySelector('#nqpf-facet-year option[value=\"2023\"]').dataset.count"
+COUNT_2023 = "(document.querySelector('#nqpf-facet-year option[value=\"2023\"]') || {dataset: {}}).dataset.count"
 
 
 def in_2023(fact_base, ids):
@@ -66,6 +68,7 @@ def test_a_facet_narrows_the_list_and_counts_right(tab, index_url, fact_base):
     expected = in_2023(fact_base, all_ids)
     tab.wait_for_function(f"{COUNT_2023} === '{expected}'")  # counts follow when the page is idle
     tab.select_option("#nqpf-facet-year", "2023")
+    tab.wait_for_function("location.search.includes('year=2023')")
     narrowed = result_ids(tab)
     assert len(narrowed) == expected and 0 < expected < len(all_ids)
     assert "industrial-robot-production-growth-2025" not in narrowed
@@ -77,8 +80,9 @@ def test_facet_counts_are_shown_at_once_when_a_facet_gets_focus(tab, index_url, 
     open_index(tab, index_url[1])
     tab.fill("#nqpf-query", "industrial robot")
     assert tab.evaluate(COUNT_2023) is None  # not shown yet
-    tab.focus("#nqpf-facet-year")
-    assert tab.evaluate(COUNT_2023) == str(in_2023(fact_base, result_ids(tab)))
+    expected = in_2023(fact_base, result_ids(tab))
+    tab.focus("#nqpf-facet-year")  # the facets load now, and their counts show at once: no idle time
+    tab.wait_for_function(f"{COUNT_2023} === '{expected}'")
 
 
 def test_the_url_restores_the_state_and_back_works(tab, index_url):
@@ -91,6 +95,7 @@ def test_the_url_restores_the_state_and_back_works(tab, index_url):
     assert "industrial-robot-production-growth-2025" in ids
     assert all(i in ids for i in ("service-robot-production-2023", "service-robot-production-growth-2023"))
     tab.select_option("#nqpf-facet-year", "2025")
+    tab.wait_for_function("location.search.includes('year=2025')")
     assert result_ids(tab) == ["industrial-robot-production-growth-2025"]
     tab.go_back()
     tab.wait_for_function("!location.search.includes('year=')")
@@ -114,6 +119,7 @@ def test_keyboard_slash_arrows_and_enter(tab, index_url):
     tab.keyboard.press("/")
     assert tab.evaluate("document.activeElement.id") == "nqpf-query"
     tab.keyboard.type("robot")
+    result_ids(tab)
     tab.keyboard.press("ArrowDown")
     first = tab.evaluate("document.activeElement.getAttribute('href')")
     assert first and first.endswith("#" + result_ids(tab)[0])

@@ -2,6 +2,7 @@
 of fact-search.js (run in node with the real lunr.js, on the real facts)."""
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -11,11 +12,13 @@ from lunr import lunr
 from browser import unavailable
 from conftest import ROOT
 from nqpf.pages import SiteOptions, fact_href
-from nqpf.search import (FACETS, FIELDS, LUNR_JS, PAGE_SRC, build_index, index_script, search_document,
-                         term_weights)
+import nqpf.search as search
+from nqpf.search import (DATA_ASSET, FACETS, FIELDS, LUNR_JS, PAGE_SRC, PARTS_DIR, build_index, fact_index_parts,
+                         search_document, term_shards, term_weights)
 
 SEARCH_JS = ROOT / "docs" / "assets" / "nqpf" / "fact-search.js"
-PREFIX = "window.NQPF_FACT_INDEX = "
+MANIFEST = "window.NQPF_FACT_INDEX = "
+PART = re.compile(r'window\.NQPF_FACT_INDEX_PART\("(?P<name>[a-z0-9]+)", (?P<payload>.*)\);\n', re.S)
 
 
 @pytest.fixture(scope="module")
@@ -23,20 +26,35 @@ def documents(fact_base):
     return [search_document(item, fact_base) for item in fact_base.facts]
 
 
+def read_parts(assets: list[tuple[str, str]]) -> tuple[dict, dict[str, dict]]:
+    """(manifest, {part name: payload}) from the files the build writes."""
+    files = dict(assets)
+    manifest_script = files.pop(DATA_ASSET)
+    assert manifest_script.startswith(MANIFEST) and manifest_script.endswith(";\n")
+    parts = {}
+    for path, script in files.items():
+        match = PART.fullmatch(script)
+        assert match and path == f"{PARTS_DIR}/{match['name']}.js", path
+        parts[match["name"]] = json.loads(match["payload"])
+    return json.loads(manifest_script[len(MANIFEST):-2]), parts
+
+
 @pytest.fixture(scope="module")
 def shipped(fact_base):
-    """The data file's payload as shipped: texts joined into one string per column."""
-    script = index_script(fact_base, SiteOptions())
-    assert script.startswith(PREFIX) and script.endswith(";\n")
-    return json.loads(script[len(PREFIX):-2])
+    return read_parts(fact_index_parts(fact_base, SiteOptions()))
 
 
 @pytest.fixture(scope="module")
-def payload(shipped):
-    """The payload with its joined texts split again, as the page script does."""
-    columns = {name: value.split("\n") if isinstance(value, str) else value
-               for name, value in shipped["columns"].items()}
-    return {**shipped, "columns": columns}
+def rows(shipped):
+    """The display rows of every fact, in order, as the page reads them."""
+    manifest, parts = shipped
+    names = [n for n in parts if n.startswith("r")]
+    assert names == [f"r{n}" for n in range(len(names))]
+    columns: dict[str, list[str]] = {}
+    for name in names:
+        for column, text in parts[name].items():
+            columns.setdefault(column, []).extend(text.split("\n"))
+    return columns
 
 
 def decode(posting: str) -> dict[int, int]:
@@ -90,56 +108,91 @@ def test_every_fact_has_its_fields_and_context(fact_base):
     assert "Khalil Hashmi Pakistan's Ambassador to China" in hashmi["context"]  # speaker
 
 
-def test_display_columns_and_facets_describe_every_fact(fact_base, payload):
-    columns = payload["columns"]
-    assert all(len(column) == len(fact_base.facts) for column in columns.values())
+def test_display_rows_and_facets_describe_every_fact(fact_base, shipped, rows):
+    manifest, parts = shipped
+    assert all(len(column) == len(fact_base.facts) == manifest["count"] for column in rows.values())
     for position, item in enumerate(fact_base.facts):
-        assert columns["id"][position] == item.fact.id
-        url = payload["pages"][columns["page"][position]] + "#" + item.fact.id
-        assert url == fact_href(item, fact_base, PAGE_SRC, SiteOptions())
+        assert rows["id"][position] == item.fact.id
+        assert rows["url"][position] == fact_href(item, fact_base, PAGE_SRC, SiteOptions())
+        assert rows["claim"][position] == item.fact.claim and rows["value"][position] == item.display_value
+    facets = parts["facets"]
     for name in FACETS:
-        facet = payload["facets"][name]
+        facet = facets[name]
         assert facet["values"] == sorted(facet["values"]) and len(facet["labels"]) == len(facet["values"])
         assert all(-1 <= code < len(facet["values"]) for code in facet["of"])
-    sector = payload["facets"]["sector"]
+    sector = facets["sector"]
     robot = fact_base.facts.index(fact_base.by_id["industrial-robot-production-growth-2025"])
     assert sector["values"][sector["of"][robot]] == "robotics"
-    assert sector["labels"][sector["of"][robot]] == "Robotics"
+    assert sector["labels"][sector["of"][robot]] == "Robotics" == rows["sector"][robot]
 
 
-def test_the_data_script_holds_no_raw_angle_bracket(fact_base):
-    assert "<" not in index_script(fact_base, SiteOptions())
+def test_no_part_holds_a_raw_angle_bracket(fact_base):
+    assert all("<" not in script for _, script in fact_index_parts(fact_base, SiteOptions()))
 
 
-def test_texts_and_the_index_ship_as_one_string_each(shipped, fact_base, documents):
-    assert shipped["columns"]["claim"] == "\n".join(item.fact.claim for item in fact_base.facts)
+def test_the_shards_hold_the_whole_index_in_order(shipped, documents):
+    manifest, parts = shipped
     index = build_index(documents)
-    assert shipped["index"] == {"terms": "\n".join(index["terms"]), "postings": ";".join(index["postings"])}
+    shards = [parts[f"t{n}"] for n in range(len(manifest["shards"]))]
+    assert [t for shard in shards for t in shard["terms"].split("\n")] == index["terms"]
+    assert ";".join(shard["postings"] for shard in shards) == ";".join(index["postings"])
+    assert manifest["shards"] == [shard["terms"].split("\n")[0] for shard in shards]
 
 
-def run_queries(payload, queries: list[str]) -> list[list[str]]:
-    """The ids fact-search.js returns for each query, best first."""
+def test_term_shards_are_bounded_and_a_common_term_stands_alone():
+    index = {"terms": [f"t{n:03d}" for n in range(300)], "postings": ["1,1" * 30] * 300}
+    index["postings"][100] = "1,1," * 5000  # a word every fact holds
+    shards = term_shards(index, limit=1000)
+    sizes = [sum(map(len, shard["postings"])) for shard in shards]
+    assert [t for shard in shards for t in shard["terms"]] == index["terms"]
+    assert any(shard["terms"] == ["t100"] for shard in shards)
+    assert all(size <= 1000 + 90 for shard, size in zip(shards, sizes) if shard["terms"] != ["t100"])
+
+
+def run_queries(shipped, rows, queries: list[str], loaded: str = "all") -> list[list[str]]:
+    """The ids fact-search.js returns for each query, best first. ``loaded``: "all" shards at
+    once, or "needed": before each query, only the shards the engine says it is missing."""
     node = shutil.which("node")
     if node is None:
         unavailable("node is not installed (apt-get install nodejs)")
+    manifest, parts = shipped
     program = f"""
       const lunr = require({json.dumps(str(LUNR_JS))});
       const FactSearch = require({json.dumps(str(SEARCH_JS))});
       const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-      const ids = input.columns.id;
-      const engine = new FactSearch(input.index, lunr, ids.length);
-      console.log(JSON.stringify(input.queries.map(q => engine.search(q).map(p => ids[p]))));
+      const engine = new FactSearch(input.manifest, lunr);
+      const loaded = [];
+      if (input.loaded === "all") {{ input.manifest.shards.forEach((_, n) => engine.add(n, input.parts["t" + n])); }}
+      console.log(JSON.stringify(input.queries.map(q => {{
+        engine.missing(q).forEach(n => {{ loaded.push(n); engine.add(n, input.parts["t" + n]); }});
+        return engine.search(q).map(p => input.ids[p]);
+      }}).concat([loaded])));
     """
-    done = subprocess.run([node, "-e", program], input=json.dumps({**payload, "queries": queries}),
+    payload = {"manifest": manifest, "parts": parts, "ids": rows["id"], "queries": queries, "loaded": loaded}
+    done = subprocess.run([node, "-e", program], input=json.dumps(payload),
                           capture_output=True, text=True, timeout=60, check=True)
     return json.loads(done.stdout)
 
 
+QUERIES = ["robot", "9.443", "Hashmi", "buffalo embryos", "Heilongjiang", "heilong", "robots,",
+           "the robot", "robot the", "", "buffalo robot", "zzzz", "r", "new energy", "2023"]
+
+
 @pytest.fixture(scope="module")
-def answers(payload):
-    queries = ["robot", "9.443", "Hashmi", "buffalo embryos", "Heilongjiang", "heilong", "robots,",
-               "the robot", "robot the", "", "buffalo robot", "zzzz"]
-    return dict(zip(queries, run_queries(payload, queries)))
+def answers(shipped, rows):
+    return dict(zip(QUERIES, run_queries(shipped, rows, QUERIES)))
+
+
+def test_loading_shards_as_queries_need_them_ranks_as_the_whole_index(fact_base, documents, rows, monkeypatch):
+    """With small shards, each query loads only what it is missing, and ranks exactly as with
+    the whole index loaded."""
+    monkeypatch.setattr(search, "TERM_SHARD_CHARS", 60)
+    small = read_parts(fact_index_parts(fact_base, SiteOptions()))
+    assert len(small[0]["shards"]) > 50
+    whole = run_queries(small, rows, QUERIES, "all")[:-1]
+    *needed, loaded = run_queries(small, rows, QUERIES, "needed")
+    assert needed == whole
+    assert len(set(loaded)) == len(loaded) < len(small[0]["shards"])  # never twice, never all
 
 
 @pytest.mark.parametrize("query, fact_id", [

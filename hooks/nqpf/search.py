@@ -1,24 +1,27 @@
-"""The fact index: every fact findable by what readers type, in a format that loads fast.
+"""The fact index: every fact findable by what readers type, loading only what a query needs.
 
 Words become terms through lunr's pipeline (tokenizer, trimmer, stop words, Porter stemmer),
 weighted per field with BM25 as lunr weighs them, then summed over a fact's fields.
 The build runs the pipeline with lunr.py; the browser runs the same lunr 2.3.9 functions
 from lunr.js (copied at build time from the installed mkdocs package) on what is typed.
 
-The index is not lunr's serialised index: at 10,000 facts that is 12.6 MB, takes lunr.js
-840 ms to load and about 100 ms to rank a word every fact holds. Ours is a sorted term list
-and one posting per term, decoded only when a query needs it (fact-search.js):
+The index is not lunr's serialised index (12.6 MB at 10,000 facts) but sorted terms with one
+posting per term (fact-search.js decodes a posting when a query first needs it):
 
-    "index": {"terms": "term\nterm\n...",          sorted as JavaScript compares strings
-              "postings": "gap,weight,...;gap,weight,...;..."}   one per term, base 36
+    terms:    "term\nterm\n..."                     sorted as JavaScript compares strings
+    postings: "gap,weight,...;gap,weight,...;..."    one per term, base 36
 
 ``gap`` is the fact's position minus the previous one in that posting (the first counts
 from -1), ``weight`` the fact's summed BM25 weight for the term in hundredths.
 
-Display data is columnar, facet values are codes, and lists of texts are joined into one
-string each: a browser parses a few long strings far faster than 100,000 short ones. The
-data ship as one JavaScript file that sets a global, so the page works from file://, where
-fetch() is refused.
+What a reader downloads does not grow with the fact base: the page loads a small manifest
+(fact-index-data.js: the number of facts and the first term of each term shard), then, per
+query, the term shards its words can match (assets/nqpf/fact-index/t<n>.js, about
+TERM_SHARD_CHARS of postings each), and the display rows of the results it shows (r<n>.js,
+ROW_SHARD facts each). The facets (facets.js) load when a facet is used, or when the page is
+idle. Every part is a script that hands its data to window.NQPF_FACT_INDEX_PART, so the page
+works from file://, where fetch() is refused. Lists of texts ship joined into one string
+each: a browser parses a few long strings far faster than many short ones.
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ from .verify import FactBase, VerifiedFact
 
 PAGE_SRC = "fact-index.md"
 DATA_ASSET = "assets/nqpf/fact-index-data.js"
+PARTS_DIR = "assets/nqpf/fact-index"
+TERM_SHARD_CHARS = 16_000  # postings text per term shard (a term more common than that: one shard)
+ROW_SHARD = 32  # facts per display shard: the first results need a few of them
 LUNR_ASSET = "assets/nqpf/lunr.js"
 SEARCH_ASSET = "assets/nqpf/fact-search.js"
 SCRIPT_ASSET = "assets/nqpf/fact-index.js"
@@ -220,21 +226,55 @@ def _joined(texts: list[str], separator: str) -> str:
     return separator.join(texts)
 
 
-def index_script(base: FactBase, options: SiteOptions) -> str:
-    """The data file: display columns, facets and the index, as one assignment."""
+def term_shards(index: dict, limit: int | None = None) -> list[dict]:
+    """The index cut into runs of consecutive terms of about ``limit`` (TERM_SHARD_CHARS)
+    characters of postings."""
+    limit = TERM_SHARD_CHARS if limit is None else limit
+    shards: list[dict] = []
+    size = limit
+    for term, posting in zip(index["terms"], index["postings"]):
+        if size + len(posting) > limit and (not shards or shards[-1]["terms"]):
+            shards.append({"terms": [], "postings": []})
+            size = 0
+        shards[-1]["terms"].append(term)
+        shards[-1]["postings"].append(posting)
+        size += len(posting) + len(term)
+    return shards or [{"terms": [], "postings": []}]
+
+
+def _part(name: str, payload: object) -> tuple[str, str]:
+    return (f"{PARTS_DIR}/{name}.js",
+            f"window.NQPF_FACT_INDEX_PART({json_for_script(name)}, {json_for_script(payload, compact=True)});\n")
+
+
+def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
+    """(site path, content) of the manifest and of every shard of the fact index."""
     display = display_table(base, options)
-    columns = {name: _joined(values, "\n") if name in TEXT_COLUMNS else values
-               for name, values in display["columns"].items()}
+    columns = display["columns"]
     index = build_index([search_document(item, base) for item in base.facts])
-    payload = {**display, "columns": columns, "facets": facet_table(base),
-               "index": {"terms": _joined(index["terms"], "\n"), "postings": _joined(index["postings"], ";")}}
-    return f"window.NQPF_FACT_INDEX = {json_for_script(payload, compact=True)};\n"
+    shards = term_shards(index)
+    count = len(base.facts)
+    manifest = {"count": count, "shards": [shard["terms"][0] if shard["terms"] else "" for shard in shards],
+                "rowShard": ROW_SHARD}
+    parts = [(DATA_ASSET, f"window.NQPF_FACT_INDEX = {json_for_script(manifest, compact=True)};\n")]
+    parts += [_part(f"t{n}", {"terms": _joined(shard["terms"], "\n"), "postings": _joined(shard["postings"], ";")})
+              for n, shard in enumerate(shards)]
+    sector = facet_table(base)["sector"]
+    for n, start in enumerate(range(0, count, ROW_SHARD)):
+        rows = range(start, min(start + ROW_SHARD, count))
+        parts.append(_part(f"r{n}", {
+            **{name: _joined([columns[name][p] for p in rows], "\n") for name in TEXT_COLUMNS},
+            "url": _joined([f"{display['pages'][columns['page'][p]]}#{columns['id'][p]}" for p in rows], "\n"),
+            "according_to": _joined([display["according_to"][columns["according_to"][p]] for p in rows], "\n"),
+            "sector": _joined([sector["labels"][sector["of"][p]] if sector["of"][p] >= 0 else "" for p in rows], "\n"),
+        }))
+    parts.append(_part("facets", facet_table(base)))
+    return parts
 
 
 def fact_index_assets(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
     """(site path, content) of the generated assets of the fact index."""
-    return [(DATA_ASSET, index_script(base, options)),
-            (LUNR_ASSET, LUNR_JS.read_text(encoding="utf-8"))]
+    return [*fact_index_parts(base, options), (LUNR_ASSET, LUNR_JS.read_text(encoding="utf-8"))]
 
 
 def fact_index_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
@@ -257,7 +297,7 @@ Search all {len(base.facts)} verified facts by words, numbers as written (such a
 sector, year, speaker or source. Press <kbd>/</kbd> to jump to the search box; use the arrow
 keys to move through results and <kbd>Enter</kbd> to open one.
 
-<div class="nqpf-search" id="nqpf-search">
+<div class="nqpf-search" id="nqpf-search" data-parts="{esc(asset_href(PAGE_SRC, PARTS_DIR + "/", options.directory_urls))}">
 <form class="nqpf-search-form" role="search">
 <label for="nqpf-query">Search facts</label>
 <input type="search" id="nqpf-query" name="q" autocomplete="off" spellcheck="false"

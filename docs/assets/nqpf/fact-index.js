@@ -1,39 +1,82 @@
 /* The fact index page: search as you type, facets, results, and the state in the URL.
- * Data comes from window.NQPF_FACT_INDEX (a script, so it works from file://); ranking is
- * fact-search.js. Every string from the data is put into the page with textContent, never
- * as HTML. */
+ * window.NQPF_FACT_INDEX is a small manifest; the shards of the index, the display rows and
+ * the facets are scripts loaded when a query needs them (they call NQPF_FACT_INDEX_PART, so
+ * the page works from file://). Ranking is fact-search.js. Every string from the data is put
+ * into the page with textContent, never as HTML. */
 (function () {
   "use strict";
   var PAGE = 100;  /* results drawn at once; "Show more" draws the next ones */
-  var data = window.NQPF_FACT_INDEX;
+  var manifest = window.NQPF_FACT_INDEX;
   var root = document.getElementById("nqpf-search");
-  if (!root || !data || !window.lunr || !window.NQPFFactSearch) { return; }
+  if (!root || !manifest || !window.lunr || !window.NQPFFactSearch) { return; }
 
-  var FACETS = Object.keys(data.facets);  /* sector, kind, year, source, speaker: as the build lists them */
+  /* ---- loading the parts of the index */
+  var partsBase = root.dataset.parts + "/";
+  var arrived = {};
+  var waiting = {};
+  window.NQPF_FACT_INDEX_PART = function (name, payload) {
+    arrived[name] = payload;
+    (waiting[name] || []).forEach(function (callbacks) { callbacks[0](payload); });
+    delete waiting[name];
+  };
+  function load(name) {
+    return new Promise(function (resolve, reject) {
+      if (arrived[name]) { resolve(arrived[name]); return; }
+      var first = !waiting[name];
+      (waiting[name] = waiting[name] || []).push([resolve, reject]);
+      if (!first) { return; }
+      var script = document.createElement("script");
+      script.src = partsBase + name + ".js";
+      script.onerror = function () {
+        (waiting[name] || []).forEach(function (callbacks) { callbacks[1](new Error("part " + name + " did not load")); });
+        delete waiting[name];
+        script.remove();
+      };
+      document.head.appendChild(script);
+    });
+  }
 
-  var columns = {};  /* texts come joined by line: one long string parses fastest */
-  Object.keys(data.columns).forEach(function (name) {
-    var column = data.columns[name];
-    columns[name] = typeof column !== "string" ? column : column ? column.split("\n") : [];
-  });
-  var count = columns.id.length;
-  var engine = new window.NQPFFactSearch(data.index, window.lunr, count);
+  var count = manifest.count;
+  var engine = new window.NQPFFactSearch(manifest, window.lunr);
+  function loadTerms(text) {
+    return Promise.all(engine.missing(text).map(function (at) {
+      return load("t" + at).then(function (part) { if (!engine.shards[at]) { engine.add(at, part); } });
+    }));
+  }
+
+  var rowShard = manifest.rowShard;
+  var rows = [];
+  function loadRows(positions) {
+    var wanted = [];
+    positions.forEach(function (position) {
+      var at = Math.floor(position / rowShard);
+      if (!rows[at] && wanted.indexOf(at) < 0) { wanted.push(at); }
+    });
+    return Promise.all(wanted.map(function (at) {
+      return load("r" + at).then(function (part) {
+        var columns = {};
+        Object.keys(part).forEach(function (name) { columns[name] = part[name].split("\n"); });
+        rows[at] = columns;
+      });
+    }));
+  }
+
+  /* What a result shows, for the fact at ``position`` (its rows are loaded). */
+  function factAt(position) {
+    var shard = rows[Math.floor(position / rowShard)];
+    var at = position % rowShard;
+    return { id: shard.id[at], value: shard.value[at], claim: shard.claim[at], period: shard.period[at],
+             sector: shard.sector[at], url: shard.url[at], according_to: shard.according_to[at] };
+  }
+
   var input = document.getElementById("nqpf-query");
   var status = document.getElementById("nqpf-status");
   var list = document.getElementById("nqpf-results");
   var selects = {};
-  FACETS.forEach(function (name) {
-    selects[name] = root.querySelector('select[data-facet="' + name + '"]');
+  var FACETS = Array.prototype.map.call(root.querySelectorAll("select[data-facet]"), function (select) {
+    selects[select.dataset.facet] = select;
+    return select.dataset.facet;  /* sector, kind, year, source, speaker: as the build lists them */
   });
-
-  /* What a result shows, for the fact at ``position``. */
-  function factAt(position) {
-    var sector = data.facets.sector;
-    return { id: columns.id[position], value: columns.value[position], claim: columns.claim[position],
-             period: columns.period[position], sector: sector.labels[sector.of[position]],
-             url: data.pages[columns.page[position]] + "#" + columns.id[position],
-             according_to: data.according_to[columns.according_to[position]] };
-  }
 
   /* The typed words, as written, for highlighting. */
   function typed(text) {
@@ -63,33 +106,48 @@
     FACETS.forEach(function (name) { selects[name].dataset.wanted = params.get(name) || ""; });
   }
 
-  /* Each facet's chosen value as its code in the data (-1: none chosen). */
-  function chosen(current) {
-    return FACETS.map(function (name) { return data.facets[name].values.indexOf(current[name]); });
-  }
-
-  /* One <option> per facet value, made once; showing counts changes only the options whose
-   * count or visibility changed (a site with 500 sources would otherwise rebuild 500 options
-   * per key). Counts are shown when the browser is idle, or at once when a facet is focused:
-   * results come first while someone types. */
-  var codesOf = FACETS.map(function (name) { return data.facets[name].of; });
-  var options = FACETS.map(function (name) {
-    return data.facets[name].values.map(function (value) {
-      var option = document.createElement("option");
-      option.value = value;
-      option.hidden = option.disabled = true;
-      return selects[name].appendChild(option);
-    });
-  });
-  var shownCounts = FACETS.map(function (name) { return new Int32Array(data.facets[name].values.length).fill(-1); });
-  var waiting = null;  /* {counts, wanted} not shown yet */
+  /* ---- facets: loaded when one is used, or when the page is idle after the first answer */
+  var facets = null;
+  var facetsLoading = null;
+  var codesOf = [];
+  var options = [];
+  var shownCounts = [];
+  var waitingCounts = null;  /* {counts, wanted} not shown yet */
   var whenIdle = window.requestIdleCallback || function (task) { return setTimeout(task, 50); };
   var cancelIdle = window.cancelIdleCallback || clearTimeout;
   var idleTask = null;
+  var last = { matches: [], current: null };  /* the latest answer, for facets that arrive later */
+
+  function loadFacets() {
+    if (!facetsLoading) {
+      facetsLoading = load("facets").then(function (payload) {
+        facets = payload;
+        /* One <option> per facet value, made once; showing counts changes only the options
+         * whose count or visibility changed (500 sources would otherwise be 500 options a key). */
+        codesOf = FACETS.map(function (name) { return facets[name].of; });
+        options = FACETS.map(function (name) {
+          return facets[name].values.map(function (value) {
+            var option = document.createElement("option");
+            option.value = value;
+            option.hidden = option.disabled = true;
+            return selects[name].appendChild(option);
+          });
+        });
+        shownCounts = FACETS.map(function (name) { return new Int32Array(facets[name].values.length).fill(-1); });
+        if (last.current) { fillFacets(last.matches, state()); }
+      });
+    }
+    return facetsLoading;
+  }
+
+  /* Each facet's chosen value as its code in the data (-1: none chosen). */
+  function chosen(current) {
+    return FACETS.map(function (name) { return facets[name].values.indexOf(current[name]); });
+  }
 
   /* Per facet and value: how many matches it would leave, given the other facets' choices. */
   function countFacets(matches, wanted) {
-    var counts = FACETS.map(function (name) { return new Int32Array(data.facets[name].values.length); });
+    var counts = FACETS.map(function (name) { return new Int32Array(facets[name].values.length); });
     var f;
     for (var m = 0; m < matches.length; m += 1) {
       var position = matches[m];
@@ -105,7 +163,8 @@
     return counts;
   }
 
-  /* Sets the facet choices now, and returns them as codes; their counts follow (see above). */
+  /* Sets the facet choices now, and returns them as codes; their counts are shown when the
+   * browser is idle, or at once when a facet is focused: results come first while someone types. */
   function fillFacets(matches, current) {
     var wanted = chosen(current);
     FACETS.forEach(function (name, f) {
@@ -114,7 +173,7 @@
       delete select.dataset.wanted;
       if (select.value !== value) { select.value = value; }  /* setting it re-measures the options */
     });
-    waiting = { counts: countFacets(matches, wanted), wanted: wanted };
+    waitingCounts = { counts: countFacets(matches, wanted), wanted: wanted };
     if (idleTask !== null) { cancelIdle(idleTask); }
     idleTask = whenIdle(showCounts, { timeout: 300 });
     return wanted;
@@ -123,12 +182,12 @@
   /* Values without any match are hidden, unless chosen. */
   function showCounts() {
     idleTask = null;
-    if (!waiting) { return; }
-    var counts = waiting.counts;
-    var wanted = waiting.wanted;
-    waiting = null;
+    if (!waitingCounts) { return; }
+    var counts = waitingCounts.counts;
+    var wanted = waitingCounts.wanted;
+    waitingCounts = null;
     FACETS.forEach(function (name, f) {
-      var labels = data.facets[name].labels;
+      var labels = facets[name].labels;
       options[f].forEach(function (option, code) {
         var count = counts[f][code];
         if (count !== shownCounts[f][code]) {
@@ -142,8 +201,11 @@
     });
   }
 
-  root.addEventListener("focusin", function (event) { if (event.target.tagName === "SELECT") { showCounts(); } });
-  root.addEventListener("pointerdown", function (event) { if (event.target.tagName === "SELECT") { showCounts(); } });
+  function facetWanted(event) {
+    if (event.target.tagName === "SELECT") { loadFacets().then(showCounts, failed); }
+  }
+  root.addEventListener("focusin", facetWanted);
+  root.addEventListener("pointerdown", facetWanted);
 
   function highlight(element, text, words) {
     if (!words.length) { element.textContent = text; return; }
@@ -178,7 +240,14 @@
   var pending = { results: [], words: [], shown: 0 };
 
   function drawMore() {
-    var next = pending.results.slice(pending.shown, pending.shown + PAGE).map(factAt);
+    var positions = pending.results.slice(pending.shown, pending.shown + PAGE);
+    var drawing = pending;
+    return loadRows(positions).then(function () {
+      if (drawing === pending) { draw(positions.map(factAt)); }
+    }, failed);
+  }
+
+  function draw(next) {
     next.forEach(function (fact) {
       var item = part("li", "nqpf-result");
       var link = part("a", "nqpf-result-link");
@@ -198,10 +267,10 @@
 
   more.addEventListener("click", drawMore);
 
-  function render(results, words, current) {
+  function render(results, words, current, firstRows) {
     list.textContent = "";
     pending = { results: results, words: words, shown: 0 };
-    drawMore();
+    draw(firstRows);
     var filtered = FACETS.some(function (name) { return current[name]; });
     if (!current.q && !filtered) {
       status.textContent = "Type to search " + count + " facts, or choose a facet. All facts are listed below.";
@@ -221,18 +290,41 @@
     try { history.replaceState(null, "", location.pathname); } catch (error) { /* file:// */ }
   }
 
+  function failed(error) {
+    status.textContent = "The fact index could not be loaded (" + error.message + "). Reload the page to try again.";
+    delete root.dataset.busy;
+  }
+
   /* Search, draw, and record the state in the URL: ``how`` is "push" (a new history entry),
-   * "replace", or "typing" (replace once the keys pause). */
+   * "replace", or "typing" (replace once the keys pause). What the query needs is loaded
+   * first; an answer overtaken by a newer query is dropped. data-busy is set meanwhile. */
+  var generation = 0;
   function update(how) {
+    var mine = ++generation;
     var current = state();
-    var matches = engine.search(current.q);
-    var wanted = fillFacets(matches, current);
-    current = state();  /* a value the data does not know is now cleared */
-    var results = matches.filter(function (position) {
-      return wanted.every(function (code, f) { return code < 0 || codesOf[f][position] === code; });
-    });
-    render(results, typed(current.q), current);
-    if (started) { remember(current, how); }
+    root.dataset.busy = "true";
+    var needs = [loadTerms(current.q)];
+    if (FACETS.some(function (name) { return current[name]; })) { needs.push(loadFacets()); }
+    return Promise.all(needs).then(function () {
+      if (mine !== generation) { return null; }
+      var matches = engine.search(current.q);
+      var results = matches;
+      last = { matches: matches, current: current };
+      if (facets) {
+        var wanted = fillFacets(matches, current);
+        current = state();  /* a value the data does not know is now cleared */
+        results = matches.filter(function (position) {
+          return wanted.every(function (code, f) { return code < 0 || codesOf[f][position] === code; });
+        });
+      }
+      var first = results.slice(0, PAGE);
+      return loadRows(first).then(function () {
+        if (mine !== generation) { return; }
+        render(results, typed(current.q), current, first.map(factAt));
+        if (started) { remember(current, how); }
+        delete root.dataset.busy;
+      });
+    }).catch(failed);
   }
 
   /* The state goes into the URL, so it can be shared and Back works. A facet change is a new
@@ -281,9 +373,14 @@
   }, true);
 
   restore(initialSearch);
-  update("replace");
-  window.NQPF_ANSWERS_MS = performance.now();  /* the index answers from here on; `make bench` reads it */
-  window.addEventListener("load", function () {
+  var answered = update("replace").then(function () {
+    window.NQPF_ANSWERS_MS = performance.now();  /* the index answers from here on; `make bench` reads it */
+    whenIdle(function () { loadFacets().catch(failed); }, { timeout: 2000 });
+  });
+  var loaded = new Promise(function (resolve) {
+    if (document.readyState === "complete") { resolve(); } else { window.addEventListener("load", resolve); }
+  });
+  Promise.all([answered, loaded]).then(function () {
     started = true;
     remember(state(), "replace");  /* the theme has started: the state goes back into the URL */
     root.dataset.ready = "true";

@@ -6,22 +6,60 @@
  * is still being typed. A fact's score is the sum, over the words, of its best weight among
  * the terms the word matches. Posting strings are decoded the first time a query needs them.
  *
+ * The terms come in shards of consecutive terms: ``missing(text)`` names the shards a query
+ * needs that are not loaded yet, ``add`` takes one in, and ``search`` ranks over what is
+ * loaded, which is exactly what it would rank over with the whole index.
+ *
  * No DOM here: the page script (fact-index.js) and the unit tests (node) both use it. */
 (function (root) {
   "use strict";
 
-  /* ``count`` facts, indexed as ``index``; ``lunr`` is lunr.js. The score buffers are made
-   * once and reused: a query allocates little, so typing does not wake the garbage collector. */
-  function FactSearch(index, lunr, count) {
+  /* ``manifest``: {count, shards: the first term of each shard}; ``lunr`` is lunr.js. The
+   * score buffers are made once and reused: a query allocates little, so typing does not wake
+   * the garbage collector. */
+  function FactSearch(manifest, lunr) {
     this.lunr = lunr;
-    this.count = count;
-    this.terms = index.terms ? index.terms.split("\n") : [];
-    this.postings = index.postings ? index.postings.split(";") : [];
-    this.decoded = new Array(this.terms.length);
-    this.score = new Float64Array(count);
-    this.best = new Float64Array(count);
-    this.matched = new Int32Array(count);  /* how many words have matched each fact so far */
+    this.count = manifest.count;
+    this.first = manifest.shards;
+    this.shards = new Array(this.first.length);  /* {terms, postings, decoded} once loaded */
+    this.score = new Float64Array(this.count);
+    this.best = new Float64Array(this.count);
+    this.matched = new Int32Array(this.count);  /* how many words have matched each fact so far */
   }
+
+  /* Shard ``at`` of the terms: {terms: "a\nb", postings: "…;…"} as the build wrote it. */
+  FactSearch.prototype.add = function (at, part) {
+    var terms = part.terms ? part.terms.split("\n") : [];
+    this.shards[at] = { terms: terms, postings: part.postings ? part.postings.split(";") : [],
+                        decoded: new Array(terms.length) };
+  };
+
+  /* The shards that may hold terms starting with ``prefix``: the one the prefix sorts into,
+   * and those after it whose first term still starts with it. */
+  FactSearch.prototype.shardsFor = function (prefix) {
+    var first = this.first;
+    var low = 0;
+    var high = first.length;
+    while (low < high) {
+      var middle = (low + high) >>> 1;
+      if (first[middle] <= prefix) { low = middle + 1; } else { high = middle; }
+    }
+    var found = [Math.max(0, low - 1)];
+    for (var at = low; at < first.length && first[at].startsWith(prefix); at += 1) { found.push(at); }
+    return found;
+  };
+
+  /* The shards ``text`` needs that are not loaded yet. */
+  FactSearch.prototype.missing = function (text) {
+    var self = this;
+    var wanted = [];
+    this.words(text).forEach(function (word) {
+      self.shardsFor(word.term).forEach(function (at) {
+        if (!self.shards[at] && wanted.indexOf(at) < 0) { wanted.push(at); }
+      });
+    });
+    return wanted;
+  };
 
   /* The words of a query: {word, term, stop}. Stop words are not in the index, so they are
    * dropped, except the last word, which may be the start of a longer one ("the" → "thermal"). */
@@ -42,9 +80,9 @@
     return words;
   };
 
-  /* Positions of the terms that start with ``prefix``: a binary search in the sorted list. */
-  FactSearch.prototype.range = function (prefix) {
-    var terms = this.terms;
+  /* Positions in ``shard`` of the terms that start with ``prefix``: a binary search. */
+  function range(shard, prefix) {
+    var terms = shard.terms;
     var low = 0;
     var high = terms.length;
     while (low < high) {
@@ -54,12 +92,12 @@
     var end = low;
     while (end < terms.length && terms[end].startsWith(prefix)) { end += 1; }
     return [low, end];
-  };
+  }
 
   /* One term's posting as [positions, weights], read digit by digit: no substrings made. */
-  FactSearch.prototype.posting = function (at) {
-    if (this.decoded[at]) { return this.decoded[at]; }
-    var text = this.postings[at];
+  function posting(shard, at) {
+    if (shard.decoded[at]) { return shard.decoded[at]; }
+    var text = shard.postings[at];
     var size = 1;
     for (var i = 0; i < text.length; i += 1) { if (text.charCodeAt(i) === 44) { size += 1; } }
     var positions = new Int32Array(size / 2);
@@ -82,8 +120,21 @@
       n += 1;
       number = 0;
     }
-    this.decoded[at] = [positions, weights];
-    return this.decoded[at];
+    shard.decoded[at] = [positions, weights];
+    return shard.decoded[at];
+  }
+
+  /* The postings of every loaded term that starts with ``prefix``. */
+  FactSearch.prototype.postings = function (prefix) {
+    var found = [];
+    var self = this;
+    this.shardsFor(prefix).forEach(function (at) {
+      var shard = self.shards[at];
+      if (!shard) { return; }
+      var span = range(shard, prefix);
+      for (var t = span[0]; t < span[1]; t += 1) { found.push(posting(shard, t)); }
+    });
+    return found;
   };
 
   /* The facts matching every word, best first (ties: in index order), as positions.
@@ -102,13 +153,12 @@
     var matched = this.matched.fill(0);
     var required = 0;
     for (var w = 0; w < words.length; w += 1) {
-      var span = this.range(words[w].term);
-      if (span[0] === span[1] && words[w].stop) { continue; }  /* a stop word, not a prefix */
+      var postings = this.postings(words[w].term);
+      if (!postings.length && words[w].stop) { continue; }  /* a stop word, not a prefix */
       var touched = [];
-      for (var t = span[0]; t < span[1]; t += 1) {
-        var posting = this.posting(t);
-        var positions = posting[0];
-        var weights = posting[1];
+      for (var t = 0; t < postings.length; t += 1) {
+        var positions = postings[t][0];
+        var weights = postings[t][1];
         for (var i = 0; i < positions.length; i += 1) {
           position = positions[i];
           if (matched[position] === required) {  /* first term of this word here */
