@@ -216,7 +216,9 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
     for number, (src, part) in enumerate(zip(sources, parts), start=1):
         title = sector.title if number == 1 else f"{sector.title} (part {number} of {len(parts)})"
         pager = _pager(src, sources, number, options, f"Parts of {sector.title}")
-        blocks = [_front_matter(title, description=sector.description), f"# {esc(title)}\n\n",
+        # only a sector's first page is in Material's index, which would otherwise grow with the facts
+        hidden = {"search": {"exclude": True}} if number > 1 else {}
+        blocks = [_front_matter(title, description=sector.description, **hidden), f"# {esc(title)}\n\n",
                   f"{esc(sector.description)}\n\n", pager]
         charts = _charts(items, base) if number == 1 else []
         if charts:
@@ -318,7 +320,8 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
             entries = "\n".join(_entry(i, base, options, src) for i in items)
             intro = ("The sources give no date for these.\n\n" if key is None
                      else f"{_counted(groups[key])} in {key}, in date order.\n\n")
-            pages.append(GeneratedPage(src, f"Timeline: {title}", _front_matter(f"Timeline: {title}")
+            hidden = {"search": {"exclude": True}} if number > 1 else {}
+            pages.append(GeneratedPage(src, f"Timeline: {title}", _front_matter(f"Timeline: {title}", **hidden)
                                        + f"# Timeline: {esc(title)}\n\n{nav_links}\n{intro}"
                                        f'<ol class="nqpf-timeline" data-search-exclude>\n{entries}\n</ol>\n\n{nav_links}'))
     return pages
@@ -399,7 +402,9 @@ def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPag
             f"<p>{count} fact{'s' if count != 1 else ''} cite this text; their passages are "
             "highlighted below.</p>\n</div>\n")
     text = f'<div class="nqpf-seed-text" data-search-exclude>{_highlighted(slug, base, options, src)}</div>'
-    markdown = (_front_matter(title) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n")
+    # Source pages stay out of Material's index (it would grow with the sources): the Sources
+    # page lists them, and the fact index finds them by name.
+    markdown = (_front_matter(title, search={"exclude": True}) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n")
     return GeneratedPage(src, title, markdown)
 
 
@@ -413,7 +418,7 @@ def sources_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
     intro = ("The source texts, unchanged. Each cited passage is highlighted and links to "
              "the facts that quote it. Metadata the texts do not state is shown as such.\n\n")
     return GeneratedPage(src, "Sources", _front_matter("Sources") + "# Sources\n\n" + intro
-                         + f'<ul class="nqpf-source-list">\n{items}\n</ul>\n')
+                         + f'<ul class="nqpf-source-list" data-search-exclude>\n{items}\n</ul>\n')
 
 
 def generate_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:

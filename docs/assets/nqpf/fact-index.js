@@ -5,7 +5,8 @@
  * into the page with textContent, never as HTML. */
 (function () {
   "use strict";
-  var PAGE = 100;  /* results drawn at once; "Show more" draws the next ones */
+  var FIRST = 20;  /* results drawn with an answer: what a reader downloads for it stays small */
+  var PAGE = 100;  /* "Show more" draws the next ones */
   var manifest = window.NQPF_FACT_INDEX;
   var root = document.getElementById("nqpf-search");
   if (!root || !manifest || !window.lunr || !window.NQPFFactSearch) { return; }
@@ -317,7 +318,7 @@
           return wanted.every(function (code, f) { return code < 0 || codesOf[f][position] === code; });
         });
       }
-      var first = results.slice(0, PAGE);
+      var first = results.slice(0, FIRST);
       return loadRows(first).then(function () {
         if (mine !== generation) { return; }
         render(results, typed(current.q), current, first.map(factAt));
