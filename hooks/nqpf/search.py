@@ -52,6 +52,7 @@ ROW_SHARD = 32  # facts per display shard: the first results need a few of them
 LUNR_ASSET = "assets/nqpf/lunr.js"
 SEARCH_ASSET = "assets/nqpf/fact-search.js"
 SCRIPT_ASSET = "assets/nqpf/fact-index.js"
+URL_ASSET = "assets/nqpf/fact-index-url.js"  # not deferred: it must run before the theme's scripts
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 # Fields and boosts. What a reader may type about a fact's setting (sector, period, speaker,
 # source, entities, tags, id) shares one field; claims and values weigh most.
@@ -278,8 +279,10 @@ def fact_index_assets(base: FactBase, options: SiteOptions) -> list[tuple[str, s
 
 
 def fact_index_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
-    scripts = "".join(f'<script src="{esc(asset_href(PAGE_SRC, asset, options.directory_urls))}">'
-                      "</script>\n" for asset in (LUNR_ASSET, DATA_ASSET, SEARCH_ASSET, SCRIPT_ASSET))
+    # deferred: the page paints first; deferred scripts still run in this order
+    scripts = f'<script src="{esc(asset_href(PAGE_SRC, URL_ASSET, options.directory_urls))}"></script>\n' + "".join(
+        f'<script defer src="{esc(asset_href(PAGE_SRC, asset, options.directory_urls))}"></script>\n'
+        for asset in (LUNR_ASSET, DATA_ASSET, SEARCH_ASSET, SCRIPT_ASSET))
     facets = "".join(
         f'<div class="nqpf-facet"><label for="nqpf-facet-{name}">{name.capitalize()}</label>'
         f'<select id="nqpf-facet-{name}" data-facet="{name}"><option value="">All</option></select></div>'

@@ -283,13 +283,9 @@
     }
   }
 
-  /* Material's own search opens itself when the URL has ?q=; on this page q belongs to the
-   * fact index. Hide q from the theme until it has started, then put the state back. */
+  /* The address the page was opened with (fact-index-url.js kept it from the theme). */
   var started = false;
-  var initialSearch = location.search;
-  if (new URLSearchParams(initialSearch).has("q")) {
-    try { history.replaceState(null, "", location.pathname); } catch (error) { /* file:// */ }
-  }
+  var initialSearch = window.NQPF_INITIAL_SEARCH !== undefined ? window.NQPF_INITIAL_SEARCH : location.search;
 
   function failed(error) {
     status.textContent = "The fact index could not be loaded (" + error.message + "). Reload the page to try again.";
