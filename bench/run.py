@@ -22,6 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "hooks"), str(REPO / "tests"), str(REPO / "bench")]
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from test_lighthouse import lighthouse  # noqa: E402
 from corpus import CorpusSize, write_corpus, write_report  # noqa: E402
 from nqpf.drafting import draft_seed  # noqa: E402
 from nqpf.loading import ProjectPaths, load_inputs  # noqa: E402
@@ -205,6 +206,17 @@ def reader_bytes(site: Path) -> dict:
             "first_search_bytes": first_search}
 
 
+def lighthouse_scores(site: Path) -> dict:
+    """Lighthouse's performance score (mobile) for a timeline page, a sector page and the fact
+    index with a query, on a site served with gzip."""
+    pages = {"timeline": "timeline/2015/", "sector": "sectors/sector-aa/", "fact_index": f"fact-index/?q={FIRST_QUERY}"}
+    url, server = serve(site, compressed=True)
+    try:
+        return {f"lighthouse_{name}": lighthouse(url + path)["performance"] for name, path in pages.items()}
+    finally:
+        server.shutdown()
+
+
 def bytes_only(size: CorpusSize) -> dict:
     """A corpus built once, for byte figures only (no timings)."""
     folder = WORK / str(size.facts)
@@ -257,6 +269,11 @@ def main() -> None:
         print(" | ".join(str(row.get(k, "")) for k in keys))
     last = runs[-1]
     at_1000 = next(r for r in runs if r["facts"] == 1_000)
+    scores = lighthouse_scores(WORK / str(last["facts"]) / "site")
+    print("Lighthouse performance at 10,000 facts: " + ", ".join(f"{k[11:]} {v}" for k, v in scores.items()))
+    last.update(scores)
+    (REPO / "build" / "bench.json").write_text(
+        json.dumps({"runs": runs, "bytes_only": largest, "drafter": drafter}, indent=1) + "\n")
     targets = [("hooks_s <= 0.25 x baseline_build_s", last["hooks_s"] <= 0.25 * last["baseline_build_s"]),
                ("verify_s <= 1.0", last["verify_s"] <= 1.0),
                ("search_p95_ms <= 16 and < material", last["search_p95_ms"] <= 16
@@ -265,7 +282,9 @@ def main() -> None:
                ("drafter on 2,000 words < 1 s", drafter["draft_s"] < 1.0),
                ("max_html_bytes <= 400 KB at 30,000 facts", largest["max_html_bytes"] <= 400_000),
                ("first_search_bytes at 30,000 <= 1.2 x at 1,000",
-                largest["first_search_bytes"] <= 1.2 * at_1000["first_search_bytes"])]
+                largest["first_search_bytes"] <= 1.2 * at_1000["first_search_bytes"]),
+               ("Lighthouse performance >= 90 at 10,000 facts (timeline, sector, fact index)",
+                min(scores.values()) >= 90)]
     for name, met in targets:
         print(f"{'met   ' if met else 'MISSED'} {name}")
     print(f"total {time.perf_counter() - started:.0f} s; figures in build/bench.json")

@@ -85,3 +85,12 @@ def test_source_page_shows_metadata_and_highlighted_text(page, site_url):
     assert marks.count() >= 4 and marks.first.is_visible()
     assert fits_width(page)
     screenshot(page, f"source-{page.nqpf_viewport}")
+
+
+def test_the_fact_index_reads_on_a_phone_and_a_desktop(page, site_url):
+    page.goto(site_url + "fact-index/?q=robot")
+    page.wait_for_selector("#nqpf-search[data-ready='true']")
+    assert page.locator("#nqpf-results li").count() >= 3
+    assert not page.locator("#__search").is_checked()  # the theme's own search stays closed
+    assert fits_width(page)
+    screenshot(page, f"fact-index-{page.nqpf_viewport}")
