@@ -65,6 +65,13 @@ def test_from_disk_navigation_and_both_searches_work_without_network(browser, un
         "#nqpf-results a", "els => els.map(e => e.getAttribute('href')).join(' ')")
     page.goto((unzipped / "sectors" / "new-energy-vehicles.html").as_uri())
     assert page.locator("figure.nqpf-chart svg").is_visible()
+    page.goto((unzipped / "timeline.html").as_uri())
+    page.locator("ul.nqpf-years a", has_text="2023").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/timeline/2023.html")
+    page.locator("ol.nqpf-timeline a", has_text="9.443 million").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/sectors/new-energy-vehicles.html#nev-production-2023")
     context.close()
     assert errors == []
     assert requests.external == []
