@@ -135,7 +135,8 @@ def browser_figures(site: Path) -> dict:
             # search worker fetches and parses its own index, competing for this machine's 2 cores.
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(2000)
-            ours = page.evaluate(SEARCH_TIMES, [QUERIES, False])
+            ours = page.evaluate(SEARCH_TIMES, [QUERIES, False])  # each word's parts load on first use
+            warm = page.evaluate(SEARCH_TIMES, [QUERIES, False])  # the same queries again: all loaded
             page.goto(url)
             page.locator("input[data-md-component='search-query']").click()
             page.wait_for_timeout(500)
@@ -146,6 +147,7 @@ def browser_figures(site: Path) -> dict:
         server.shutdown()
     return {"index_load_ms": round(sorted(loads)[1], 1),
             "search_p50_ms": round(percentile(ours, 0.5), 1), "search_p95_ms": round(percentile(ours, 0.95), 1),
+            "search_warm_p95_ms": round(percentile(warm, 0.95), 1),
             "material_search_p95_ms": round(percentile(material, 0.95), 1)}
 
 
@@ -279,6 +281,7 @@ def main() -> None:
                ("search_p95_ms <= 16 and < material", last["search_p95_ms"] <= 16
                 and last["search_p95_ms"] < last["material_search_p95_ms"]),
                ("index_load_ms <= 300", last["index_load_ms"] <= 300),
+               ("search_warm_p95_ms <= 16 (the queries again, their parts loaded)", last["search_warm_p95_ms"] <= 16),
                ("drafter on 2,000 words < 1 s", drafter["draft_s"] < 1.0),
                ("max_html_bytes <= 400 KB at 30,000 facts", largest["max_html_bytes"] <= 400_000),
                ("first_search_bytes at 30,000 <= 1.2 x at 1,000",

@@ -260,7 +260,8 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     parts = [(DATA_ASSET, f"window.NQPF_FACT_INDEX = {json_for_script(manifest, compact=True)};\n")]
     parts += [_part(f"t{n}", {"terms": _joined(shard["terms"], "\n"), "postings": _joined(shard["postings"], ";")})
               for n, shard in enumerate(shards)]
-    sector = facet_table(base)["sector"]
+    facets = facet_table(base)
+    sector = facets["sector"]
     for n, start in enumerate(range(0, count, ROW_SHARD)):
         rows = range(start, min(start + ROW_SHARD, count))
         parts.append(_part(f"r{n}", {
@@ -269,7 +270,7 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
             "according_to": _joined([display["according_to"][columns["according_to"][p]] for p in rows], "\n"),
             "sector": _joined([sector["labels"][sector["of"][p]] if sector["of"][p] >= 0 else "" for p in rows], "\n"),
         }))
-    parts.append(_part("facets", facet_table(base)))
+    parts.append(_part("facets", facets))
     return parts
 
 

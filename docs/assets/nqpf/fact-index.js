@@ -5,7 +5,7 @@
  * into the page with textContent, never as HTML. */
 (function () {
   "use strict";
-  var FIRST = 20;  /* results drawn with an answer: what a reader downloads for it stays small */
+  var FIRST = 10;  /* results drawn with an answer: what a reader downloads for it stays small */
   var PAGE = 100;  /* "Show more" draws the next ones */
   var manifest = window.NQPF_FACT_INDEX;
   var root = document.getElementById("nqpf-search");
