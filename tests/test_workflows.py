@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from conftest import ROOT
 
 
@@ -25,3 +27,25 @@ def test_annotation_format_on_a_broken_fact_file(project_copy):
     line = next(l for l in done.stdout.splitlines() if "industrial-robot-production-growth-2025" in l)
     assert line.startswith("::error file=facts/robotics.yml,line=")
     assert "::facts/robotics.yml:" in line and ": value: 27%" in line
+
+
+def check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess:
+    """check-jsonschema with one of the schemas it carries (no download)."""
+    tool = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    return subprocess.run([tool, "--builtin-schema", schema, str(path)], capture_output=True, text=True)
+
+
+def test_dependabot_and_the_workflows_validate_against_their_published_schemas(tmp_path):
+    dependabot = check_jsonschema("vendor.dependabot", ROOT / ".github" / "dependabot.yml")
+    assert dependabot.returncode == 0, dependabot.stdout + dependabot.stderr
+    for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
+        done = check_jsonschema("vendor.github-workflows", workflow)
+        assert done.returncode == 0, done.stdout + done.stderr
+    broken = tmp_path / "dependabot.yml"
+    broken.write_text("version: 2\nupdates:\n  - package-ecosystem: pip\n", encoding="utf-8")  # no schedule
+    assert check_jsonschema("vendor.dependabot", broken).returncode != 0
+
+
+def test_dependabot_watches_every_kind_of_pinned_dependency():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {u["package-ecosystem"] for u in config["updates"]} == {"pip", "npm", "github-actions"}
