@@ -270,3 +270,35 @@ def test_drafted_ignore_entries_are_listed_for_review(inputs):
     assert [(p.file, p.line, p.message) for p in problems] == [
         ("facts/drafts/x.ignored.yml", 4, "2 drafted ignore entries to review (lines 4, 9): check that each "
          "passage holds no figure and that its reason is right, then delete its draft: true line")]
+
+
+# ---- properties: any change to a figure or to its quote is caught
+
+from hypothesis import assume, given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(fact=st.sampled_from(FACTS_WITH_VALUES), change=st.fractions(min_value=-1000, max_value=1000))
+def test_any_change_of_a_value_is_caught_unless_the_quote_writes_the_new_one(fact, change):
+    assume(change != 0)
+    changed = dataclasses.replace(fact, value=fact.value + change)
+    seed = SEEDS[fact.seed]
+    written = {m.value for m in seed.numbers_in(seed.find(fact.quote)) if m.scale == fact.scale}
+    assume(changed.value not in written)  # the rule: a value written in the quote, at its scale
+    item, problems = verify_fact(changed, seed)
+    assert item is None and [p.field for p in problems] == ["value"]
+
+
+@given(fact=st.sampled_from(REAL_FACTS), data=st.data())
+def test_any_character_inserted_into_or_removed_from_a_quote_is_caught(fact, data):
+    quote = fact.quote
+    at = data.draw(st.integers(1, len(quote) - 1), label="position")
+    if data.draw(st.booleans(), label="insert"):
+        character = data.draw(st.characters(blacklist_categories=("Cs", "Zs", "Cc")), label="character")
+        changed = quote[:at] + character + quote[at:]
+    else:  # inside: a quote less its first or last character is still a passage of the seed
+        assume(at < len(quote) - 1 and not quote[at].isspace())
+        changed = quote[:at] + quote[at + 1:]
+    assume(normalise(changed) != normalise(quote))  # white space and quote marks are not compared
+    item, problems = verify_fact(dataclasses.replace(fact, quote=changed), SEEDS[fact.seed])
+    assert item is None and problems[0].field == "source.quote"

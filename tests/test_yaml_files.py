@@ -25,3 +25,53 @@ def test_quoted_values_are_always_text(tmp_path):
     path.write_text("- a: 'yes'\n  b: \"2023\"\n  c: '~'\n", encoding="utf-8")
     records, problems = read_records(path, "f.yml")
     assert problems == [] and records[0].data == {"a": "yes", "b": "2023", "c": "~"}
+
+
+# ---- properties: whatever a file holds, the reader answers with records or problems
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from nqpf.model import FACT_FIELDS, read_fields  # noqa: E402
+from nqpf.problems import Problem  # noqa: E402
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20))
+DOCUMENTS = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)), max_leaves=12)
+FIELD_NAMES = st.sampled_from([spec.name for spec in FACT_FIELDS] + ["qoute", "source.seed", "x"])
+FACTS = st.lists(st.dictionaries(FIELD_NAMES, DOCUMENTS, max_size=8), max_size=3)
+
+
+def read_as_facts(path):
+    records, problems = read_records(path, "facts/x.yml")
+    for record in records:
+        _, found = read_fields(record, FACT_FIELDS, "facts/x.yml", record_id=None)
+        problems += found
+    assert all(isinstance(p, Problem) and p.line >= 1 for p in problems)
+    return records, problems
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300))
+def test_random_bytes_give_problems_never_an_exception(tmp_path, data):
+    path = tmp_path / "x.yml"
+    path.write_bytes(data)
+    read_as_facts(path)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=st.one_of(DOCUMENTS, FACTS))
+def test_random_yaml_documents_give_records_or_problems_never_an_exception(tmp_path, document):
+    path = tmp_path / "x.yml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    records, problems = read_as_facts(path)
+    if not isinstance(document, list):
+        assert problems  # a fact file holds a list
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from("- :#'\"\n\t[]{}&*!|>%@`,?abc0129"), max_size=120))
+def test_random_yaml_syntax_gives_problems_never_an_exception(tmp_path, text):
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    read_as_facts(path)
