@@ -60,12 +60,11 @@ class _GzipHandler(_QuietHandler):
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the parent redirects a folder to its slashed URL
             path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in self.TEXT and path.is_file()):
+        if not ("gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in self.TEXT and path.is_file()):
             return super().send_head()
-        if self.path.split("?")[0].endswith("/") is False and (Path(self.translate_path(self.path))).is_dir():
-            return super().send_head()  # let the parent redirect a folder without its slash
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))

@@ -2,9 +2,11 @@
 locally with gzip as a web server would: every page type scores at least 97 for performance
 and 100 for accessibility, best practices and SEO."""
 
+import gzip
 import json
 import os
 import subprocess
+import urllib.request
 
 import pytest
 
@@ -54,3 +56,10 @@ def test_every_page_type_scores_well_on_a_phone(gzip_site, path):
     while len(runs) < 3 and not any(map(good, runs)):
         runs.append(lighthouse(gzip_site + path))
     assert any(map(good, runs)), runs
+
+
+def test_the_site_is_served_gzipped_as_a_web_server_would(gzip_site):
+    request = urllib.request.Request(gzip_site + "fact-index/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert b"nqpf-search" in gzip.decompress(response.read())
