@@ -133,3 +133,15 @@ def test_keyboard_slash_arrows_and_enter(tab, index_url):
     fact_id = first.rpartition("#")[2]
     assert tab.url.endswith(f"/sectors/robotics{'.html' if tab.url.startswith('file:') else '/'}#{fact_id}")
     assert tab.locator(f"article#{fact_id}").is_visible()
+
+
+def test_ten_results_come_first_and_show_more_draws_the_rest(tab, index_url, fact_base):
+    open_index(tab, index_url[1])
+    assert len(result_ids(tab)) == 10
+    more = tab.locator("button.nqpf-more")
+    left = len(fact_base.facts) - 10
+    assert more.inner_text() == f"Show {min(left, 100)} more of {left}"
+    more.dblclick()  # twice, fast: the rows load once and are drawn once
+    tab.wait_for_function(f"document.querySelectorAll('#nqpf-results li').length === {len(fact_base.facts)}")
+    ids = result_ids(tab)
+    assert ids == [item.fact.id for item in fact_base.facts] and more.is_hidden()

@@ -4,8 +4,6 @@ import json
 import shutil
 import subprocess
 
-import pytest
-
 from browser import unavailable
 from conftest import ROOT
 

@@ -1,6 +1,5 @@
 """The number reader: every numeral form of the seeds, of the corridor's press, and the nasty ones."""
 
-import re
 from fractions import Fraction
 
 import pytest

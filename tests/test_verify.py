@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from nqpf.loading import ProjectPaths, load_inputs
-from nqpf.model import QUALIFIERS
+from nqpf.model import QUALIFIERS, Fact
 from nqpf.numbers import HEDGES
 from nqpf.verify import SeedText, check_references, normalise, verify, verify_fact
 
@@ -151,8 +151,7 @@ def test_an_ignore_entry_for_an_unknown_seed_is_reported(inputs):
 
 # ---- the corridor's ways of writing numbers: as written verifies, a careless reading does not
 
-def _fact(quote: str, **fields) -> "Fact":
-    from nqpf.model import Fact
+def _fact(quote: str, **fields) -> Fact:
     fields = {"unit": "units", **fields}
     if isinstance(fields.get("value"), str):
         fields["value"] = Fraction(fields["value"])

@@ -260,15 +260,15 @@ def check_references(inputs: LoadedInputs) -> list[Problem]:
             problems.append(Problem(fact.file, fact.line_of("id"), f"this id is already used at "
                                     f"{first_place[fact.id]}; ids must be unique", fact.id, "id"))
     for fact in inputs.facts:
-        for field, value, known, where in (
+        for name, value, known, where in (
             ("sector", fact.sector, inputs.sectors, "facts/sectors.yml"),
             ("source.seed", fact.seed, inputs.sources, "seeds/sources.yml"),
             ("said_by", fact.said_by, inputs.speakers, "facts/speakers.yml"),
             ("measure", fact.measure, inputs.measures, "facts/measures.yml"),
         ):
             if value is not None and value not in known:
-                problems.append(Problem(fact.file, fact.line_of(field), f"'{value}' is not in {where} "
-                                        f"(known: {', '.join(sorted(known)) or 'none'})", fact.id, field))
+                problems.append(Problem(fact.file, fact.line_of(name), f"'{value}' is not in {where} "
+                                        f"(known: {', '.join(sorted(known)) or 'none'})", fact.id, name))
     return problems
 
 

@@ -241,11 +241,13 @@
   var pending = { results: [], words: [], shown: 0 };
 
   function drawMore() {
+    if (more.disabled) { return null; }  /* a second click while the rows load draws nothing twice */
+    more.disabled = true;
     var positions = pending.results.slice(pending.shown, pending.shown + PAGE);
     var drawing = pending;
     return loadRows(positions).then(function () {
       if (drawing === pending) { draw(positions.map(factAt)); }
-    }, failed);
+    }, failed).then(function () { more.disabled = false; });
   }
 
   function draw(next) {
