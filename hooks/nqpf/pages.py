@@ -276,6 +276,10 @@ def _timeline_groups(base: FactBase) -> dict[int | None, list[VerifiedFact]]:
     return groups
 
 
+def _year_name(year: int | None) -> str:
+    return "Undated events and targets" if year is None else str(year)
+
+
 def _counted(items: list[VerifiedFact]) -> str:
     counts = {kind: sum(i.fact.kind == kind for i in items) for kind in KINDS}
     return ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items() if n)
@@ -289,7 +293,7 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
     index_src = "timeline.md"
     rows = "\n".join(
         f'<li><a href="{esc(relative_href(index_src, timeline_src(key), options.directory_urls))}">'
-        f'{"Undated events and targets" if key is None else key}</a> '
+        f'{_year_name(key)}</a> '
         f'<span class="nqpf-count">({_counted(groups[key])})</span></li>' for key in keys)
     intro = ("Facts in date order, one page a year. A date is shown only as precisely as its source "
              "gives it: a year, a month or a day.\n\n")
@@ -297,7 +301,7 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
                            + (f'<ul class="nqpf-years">\n{rows}\n</ul>\n' if rows else "No dated facts yet.\n"))]
     for position, key in enumerate(keys):
         parts = _parts(groups[key])
-        name = "Undated events and targets" if key is None else str(key)
+        name = _year_name(key)
         for number, items in enumerate(parts, start=1):
             src = timeline_src(key, number)
             title = name if len(parts) == 1 else f"{name} (part {number} of {len(parts)})"

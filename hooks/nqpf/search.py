@@ -58,7 +58,7 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 # source, entities, tags, id) shares one field; claims and values weigh most.
 FIELDS = (("claim", 10), ("value", 8), ("context", 4), ("quote", 2))
 FACETS = ("sector", "kind", "year", "source", "speaker")
-TEXT_COLUMNS = ("id", "value", "claim", "period")  # shipped as one string each, lines joined
+ROW_COLUMNS = ("id", "value", "claim", "period", "url", "according_to", "sector")  # a result's display
 
 
 def search_document(item: VerifiedFact, base: FactBase) -> dict[str, str]:
@@ -108,22 +108,18 @@ def facet_table(base: FactBase) -> dict[str, dict[str, list]]:
     return table
 
 
-def display_table(base: FactBase, options: SiteOptions) -> dict[str, list]:
-    """What a result shows, one list per column; repeated texts (page links, who claims the
-    fact) are stored once and referred to by position."""
-    pages: dict[str, int] = {}
-    claimants: dict[str, int] = {}
-    columns: dict[str, list] = {"id": [], "value": [], "claim": [], "period": [], "page": [], "according_to": []}
+def display_columns(base: FactBase, options: SiteOptions) -> dict[str, list[str]]:
+    """What a result shows, one list of texts per column (ROW_COLUMNS), a row per fact."""
+    columns: dict[str, list[str]] = {name: [] for name in ROW_COLUMNS}
     for item in base.facts:
         fact = item.fact
-        page = fact_href(item, base, PAGE_SRC, options).partition("#")[0]
-        columns["id"].append(fact.id)
-        columns["value"].append(item.display_value)
-        columns["claim"].append(fact.claim)
-        columns["period"].append(fact.period.label() if fact.period else "")
-        columns["page"].append(pages.setdefault(page, len(pages)))
-        columns["according_to"].append(claimants.setdefault(according_to(item, base), len(claimants)))
-    return {"columns": columns, "pages": list(pages), "according_to": list(claimants)}
+        for name, text in (("id", fact.id), ("value", item.display_value), ("claim", fact.claim),
+                           ("period", fact.period.label() if fact.period else ""),
+                           ("url", fact_href(item, base, PAGE_SRC, options)),
+                           ("according_to", according_to(item, base)),
+                           ("sector", base.sectors[fact.sector].title)):
+            columns[name].append(text)
+    return columns
 
 
 _DIGITS = frozenset("0123456789")
@@ -250,8 +246,7 @@ def _part(name: str, payload: object) -> tuple[str, str]:
 
 def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
     """(site path, content) of the manifest and of every shard of the fact index."""
-    display = display_table(base, options)
-    columns = display["columns"]
+    columns = display_columns(base, options)
     index = build_index([search_document(item, base) for item in base.facts])
     shards = term_shards(index)
     count = len(base.facts)
@@ -260,17 +255,10 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     parts = [(DATA_ASSET, f"window.NQPF_FACT_INDEX = {json_for_script(manifest, compact=True)};\n")]
     parts += [_part(f"t{n}", {"terms": _joined(shard["terms"], "\n"), "postings": _joined(shard["postings"], ";")})
               for n, shard in enumerate(shards)]
-    facets = facet_table(base)
-    sector = facets["sector"]
     for n, start in enumerate(range(0, count, ROW_SHARD)):
-        rows = range(start, min(start + ROW_SHARD, count))
-        parts.append(_part(f"r{n}", {
-            **{name: _joined([columns[name][p] for p in rows], "\n") for name in TEXT_COLUMNS},
-            "url": _joined([f"{display['pages'][columns['page'][p]]}#{columns['id'][p]}" for p in rows], "\n"),
-            "according_to": _joined([display["according_to"][columns["according_to"][p]] for p in rows], "\n"),
-            "sector": _joined([sector["labels"][sector["of"][p]] if sector["of"][p] >= 0 else "" for p in rows], "\n"),
-        }))
-    parts.append(_part("facets", facets))
+        parts.append(_part(f"r{n}", {name: _joined(column[start:start + ROW_SHARD], "\n")
+                                     for name, column in columns.items()}))
+    parts.append(_part("facets", facet_table(base)))
     return parts
 
 

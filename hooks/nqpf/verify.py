@@ -228,13 +228,14 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
                 if not reading:
                     written, shown = mention.text, shown_as_written(fact, mention)
                     break
-                misread = reading if misread is None else misread
+                if misread is None:
+                    misread = reading
         else:
             if misread:  # the value is written, but not as the fact reads it
-                problems += [problem(field, message) for field, message in misread]
+                problems += [problem(name, message) for name, message in misread]
             else:
-                shown = fact.display_value if fact.unit else str(fact.value)
-                problems.append(problem("value", f"{shown} is not written in the quote "
+                stated = fact.display_value if fact.unit else str(fact.value)
+                problems.append(problem("value", f"{stated} is not written in the quote "
                                         f"{_excerpt(fact.quote)} (numbers there: {describe(mentions)})"))
     for number in fact.qualifying_numbers:
         if not any(m.value == number for m in mentions):
