@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Words without any number word in them, so the only numbers in a sentence are the ones put there.
-WORDS = ("battery solar turbine robot chip sensor vehicle grid port corridor farm seed cable "
-         "satellite rail textile cement steel copper lithium hydrogen software cloud data").split()
+WORDS = ["battery", "solar", "turbine", "robot", "chip", "sensor", "vehicle", "grid", "port", "corridor", "farm", "seed", "cable", "satellite", "rail", "textile", "cement", "steel", "copper", "lithium", "hydrogen", "software", "cloud", "data"]
 VERBS = ("reached", "grew to", "came to", "rose to", "stood at")
 UNITS = ("units", "tonnes", "kilowatts", "yuan", "sets")
 PAGES = {

@@ -17,18 +17,20 @@ import time
 from pathlib import Path
 
 import yaml
+from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "hooks"), str(REPO / "tests"), str(REPO / "bench")]
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from test_lighthouse import lighthouse  # noqa: E402
-from corpus import CorpusSize, write_corpus, write_report  # noqa: E402
-from nqpf.drafting import draft_seed  # noqa: E402
-from nqpf.loading import ProjectPaths, load_inputs  # noqa: E402
-from nqpf.pages import SiteOptions, generate_pages, nav  # noqa: E402
-from nqpf.search import fact_index_page  # noqa: E402
-from nqpf.verify import build_fact_base  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from corpus import CorpusSize, write_corpus, write_report  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from test_lighthouse import lighthouse  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+
+from nqpf.drafting import draft_seed  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from nqpf.loading import ProjectPaths, load_inputs  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from nqpf.pages import SiteOptions, generate_pages, nav  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from nqpf.search import fact_index_page  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from nqpf.verify import build_fact_base  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 
 SIZES = [CorpusSize(100, 5, 3), CorpusSize(1_000, 50, 10), CorpusSize(10_000, 500, 40)]
 BYTES_ONLY = CorpusSize(30_000, 1_500, 40)  # built once, for what a reader downloads; not timed
@@ -60,7 +62,7 @@ def timed_build(project: Path, site: Path, timings: Path | None = None) -> dict:
     if timings:
         env["NQPF_TIMINGS"] = str(timings)
     done = subprocess.run([sys.executable, "-c", MEASURE_BUILD, str(report), "build", "-q",
-                           "--site-dir", str(site)], cwd=project, env=env, capture_output=True, text=True)
+                           "--site-dir", str(site)], cwd=project, env=env, capture_output=True, text=True, check=False)
     if done.returncode:
         raise SystemExit(f"build of {project} failed:\n{done.stdout}{done.stderr}")
     return json.loads(report.read_text())
@@ -120,7 +122,6 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def browser_figures(site: Path) -> dict:
-    from playwright.sync_api import sync_playwright
     url, server = serve(site)
     try:
         with sync_playwright() as playwright:
@@ -179,7 +180,6 @@ def run(size: CorpusSize, repeats: int = 5) -> dict:
 def reader_bytes(site: Path) -> dict:
     """What a reader downloads: the largest page, and the bytes Chromium's network log counts
     from opening the fact index (with a query) to its first results, served with gzip."""
-    from playwright.sync_api import sync_playwright
     url, server = serve(site, compressed=True)
     try:
         with sync_playwright() as playwright:

@@ -35,7 +35,7 @@ class _Build:
     """The one piece of state MkDocs events share: the build in progress."""
 
     base: FactBase | None = None
-    options: SiteOptions = SiteOptions()
+    options: SiteOptions = field(default_factory=SiteOptions)
     offline: bool = False
     timings: dict[str, float] = field(default_factory=dict)  # seconds, for `make bench`
 

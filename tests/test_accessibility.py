@@ -1,7 +1,6 @@
 """axe-core (from the npm registry) in Chromium: no serious or critical violation."""
 
 import pytest
-
 from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

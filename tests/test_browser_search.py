@@ -1,7 +1,6 @@
 """The fact index in a real browser, over http:// and from file://."""
 
 import pytest
-
 from browser import RequestLog, screenshot
 
 pytestmark = pytest.mark.browser
@@ -70,7 +69,8 @@ def test_a_facet_narrows_the_list_and_counts_right(tab, index_url, fact_base):
     tab.select_option("#nqpf-facet-year", "2023")
     tab.wait_for_function("location.search.includes('year=2023')")
     narrowed = result_ids(tab)
-    assert len(narrowed) == expected and 0 < expected < len(all_ids)
+    assert len(narrowed) == expected
+    assert 0 < expected < len(all_ids)
     assert "industrial-robot-production-growth-2025" not in narrowed
     assert "year=2023" in tab.url
 
@@ -87,7 +87,8 @@ def test_facet_counts_are_shown_at_once_when_a_facet_gets_focus(tab, index_url, 
 
 def test_the_url_restores_the_state_and_back_works(tab, index_url):
     open_index(tab, index_url[1], "?q=robot&sector=robotics")
-    assert "q=robot" in tab.url and "sector=robotics" in tab.url
+    assert "q=robot" in tab.url
+    assert "sector=robotics" in tab.url
     assert not tab.locator("#__search").is_checked()  # the theme's search stays closed
     assert tab.input_value("#nqpf-query") == "robot"
     assert tab.input_value("#nqpf-facet-sector") == "robotics"
@@ -122,7 +123,8 @@ def test_keyboard_slash_arrows_and_enter(tab, index_url):
     result_ids(tab)
     tab.keyboard.press("ArrowDown")
     first = tab.evaluate("document.activeElement.getAttribute('href')")
-    assert first and first.endswith("#" + result_ids(tab)[0])
+    assert first
+    assert first.endswith("#" + result_ids(tab)[0])
     tab.keyboard.press("ArrowDown")
     second = tab.evaluate("document.activeElement.getAttribute('href')")
     assert second != first
@@ -144,4 +146,5 @@ def test_ten_results_come_first_and_show_more_draws_the_rest(tab, index_url, fac
     more.dblclick()  # twice, fast: the rows load once and are drawn once
     tab.wait_for_function(f"document.querySelectorAll('#nqpf-results li').length === {len(fact_base.facts)}")
     ids = result_ids(tab)
-    assert ids == [item.fact.id for item in fact_base.facts] and more.is_hidden()
+    assert ids == [item.fact.id for item in fact_base.facts]
+    assert more.is_hidden()

@@ -1,7 +1,6 @@
 """What a reader sees, in a real browser, at desktop and phone widths."""
 
 import pytest
-
 from browser import DESKTOP, PHONE, RequestLog, screenshot
 
 pytestmark = pytest.mark.browser
@@ -26,7 +25,8 @@ def test_home_shows_headline_figures_linked_to_facts(page, site_url):
     page.goto(site_url)
     assert page.locator("h1").first.inner_text().startswith("New quality productive forces")
     card = page.locator("a.nqpf-card", has_text="China produced 9.443 million new energy vehicles")
-    assert card.count() == 1 and card.is_visible()
+    assert card.count() == 1
+    assert card.is_visible()
     assert card.get_attribute("href") == "sectors/new-energy-vehicles/#nev-production-2023"
     assert card.locator(".nqpf-card-value").inner_text() == "9.443 million units"
     assert card.locator(".nqpf-card-who").inner_text().startswith("According to “New quality productive forces")
@@ -45,7 +45,8 @@ def test_sector_page_shows_a_fact_with_its_provenance(page, site_url):
     assert page.locator("figure.nqpf-chart svg").is_visible()
     assert page.locator("table.nqpf-chart-data td", has_text="more than 16 million units").count() == 1
     label_heights = page.eval_on_selector_all("figure.nqpf-chart text", "els => els.map(e => e.getBoundingClientRect().height)")
-    assert label_heights and min(label_heights) >= 12, label_heights  # readable at 390 px too
+    assert label_heights
+    assert min(label_heights) >= 12, label_heights  # readable at 390 px too
     assert fits_width(page)
     screenshot(page, f"sector-{page.nqpf_viewport}")
     card.locator("a.nqpf-source-link").click()
@@ -61,7 +62,9 @@ def test_sector_page_shows_a_fact_with_its_provenance(page, site_url):
 def test_the_timeline_lists_years_and_a_year_reads_as_a_timeline(page, site_url):
     page.goto(site_url + "timeline/")
     years = [int(t) for t in page.locator("ul.nqpf-years a").all_inner_texts() if t.isdigit()]
-    assert years == sorted(years) and 2023 in years and 2030 in years
+    assert years == sorted(years)
+    assert 2023 in years
+    assert 2030 in years
     assert fits_width(page)
     page.locator("ul.nqpf-years a", has_text="2030").click()
     page.wait_for_load_state()
@@ -82,7 +85,8 @@ def test_source_page_shows_metadata_and_highlighted_text(page, site_url):
     assert "11 March 2025" in page.locator("table.nqpf-metadata").inner_text()
     assert "not stated in the text" in page.locator("table.nqpf-metadata").inner_text()
     marks = page.locator("mark.nqpf-passage")
-    assert marks.count() >= 4 and marks.first.is_visible()
+    assert marks.count() >= 4
+    assert marks.first.is_visible()
     assert fits_width(page)
     screenshot(page, f"source-{page.nqpf_viewport}")
 

@@ -7,6 +7,7 @@ from html import unescape
 
 from conftest import run_build
 from html_tools import page_for_url, read_page
+
 from nqpf.pages import passage_id
 
 FIELDS = {"id", "kind", "claim", "value", "unit", "period", "sector", "seed", "quote", "said_by", "url"}
@@ -19,11 +20,12 @@ def test_strict_build_passes_without_warnings(built_site):
 
 def test_exports_hold_every_fact_with_the_required_fields(built_site, fact_base):
     records = json.loads((built_site.site / "facts.json").read_text(encoding="utf-8"))
-    assert isinstance(records, list) and len(records) == len(fact_base.facts)
-    assert all(FIELDS <= set(record) for record in records)
+    assert isinstance(records, list)
+    assert len(records) == len(fact_base.facts)
+    assert all(set(record) >= FIELDS for record in records)
     with (built_site.site / "facts.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert FIELDS <= set(rows[0])
+    assert set(rows[0]) >= FIELDS
     assert [row["id"] for row in rows] == [record["id"] for record in records]
     nev = next(r for r in records if r["id"] == "nev-production-2023")
     assert (nev["value"], nev["scale"], nev["number"], nev["value_as_written"]) == (
@@ -54,11 +56,12 @@ def test_the_timeline_pages_link_every_event_and_target(built_site, fact_base):
     for path in (built_site.site / "timeline").rglob("index.html"):
         linked |= {href.rpartition("#")[2] for href in read_page(path).hrefs if "sectors/" in href}
     wanted = {i.fact.id for i in fact_base.facts if i.fact.kind in ("event", "target")}
-    assert wanted and wanted <= linked
+    assert wanted
+    assert wanted <= linked
 
 
 def test_source_pages_mark_each_cited_passage_and_fact_links_land_on_it(built_site, fact_base):
-    for slug, source in fact_base.sources.items():
+    for slug in fact_base.sources:
         page = read_page(built_site.site / "sources" / slug / "index.html")
         quotes = {i.fact.quote for i in fact_base.facts if i.fact.seed == slug}
         for quote in quotes:
@@ -88,7 +91,8 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project_copy, tmp_pat
     facts.write_text(facts.read_text(encoding="utf-8").replace("value: 28", "value: 29"), encoding="utf-8")
     failed = run_build(project_copy, site)
     assert failed.returncode != 0
-    assert "facts/robotics.yml:" in failed.output and "industrial-robot-production-growth-2025: value:" in failed.output
+    assert "facts/robotics.yml:" in failed.output
+    assert "industrial-robot-production-growth-2025: value:" in failed.output
     assert "Traceback" not in failed.output
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
@@ -115,7 +119,8 @@ def test_hostile_text_in_a_fact_is_escaped_and_never_evaluated(project_copy, tmp
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.output
     html = (tmp_path / "site" / "sectors" / "space" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "<script>alert(1)" not in html
+    assert "<img src=x" not in html
     claim = re.search(r'<p class="nqpf-claim">(.*?)</p>', html).group(1)
     assert unescape(claim) == HOSTILE  # shown literally: not rendered by Jinja nor Markdown
     parts = [p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "assets" / "nqpf" / "fact-index").glob("*.js")]
@@ -128,7 +133,8 @@ def test_materials_search_indexes_what_pages_are_not_every_fact(built_site, fact
     introductions; fact cards, timelines and source texts are left to the fact index."""
     docs = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     text = " ".join(f"{d['title']} {d['text']}" for d in docs)
-    assert "Robotics" in text and "Timeline" in text
+    assert "Robotics" in text
+    assert "Timeline" in text
     for item in fact_base.facts:
         assert item.fact.quote not in text, item.fact.id
     assert "buffalo embryo" not in text

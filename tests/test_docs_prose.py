@@ -3,8 +3,8 @@
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from nqpf.macros import MACRO_CALL_RE
 from nqpf.numbers import read_numbers
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from nqpf.drafting import date_expressions, draft_seed, sentences
 from nqpf.loading import ProjectPaths, load_inputs
 from nqpf.model import read_period
@@ -23,7 +23,7 @@ SEEDS = sorted(CURATED.sources)
 
 def nqpf(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "nqpf", "--root", str(root), *args], capture_output=True,
-                          text=True, env={"PYTHONPATH": str(ROOT / "hooks")}, timeout=120)
+                          text=True, env={"PYTHONPATH": str(ROOT / "hooks")}, timeout=120, check=False)
 
 
 def records_without_seed(text: str, slug: str) -> str:
@@ -95,11 +95,11 @@ def test_drafts_bring_back_the_curated_facts(drafted_projects, capsys):
                  for f in curated]
         scope = [same_sentence(f) for f in curated]
         rows.append(f"{slug}: {sum(found)}/{len(curated)} back "
-                    f"({sum(f and s for f, s in zip(found, scope))}/{sum(scope)} of those it may draft)")
+                    f"({sum(f and s for f, s in zip(found, scope, strict=True))}/{sum(scope)} of those it may draft)")
         total, back = total + len(curated), back + sum(found)
         in_scope += sum(scope)
-        back_in_scope += sum(f and s for f, s in zip(found, scope))
-        assert not any(f and not s for f, s in zip(found, scope))  # nothing guessed comes back
+        back_in_scope += sum(f and s for f, s in zip(found, scope, strict=True))
+        assert not any(f and not s for f, s in zip(found, scope, strict=True))  # nothing guessed comes back
     with capsys.disabled():
         print("\nRecovery of the curated facts from their seeds (same value, scale, qualifier, period):")
         print("\n".join(f"  {row}" for row in rows))
@@ -146,7 +146,8 @@ def test_drafting_again_after_half_the_review_adds_nothing(tmp_path):
     path.write_text(half, encoding="utf-8")
     before = {p.name: p.read_bytes() for p in (root / "facts" / "drafts").iterdir()}
     again = nqpf(root, "draft", slug)
-    assert again.returncode == 0 and "Nothing to draft" in again.stdout
+    assert again.returncode == 0
+    assert "Nothing to draft" in again.stdout
     assert {p.name: p.read_bytes() for p in (root / "facts" / "drafts").iterdir()} == before
 
 
@@ -155,7 +156,8 @@ def test_drafting_a_seed_whose_numbers_are_all_captured_writes_nothing(tmp_path)
     shutil.copytree(ROOT / "seeds", root / "seeds")
     shutil.copytree(ROOT / "facts", root / "facts")
     done = nqpf(root, "draft", "hashmi-third-plenum")
-    assert done.returncode == 0 and "Nothing to draft" in done.stdout
+    assert done.returncode == 0
+    assert "Nothing to draft" in done.stdout
     assert not (root / "facts" / "drafts").exists()
 
 
@@ -179,7 +181,7 @@ def test_sentences_do_not_break_at_abbreviations_initials_or_decimals():
         "BEIJING, Sept. 29 (Xinhua) -- R&D rose.", "A new line starts here"]
 
 
-@pytest.mark.parametrize("written, period", [
+@pytest.mark.parametrize(("written", "period"), [
     ("in September 2023", "2023-09"), ("on November 7, 2022", "2022-11-07"), ("7 November 2022", "2022-11-07"),
     ("11th Mar, 2025", "2025-03-11"), ("Sept. 29", None), ("June 10th, 2023", "2023-06-10"),
 ])
@@ -275,6 +277,7 @@ def test_a_figure_dated_by_an_earlier_sentence_gets_a_pointer_not_a_period(draft
         for fact in CURATED.facts:
             if fact.seed == slug and fact.value is not None and fact.period and not same_sentence(fact):
                 note = notes[reading(fact.value, fact.scale, fact.qualifier, None)]
-                assert f"states {fact.period.label()}" in note and f"period: {fact.period.text}" in note
+                assert f"states {fact.period.label()}" in note
+                assert f"period: {fact.period.text}" in note
                 pointed += 1
     assert pointed == 8

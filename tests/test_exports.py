@@ -12,7 +12,9 @@ HOSTILE = "</script><script>alert(1)</script> <!-- & \u2028 ]]>"
 
 def test_json_for_script_cannot_close_the_element_and_round_trips():
     text = json_for_script({"claim": HOSTILE})
-    assert "</" not in text and "<!--" not in text and "\u2028" not in text
+    assert "</" not in text
+    assert "<!--" not in text
+    assert "\u2028" not in text
     assert json.loads(text) == {"claim": HOSTILE}
 
 
@@ -21,19 +23,22 @@ def test_records_use_directory_or_file_urls(fact_base):
     assert fact_record(item, fact_base)["url"] == "sectors/agriculture/#pakistan-agriculture-gdp-share"
     record = fact_record(item, fact_base, directory_urls=False)
     assert record["url"] == "sectors/agriculture.html#pakistan-agriculture-gdp-share"
-    assert record["value"] == "2/3" and record["said_by"] == "khalil-hashmi"
+    assert record["value"] == "2/3"
+    assert record["said_by"] == "khalil-hashmi"
 
 
 def test_csv_has_one_row_per_fact_and_every_field(fact_base):
     rows = list(csv.DictReader(io.StringIO(facts_csv(fact_records(fact_base)))))
-    assert len(rows) == len(fact_base.facts) and tuple(rows[0]) == CSV_FIELDS
+    assert len(rows) == len(fact_base.facts)
+    assert tuple(rows[0]) == CSV_FIELDS
 
 
 def test_dataset_jsonld_is_a_parseable_script(fact_base):
     markup = dataset_jsonld(fact_base, name=HOSTILE, description="d", site_url="https://example.org/x/")
     body = re.fullmatch(r'<script type="application/ld\+json">\n(.*)\n</script>', markup, re.S).group(1)
     data = json.loads(body)
-    assert data["@type"] == "Dataset" and data["name"] == HOSTILE
+    assert data["@type"] == "Dataset"
+    assert data["name"] == HOSTILE
     assert data["distribution"][0]["contentUrl"] == "https://example.org/x/facts.json"
 
 

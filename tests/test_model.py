@@ -5,8 +5,8 @@ import json
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from nqpf.loading import REGISTRY_FILES
 from nqpf.model import FACT_FIELDS, json_schema
 

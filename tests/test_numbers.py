@@ -6,8 +6,16 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from nqpf.numbers import (CURRENCIES, HEDGES, SCALE_SPELLINGS, SCALE_WORD_FORMS, SCALES, format_number,
-                          parse_value, read_numbers)
+from nqpf.numbers import (
+    CURRENCIES,
+    HEDGES,
+    SCALE_SPELLINGS,
+    SCALE_WORD_FORMS,
+    SCALES,
+    format_number,
+    parse_value,
+    read_numbers,
+)
 
 
 def only(text):
@@ -16,7 +24,7 @@ def only(text):
     return found[0]
 
 
-@pytest.mark.parametrize("text, value, scale, percent", [
+@pytest.mark.parametrize(("text", "value", "scale", "percent"), [
     # forms written in the seeds
     ("2.8%", "2.8", None, True),
     ("3,327.8 billion RMB", "3327.8", "billion", False),
@@ -135,7 +143,7 @@ REAL_FORMS = [
 ]
 
 
-@pytest.mark.parametrize("text, value, scale, percent", REAL_FORMS)
+@pytest.mark.parametrize(("text", "value", "scale", "percent"), REAL_FORMS)
 def test_reads_the_forms_of_real_reports(text, value, scale, percent):
     mention = only(text)
     assert (mention.value, mention.scale, mention.percent) == (Fraction(value), scale, percent)
@@ -145,7 +153,7 @@ def test_the_table_of_real_forms_is_large_enough():
     assert len(REAL_FORMS) >= 60
 
 
-@pytest.mark.parametrize("text, currency, units", [
+@pytest.mark.parametrize(("text", "currency", "units"), [
     ("Rs950 billion", "Rs", ("PKR",)), ("Rs.3,000 billion", "Rs.", ("PKR",)),
     ("PKR 14 trillion", "PKR", ("PKR",)), ("US$6.5 billion", "US$", ("USD",)),
     ("$35bn", "$", ("USD",)), ("USD 166 billion", "USD", ("USD",)), ("CNY1.2 trillion", "CNY", ("CNY",)),
@@ -158,7 +166,7 @@ def test_the_currency_stays_in_the_mention(text, currency, units):
     assert mention.text == text.removesuffix(" yuan")
 
 
-@pytest.mark.parametrize("text, value, unit", [
+@pytest.mark.parametrize(("text", "value", "unit"), [
     ("the 884MW plant", 884, "MW"), ("4,320MW", 4320, "MW"), ("3,081 GWh", 3081, None),
     ("a 400km road", 400, "km"), ("500kV line", 500, "kV"), ("a bare 100m race", 100, "m"),
 ])
@@ -178,14 +186,14 @@ def test_m_and_b_mean_million_and_billion_only_after_a_currency():
     assert (only("100m").scale, only("100m").unit) == (None, "m")
 
 
-@pytest.mark.parametrize("text, values", [
+@pytest.mark.parametrize(("text", "values"), [
     ("4×330MW", [4, 330]), ("4 x 330 MW", [4, 330]), ("4x330MW", [4, 330]), ("2x660 MW", [2, 660]),
 ])
 def test_multiplications_are_read_as_both_numbers(text, values):
     assert [m.value for m in read_numbers(text)] == values
 
 
-@pytest.mark.parametrize("text, value", [
+@pytest.mark.parametrize(("text", "value"), [
     ("one-quarter", Fraction(1, 4)), ("three quarters", Fraction(3, 4)), ("two-fifths", Fraction(2, 5)),
     ("one-third", Fraction(1, 3)), ("two-thirds majority", Fraction(2, 3)), ("one half", Fraction(1, 2)),
     ("one-tenth", Fraction(1, 10)), ("seven eighths", Fraction(7, 8)),
@@ -194,7 +202,7 @@ def test_word_fractions_are_exact(text, value):
     assert only(text).value == value
 
 
-@pytest.mark.parametrize("text, value", [
+@pytest.mark.parametrize(("text", "value"), [
     ("in the first three quarters of the year", 3), ("the last two quarters", 2),
     ("one third-party vendor", 1), ("one second", 1),
 ])
@@ -202,19 +210,19 @@ def test_words_that_are_not_fractions(text, value):
     assert only(text).value == value
 
 
-@pytest.mark.parametrize("text, value", [
+@pytest.mark.parametrize(("text", "value"), [
     ("2023-24", 2023), ("FY2023-24", 2023), ("2018/19", 2018), ("FY 2019", 2019), ("1999-00", 1999),
 ])
 def test_fiscal_years_are_one_mention_of_their_first_year(text, value):
     assert only(text).year == value
 
 
-@pytest.mark.parametrize("text, values", [("2021-24", [2021, 24]), ("2020-2025", [2020, 2025])])
+@pytest.mark.parametrize(("text", "values"), [("2021-24", [2021, 24]), ("2020-2025", [2020, 2025])])
 def test_ranges_of_years_are_two_numbers(text, values):
     assert [m.value for m in read_numbers(text)] == values
 
 
-@pytest.mark.parametrize("words, qualifier", sorted(HEDGES.items()))
+@pytest.mark.parametrize(("words", "qualifier"), sorted(HEDGES.items()))
 def test_every_hedge_is_read_before_a_number(words, qualifier):
     (mention,) = read_numbers(f"output {words} 2.1 million units")
     assert (mention.hedge, mention.hedge_words) == (qualifier, words)
@@ -255,7 +263,7 @@ def _numeral(value: Fraction, separators: bool) -> str:
        glue=st.sampled_from(["", " "]), scale_glue=st.sampled_from(["", " "]), separators=st.booleans(),
        before=st.sampled_from(["", "an allocation of ", "(", "Total: "]),
        after=st.sampled_from(["", " for roads", ").", ", up 5%"]))
-def test_any_amount_in_any_currency_and_scale_form_is_one_exact_mention(
+def test_any_amount_in_any_currency_and_scale_form_is_one_exact_mention(  # noqa: PLR0917 - Hypothesis fills each argument from @given
         amount, currency, scale, glue, scale_glue, separators, before, after):
     if scale in SCALES or scale in SCALE_WORD_FORMS:
         scale_glue = " "  # scale words are written after a space; abbreviations glued or spaced
@@ -263,7 +271,8 @@ def test_any_amount_in_any_currency_and_scale_form_is_one_exact_mention(
     found = [m for m in read_numbers(before + written + after) if m.start < len(before) + len(written)]
     assert len(found) == 1, found
     (mention,) = found
-    assert mention.text == written and mention.currency == currency
+    assert mention.text == written
+    assert mention.currency == currency
     assert mention.magnitude == amount * SCALES[SCALE_SPELLINGS.get(scale, scale)]
 
 
@@ -302,7 +311,8 @@ def test_numerals_glued_to_letters_are_identifiers(text):
 
 def test_dates_are_one_mention_and_must_be_real():
     (date,) = read_numbers("date 2025-03-11 BEIJING")
-    assert date.date == "2025-03-11" and date.year == 2025
+    assert date.date == "2025-03-11"
+    assert date.year == 2025
     assert [m.date for m in read_numbers("Business recorder. 2024-03-31.")] == ["2024-03-31"]
     assert all(m.date is None for m in read_numbers("2024-02-30"))
 
@@ -325,7 +335,7 @@ def test_mentions_come_in_text_order_with_offsets():
     assert all(text[m.start:m.end] == m.text for m in found)
 
 
-@pytest.mark.parametrize("raw, expected", [
+@pytest.mark.parametrize(("raw", "expected"), [
     (28, Fraction(28)), (9.443, Fraction("9.443")), ("2/3", Fraction(2, 3)), (54.0, Fraction(54)),
 ])
 def test_parse_value(raw, expected):
@@ -334,11 +344,11 @@ def test_parse_value(raw, expected):
 
 @pytest.mark.parametrize("raw", [True, "many", float("nan"), float("inf"), "1e999", None, [1]])
 def test_parse_value_refuses(raw):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"\w"):  # every refusal says why
         parse_value(raw)
 
 
-@pytest.mark.parametrize("value, shown", [
+@pytest.mark.parametrize(("value", "shown"), [
     (Fraction(30000), "30,000"), (Fraction("9.443"), "9.443"), (Fraction(2, 3), "2/3"),
     (Fraction("3327.8"), "3,327.8"),
 ])

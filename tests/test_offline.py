@@ -3,9 +3,9 @@
 import zipfile
 
 import pytest
-
 from browser import RequestLog
 from conftest import ROOT, run_build
+
 from nqpf.offline import write_zip
 
 
@@ -42,7 +42,8 @@ def test_from_disk_navigation_and_both_searches_work_without_network(browser, un
     page.goto((unzipped / "index.html").as_uri())
     page.locator("a.nqpf-card").first.click()
     page.wait_for_load_state()
-    assert page.url.startswith(unzipped.as_uri()) and ".html#" in page.url
+    assert page.url.startswith(unzipped.as_uri())
+    assert ".html#" in page.url
     page.goto((unzipped / "index.html").as_uri())
     search_box = page.locator("input[data-md-component='search-query']")
     search_box.click()
@@ -53,10 +54,12 @@ def test_from_disk_navigation_and_both_searches_work_without_network(browser, un
     search_box.fill("")
     search_box.press_sequentially("buffalo", delay=30)  # words of a fact: the fact index finds it
     offer = page.locator("a.nqpf-search-facts")
-    assert offer.is_visible() and "buffalo" in offer.inner_text()
+    assert offer.is_visible()
+    assert "buffalo" in offer.inner_text()
     offer.click()
     page.wait_for_selector("#nqpf-search[data-ready='true']")
-    assert page.url.startswith(unzipped.as_uri()) and page.url.endswith("fact-index.html?q=buffalo")
+    assert page.url.startswith(unzipped.as_uri())
+    assert page.url.endswith("fact-index.html?q=buffalo")
     assert "buffalo-embryo-lab-capacity" in page.eval_on_selector_all(
         "#nqpf-results a", "els => els.map(e => e.getAttribute('href')).join(' ')")
     page.goto((unzipped / "fact-index.html").as_uri() + "?q=robot")

@@ -1,20 +1,29 @@
 """Page generation, as plain functions: links, labels, the report link and its issue form."""
 
 import itertools
-import re
 import posixpath
+import re
 from html import unescape
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import yaml
-
 from conftest import ROOT
+
+from nqpf import pages
 from nqpf.markup import _relative_path, esc, relative_href
 from nqpf.model import Period
-import nqpf.pages as pages
-from nqpf.pages import (NAV_SOURCES_MAX, SiteOptions, fact_card, fact_href, nav, passage_id, report_href,
-                        sector_pages, timeline_pages)
+from nqpf.pages import (
+    NAV_SOURCES_MAX,
+    SiteOptions,
+    fact_card,
+    fact_href,
+    nav,
+    passage_id,
+    report_href,
+    sector_pages,
+    timeline_pages,
+)
 
 
 def test_relative_links_work_with_and_without_directory_urls():
@@ -46,7 +55,8 @@ def test_report_link_prefills_the_issue_form(fact_base):
     query = parse_qs(parts.query)
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / query["template"][0]).read_text(encoding="utf-8"))
     field_ids = {field.get("id") for field in form["body"]}
-    assert query["fact-id"] == ["nev-production-2023"] and "fact-id" in field_ids
+    assert query["fact-id"] == ["nev-production-2023"]
+    assert "fact-id" in field_ids
 
 
 def test_a_card_says_whose_claim_it_is(fact_base):
@@ -60,15 +70,19 @@ def test_the_timeline_is_an_index_of_years_and_a_page_per_year(fact_base):
     index, *years = timeline_pages(fact_base, SiteOptions())
     assert index.src_uri == "timeline.md"
     listed = [int(y) for y in re.findall(r'href="(\d{4})/"', index.markdown)]
-    assert listed == sorted(listed) and 2023 in listed and 2030 in listed
+    assert listed == sorted(listed)
+    assert 2023 in listed
+    assert 2030 in listed
     assert [p.src_uri for p in years] == [*(f"timeline/{y}.md" for y in listed), "timeline/undated.md"]
     page_2023 = next(p for p in years if p.src_uri == "timeline/2023.md").markdown
     dated = re.findall(r'<time datetime="([\d-]+)"', page_2023)
-    assert dated == sorted(dated) and all(d.startswith("2023") for d in dated)
+    assert dated == sorted(dated)
+    assert all(d.startswith("2023") for d in dated)
     assert "third-plenum-concluded" in years[-1].markdown
     page_2024 = next(p for p in years if p.src_uri == "timeline/2024.md").markdown
     assert '<a href="../" rel="up">All years</a> · <a href="../2023/" rel="prev">2023</a> · ' in page_2024
-    assert 'rel="prev"' not in page_2023 and '<a href="../2024/" rel="next">2024</a>' in page_2023
+    assert 'rel="prev"' not in page_2023
+    assert '<a href="../2024/" rel="next">2024</a>' in page_2023
     ids = {i.fact.id for i in fact_base.facts if i.fact.period or i.fact.kind in ("event", "target")}
     assert {i for p in years for i in re.findall(r'&#35;([a-z0-9-]+)"', p.markdown)} == ids
 

@@ -7,14 +7,25 @@ import shutil
 import subprocess
 
 import pytest
-from lunr import lunr
-
 from browser import unavailable
 from conftest import ROOT
+from lunr import lunr
+
+from nqpf import search
 from nqpf.pages import SiteOptions, fact_href
-import nqpf.search as search
-from nqpf.search import (DATA_ASSET, FACETS, FIELDS, LUNR_JS, PAGE_SRC, PARTS_DIR, build_index, fact_index_parts,
-                         search_document, term_shards, term_weights)
+from nqpf.search import (
+    DATA_ASSET,
+    FACETS,
+    FIELDS,
+    LUNR_JS,
+    PAGE_SRC,
+    PARTS_DIR,
+    build_index,
+    fact_index_parts,
+    search_document,
+    term_shards,
+    term_weights,
+)
 
 SEARCH_JS = ROOT / "docs" / "assets" / "nqpf" / "fact-search.js"
 MANIFEST = "window.NQPF_FACT_INDEX = "
@@ -30,11 +41,13 @@ def read_parts(assets: list[tuple[str, str]]) -> tuple[dict, dict[str, dict]]:
     """(manifest, {part name: payload}) from the files the build writes."""
     files = dict(assets)
     manifest_script = files.pop(DATA_ASSET)
-    assert manifest_script.startswith(MANIFEST) and manifest_script.endswith(";\n")
+    assert manifest_script.startswith(MANIFEST)
+    assert manifest_script.endswith(";\n")
     parts = {}
     for path, script in files.items():
         match = PART.fullmatch(script)
-        assert match and path == f"{PARTS_DIR}/{match['name']}.js", path
+        assert match, path
+        assert path == f"{PARTS_DIR}/{match['name']}.js"
         parts[match["name"]] = json.loads(match["payload"])
     return json.loads(manifest_script[len(MANIFEST):-2]), parts
 
@@ -47,7 +60,7 @@ def shipped(fact_base):
 @pytest.fixture(scope="module")
 def rows(shipped):
     """The display rows of every fact, in order, as the page reads them."""
-    manifest, parts = shipped
+    _, parts = shipped
     names = [n for n in parts if n.startswith("r")]
     assert names == [f"r{n}" for n in range(len(names))]
     columns: dict[str, list[str]] = {}
@@ -64,7 +77,7 @@ def decode(posting: str) -> dict[int, int]:
     for gap in numbers[::2]:
         position += gap
         positions.append(position)
-    return dict(zip(positions, numbers[1::2]))
+    return dict(zip(positions, numbers[1::2], strict=True))
 
 
 def test_terms_and_weights_are_those_of_lunr_py(documents):
@@ -72,7 +85,7 @@ def test_terms_and_weights_are_those_of_lunr_py(documents):
     reference = lunr(ref="ref", fields=[{"field_name": n, "boost": b} for n, b in FIELDS],
                      documents=[{"ref": str(n), **d} for n, d in enumerate(documents)]).serialize()
     order = {term: postings["_index"] for term, postings in reference["invertedIndex"]}
-    vectors = {ref: dict(zip(v[::2], v[1::2])) for ref, v in reference["fieldVectors"]}
+    vectors = {ref: dict(zip(v[::2], v[1::2], strict=True)) for ref, v in reference["fieldVectors"]}
     ours = term_weights(documents)
     assert set(ours) == set(order)
     for term, postings in reference["invertedIndex"]:
@@ -88,7 +101,7 @@ def test_postings_decode_to_the_weights_in_hundredths(documents):
     index = build_index(documents)
     weights = term_weights(documents)
     assert len(index["terms"]) == len(index["postings"]) == len(weights)
-    for term, posting in zip(index["terms"], index["postings"]):
+    for term, posting in zip(index["terms"], index["postings"], strict=True):
         assert decode(posting) == {p: round(w * 100) for p, w in weights[term].items()}, term
 
 
@@ -114,11 +127,13 @@ def test_display_rows_and_facets_describe_every_fact(fact_base, shipped, rows):
     for position, item in enumerate(fact_base.facts):
         assert rows["id"][position] == item.fact.id
         assert rows["url"][position] == fact_href(item, fact_base, PAGE_SRC, SiteOptions())
-        assert rows["claim"][position] == item.fact.claim and rows["value"][position] == item.display_value
+        assert rows["claim"][position] == item.fact.claim
+        assert rows["value"][position] == item.display_value
     facets = parts["facets"]
     for name in FACETS:
         facet = facets[name]
-        assert facet["values"] == sorted(facet["values"]) and len(facet["labels"]) == len(facet["values"])
+        assert facet["values"] == sorted(facet["values"])
+        assert len(facet["labels"]) == len(facet["values"])
         assert all(-1 <= code < len(facet["values"]) for code in facet["of"])
     sector = facets["sector"]
     robot = fact_base.facts.index(fact_base.by_id["industrial-robot-production-growth-2025"])
@@ -146,7 +161,7 @@ def test_term_shards_are_bounded_and_a_common_term_stands_alone():
     sizes = [sum(map(len, shard["postings"])) for shard in shards]
     assert [t for shard in shards for t in shard["terms"]] == index["terms"]
     assert any(shard["terms"] == ["t100"] for shard in shards)
-    assert all(size <= 1000 + 90 for shard, size in zip(shards, sizes) if shard["terms"] != ["t100"])
+    assert all(size <= 1000 + 90 for shard, size in zip(shards, sizes, strict=True) if shard["terms"] != ["t100"])
 
 
 def run_queries(shipped, rows, queries: list[str], loaded: str = "all") -> list[list[str]]:
@@ -180,7 +195,8 @@ QUERIES = ["robot", "9.443", "Hashmi", "buffalo embryos", "Heilongjiang", "heilo
 
 @pytest.fixture(scope="module")
 def answers(shipped, rows):
-    return dict(zip(QUERIES, run_queries(shipped, rows, QUERIES)))
+    *found, _ = run_queries(shipped, rows, QUERIES)  # the last item lists the shards loaded
+    return dict(zip(QUERIES, found, strict=True))
 
 
 def test_loading_shards_as_queries_need_them_ranks_as_the_whole_index(fact_base, documents, rows, monkeypatch):
@@ -195,7 +211,7 @@ def test_loading_shards_as_queries_need_them_ranks_as_the_whole_index(fact_base,
     assert len(set(loaded)) == len(loaded) < len(small[0]["shards"])  # never twice, never all
 
 
-@pytest.mark.parametrize("query, fact_id", [
+@pytest.mark.parametrize(("query", "fact_id"), [
     ("robot", "industrial-robot-production-growth-2025"),
     ("9.443", "nev-production-2023"),
     ("Hashmi", "pakistan-population"),
@@ -209,7 +225,8 @@ def test_queries_find_the_fact(answers, query, fact_id):
 
 def test_every_word_must_match(answers):
     assert answers["buffalo embryos"] == ["buffalo-embryo-lab-capacity"]
-    assert answers["buffalo robot"] == [] and answers["zzzz"] == []
+    assert answers["buffalo robot"] == []
+    assert answers["zzzz"] == []
 
 
 def test_punctuation_and_stop_words_do_not_change_the_answer(answers):
@@ -223,4 +240,5 @@ def test_an_empty_query_lists_every_fact_in_order(answers, fact_base):
 def test_facts_that_claim_the_word_rank_above_facts_that_only_quote_it(answers, documents, fact_base):
     ranked = answers["robot"]
     in_claim = [i for i in ranked if "robot" in documents[fact_base.facts.index(fact_base.by_id[i])]["claim"].lower()]
-    assert in_claim and ranked[:len(in_claim)] == in_claim
+    assert in_claim
+    assert ranked[:len(in_claim)] == in_claim

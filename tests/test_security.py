@@ -1,9 +1,8 @@
 """Hostile contributor text: a whole site built from it, opened in Chromium, runs nothing."""
 
 import pytest
-
-from conftest import copy_project, run_build
 from browser import serve
+from conftest import copy_project, run_build
 from html_tools import read_page
 
 PAYLOAD = ("<script>window.pwned=true</script> <img src=x onerror=\"window.pwned=true\"> "
@@ -71,4 +70,5 @@ def test_nothing_executes_on_any_page_or_in_search_results(browser, hostile_site
     finally:
         context.close()
         server.shutdown()
-    assert dialogs == [] and not [m for m in messages if "pwned" in m]
+    assert dialogs == []
+    assert not [m for m in messages if "pwned" in m]

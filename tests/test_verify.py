@@ -6,10 +6,12 @@ import re
 from fractions import Fraction
 
 import pytest
-
 from conftest import ROOT
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
 from nqpf.loading import ProjectPaths, load_inputs
-from nqpf.model import QUALIFIERS, Fact
+from nqpf.model import QUALIFIERS, Fact, Period
 from nqpf.numbers import HEDGES
 from nqpf.verify import SeedText, check_references, normalise, verify, verify_fact
 
@@ -23,7 +25,8 @@ def test_the_real_fact_base_verifies_with_full_coverage(inputs):
     base, coverage = verify(inputs, problems)
     assert problems == []
     assert len(base.facts) == len(inputs.facts) >= 40
-    assert coverage.total > 0 and coverage.covered == coverage.total
+    assert coverage.total > 0
+    assert coverage.covered == coverage.total
 
 
 @pytest.mark.parametrize("fact", FACTS_WITH_VALUES, ids=lambda f: f.id)
@@ -66,7 +69,6 @@ def test_a_percent_must_be_a_percent_in_the_quote():
 
 def test_the_period_year_must_be_written_in_the_quote():
     fact = next(f for f in REAL_FACTS if f.id == "nev-production-2023")
-    from nqpf.model import Period
     _, problems = verify_fact(dataclasses.replace(fact, period=Period("2024")), SEEDS[fact.seed])
     assert [p.field for p in problems] == ["period"]
 
@@ -95,7 +97,8 @@ def test_found_passages_map_back_to_the_original_text_whatever_the_white_space()
         assert spans, (text, quote)
         for start, end in spans:
             assert normalise(text[start:end]) == normalise(quote), (text, quote)
-            assert not text[start].isspace() and not text[end - 1].isspace()
+            assert not text[start].isspace()
+            assert not text[end - 1].isspace()
 
 
 def test_duplicate_ids_and_unknown_references(inputs):
@@ -115,7 +118,8 @@ def test_an_uncovered_number_is_reported_with_its_seed_line(inputs):
     _, coverage = verify(without, problems)
     assert coverage.covered == coverage.total - 1
     (problem,) = problems
-    assert problem.file == "seeds/002_c4778ec19135451b.txt" and problem.line == 9
+    assert problem.file == "seeds/002_c4778ec19135451b.txt"
+    assert problem.line == 9
     assert "“45”" in problem.message
 
 
@@ -164,38 +168,40 @@ def _check(quote: str, **fields):
     return verify_fact(_fact(quote, **fields), SeedText(f"Before. {quote} After."))
 
 
-@pytest.mark.parametrize("quote, right, careless", [
+@pytest.mark.parametrize(("quote", "right", "careless"), [
     # currency and abbreviated scales
-    ("The PSDP got Rs950 billion this year.", dict(value=950, scale="billion", unit="PKR"),
-     dict(value=950, unit="PKR")),
-    ("Only Rs1.13tr allocated.", dict(value="1.13", scale="trillion", unit="PKR"),
-     dict(value="1.13", unit="PKR")),
-    ("Exports: $35bn.", dict(value=35, scale="billion", unit="USD"), dict(value=35, unit="USD")),
-    ("a cost of $120m", dict(value=120, scale="million", unit="USD"), dict(value=120, unit="USD")),
+    ("The PSDP got Rs950 billion this year.", {"value": 950, "scale": "billion", "unit": "PKR"},
+     {"value": 950, "unit": "PKR"}),
+    ("Only Rs1.13tr allocated.", {"value": "1.13", "scale": "trillion", "unit": "PKR"},
+     {"value": "1.13", "unit": "PKR"}),
+    ("Exports: $35bn.", {"value": 35, "scale": "billion", "unit": "USD"}, {"value": 35, "unit": "USD"}),
+    ("a cost of $120m", {"value": 120, "scale": "million", "unit": "USD"}, {"value": 120, "unit": "USD"}),
     # lakh and crore
-    ("a grant of Rs 5 crore", dict(value=5, scale="crore", unit="PKR"), dict(value=5, unit="PKR")),
-    ("2 lakh workers", dict(value=2, scale="lakh", unit="workers"), dict(value=2, unit="workers")),
+    ("a grant of Rs 5 crore", {"value": 5, "scale": "crore", "unit": "PKR"}, {"value": 5, "unit": "PKR"}),
+    ("2 lakh workers", {"value": 2, "scale": "lakh", "unit": "workers"}, {"value": 2, "unit": "workers"}),
     # glued units and pc
-    ("the 884MW plant", dict(value=884, unit="MW"), dict(value="88.4", unit="MW")),
-    ("inflation at 21.3pc", dict(value="21.3", unit="%"), dict(value="21.3", unit="pc")),
+    ("the 884MW plant", {"value": 884, "unit": "MW"}, {"value": "88.4", "unit": "MW"}),
+    ("inflation at 21.3pc", {"value": "21.3", "unit": "%"}, {"value": "21.3", "unit": "pc"}),
     # word fractions: the numerator alone is not the figure
-    ("one-quarter of the budget", dict(value="1/4", unit="of the budget"), dict(value=1, unit="of the budget")),
-    ("two-fifths of exports", dict(value="2/5", unit="of exports"), dict(value=2, unit="of exports")),
+    ("one-quarter of the budget", {"value": "1/4", "unit": "of the budget"}, {"value": 1, "unit": "of the budget"}),
+    ("two-fifths of exports", {"value": "2/5", "unit": "of exports"}, {"value": 2, "unit": "of exports"}),
     # multiplications: both numbers are written, their product is not
-    ("the 4×330MW plant", dict(value=330, unit="MW"), dict(value=1320, unit="MW")),
-    ("a 4 x 330 MW plant", dict(value=4, unit="units"), dict(value=1320, unit="MW")),
+    ("the 4×330MW plant", {"value": 330, "unit": "MW"}, {"value": 1320, "unit": "MW"}),
+    ("a 4 x 330 MW plant", {"value": 4, "unit": "units"}, {"value": 1320, "unit": "MW"}),
 ])
 def test_a_number_as_written_verifies_and_a_careless_reading_is_refused(quote, right, careless):
     item, problems = _check(quote, **right)
-    assert problems == [] and item is not None
+    assert problems == []
+    assert item is not None
     item, problems = _check(quote, **careless)
     assert item is None
     assert [p.field for p in problems] == ["value"]
     numbers = problems[0].message.partition("(numbers there: ")[2]
-    assert numbers and all(word in quote for word in numbers.rstrip(")").split(", "))
+    assert numbers
+    assert all(word in quote for word in numbers.rstrip(")").split(", "))
 
 
-@pytest.mark.parametrize("quote, value, unit", [
+@pytest.mark.parametrize(("quote", "value", "unit"), [
     ("Rs950 billion", 950, "USD"), ("$35bn", 35, "PKR"), ("RMB50 billion", 50, "USD"), ("$35bn", 35, "dollars"),
 ])
 def test_an_amount_in_another_currency_is_refused(quote, value, unit):
@@ -210,11 +216,12 @@ def test_a_glued_unit_must_be_the_facts_unit():
     assert [(p.field, p.message) for p in problems] == [("unit", "the quote writes “884MW”: write unit: MW")]
 
 
-@pytest.mark.parametrize("words, qualifier", sorted(HEDGES.items()))
+@pytest.mark.parametrize(("words", "qualifier"), sorted(HEDGES.items()))
 def test_each_hedge_asks_for_its_qualifier(words, qualifier):
     quote = f"Sales {words} 2.1 million units in the year."
     item, problems = _check(quote, value="2.1", scale="million", qualifier=qualifier)
-    assert problems == [] and item.display_value == f"{qualifier} 2.1 million units"
+    assert problems == []
+    assert item.display_value == f"{qualifier} 2.1 million units"
     _, dropped = _check(quote, value="2.1", scale="million")
     assert [(p.field, p.line, p.message) for p in dropped] == [
         ("qualifier", 3, f"is missing: the quote says “{words} 2.1 million”: add qualifier: {qualifier}")]
@@ -234,9 +241,11 @@ def test_a_qualifier_where_the_quote_hedges_nothing_is_refused(qualifier):
 def test_a_converted_amount_takes_the_hedge_of_the_amount_it_converts():
     quote = "GDP exceeded 126 trillion yuan ($17.51 trillion) in 2024."
     item, problems = _check(quote, value="17.51", scale="trillion", unit="USD", qualifier="more than")
-    assert problems == [] and item.display_value == "more than $17.51 trillion"
+    assert problems == []
+    assert item.display_value == "more than $17.51 trillion"
     _, problems = _check(quote, value="17.51", scale="trillion", unit="USD")
-    assert [p.field for p in problems] == ["qualifier"] and "exceeded $17.51 trillion" in problems[0].message
+    assert [p.field for p in problems] == ["qualifier"]
+    assert "exceeded $17.51 trillion" in problems[0].message
 
 
 def test_the_value_is_shown_as_its_quote_writes_it():
@@ -255,7 +264,8 @@ def test_a_draft_counts_for_coverage_but_never_reaches_readers(inputs):
     problems = []
     base, coverage = verify(drafted, problems)
     assert coverage.covered == coverage.total
-    assert fact.id not in base.by_id and [d.fact.id for d in base.drafts] == [fact.id]
+    assert fact.id not in base.by_id
+    assert [d.fact.id for d in base.drafts] == [fact.id]
     assert [(p.file, p.line, p.message) for p in problems] == [
         (fact.file, fact.line, f"1 draft to review (ids {fact.id}): check each against its quote, edit the "
                                "claim, then delete its draft: true line")]
@@ -263,7 +273,7 @@ def test_a_draft_counts_for_coverage_but_never_reaches_readers(inputs):
 
 def test_drafted_ignore_entries_are_listed_for_review(inputs):
     entries = [dataclasses.replace(e, draft=True, file="facts/drafts/x.ignored.yml", line=n)
-               for n, e in zip((4, 9), inputs.ignored[:2])]
+               for n, e in zip((4, 9), inputs.ignored[:2], strict=True)]
     problems = []
     verify(dataclasses.replace(inputs, ignored=(*entries, *inputs.ignored[2:])), problems)
     assert [(p.file, p.line, p.message) for p in problems] == [
@@ -273,8 +283,6 @@ def test_drafted_ignore_entries_are_listed_for_review(inputs):
 
 # ---- properties: any change to a figure or to its quote is caught
 
-from hypothesis import assume, given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @given(fact=st.sampled_from(FACTS_WITH_VALUES), change=st.fractions(min_value=-1000, max_value=1000))
@@ -285,7 +293,8 @@ def test_any_change_of_a_value_is_caught_unless_the_quote_writes_the_new_one(fac
     written = {m.value for m in seed.numbers_in(seed.find(fact.quote)) if m.scale == fact.scale}
     assume(changed.value not in written)  # the rule: a value written in the quote, at its scale
     item, problems = verify_fact(changed, seed)
-    assert item is None and [p.field for p in problems] == ["value"]
+    assert item is None
+    assert [p.field for p in problems] == ["value"]
 
 
 @given(fact=st.sampled_from(REAL_FACTS), data=st.data())
@@ -300,4 +309,5 @@ def test_any_character_inserted_into_or_removed_from_a_quote_is_caught(fact, dat
         changed = quote[:at] + quote[at + 1:]
     assume(normalise(changed) != normalise(quote))  # white space and quote marks are not compared
     item, problems = verify_fact(dataclasses.replace(fact, quote=changed), SEEDS[fact.seed])
-    assert item is None and problems[0].field == "source.quote"
+    assert item is None
+    assert problems[0].field == "source.quote"

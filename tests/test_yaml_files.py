@@ -2,7 +2,11 @@
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from nqpf.model import FACT_FIELDS, read_fields
+from nqpf.problems import Problem
 from nqpf.yaml_files import read_records
 
 PLAIN_VALUES = ["yes", "Yes", "NO", "on", "Off", "true", "FALSE", "null", "Null", "~", "",
@@ -24,16 +28,11 @@ def test_quoted_values_are_always_text(tmp_path):
     path = tmp_path / "f.yml"
     path.write_text("- a: 'yes'\n  b: \"2023\"\n  c: '~'\n", encoding="utf-8")
     records, problems = read_records(path, "f.yml")
-    assert problems == [] and records[0].data == {"a": "yes", "b": "2023", "c": "~"}
+    assert problems == []
+    assert records[0].data == {"a": "yes", "b": "2023", "c": "~"}
 
 
 # ---- properties: whatever a file holds, the reader answers with records or problems
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from nqpf.model import FACT_FIELDS, read_fields  # noqa: E402
-from nqpf.problems import Problem  # noqa: E402
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20))
 DOCUMENTS = st.recursive(SCALARS, lambda inner: st.one_of(
@@ -64,7 +63,7 @@ def test_random_bytes_give_problems_never_an_exception(tmp_path, data):
 def test_random_yaml_documents_give_records_or_problems_never_an_exception(tmp_path, document):
     path = tmp_path / "x.yml"
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    records, problems = read_as_facts(path)
+    _, problems = read_as_facts(path)
     if not isinstance(document, list):
         assert problems  # a fact file holds a list
 

@@ -34,13 +34,16 @@ _END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = {*MONTHS, "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sr", "Jr", "St",
                   "No", "Nos", "Rs", "Co", "Corp", "Inc", "Ltd", "vs", "etc", "e.g", "i.e", "U.S", "U.K",
                   "U.N", "approx", "Govt", "Dept", "Art", "Sec", "Fig"}
-_STOP_WORDS = set("""a an the of in on at to by for from with and or but as than that which while who this
-    these those its it their our his her is are was were be been has have had will would can could
-    over under about since during per each year years compared worth up down into against more than
-    less nearly almost around some""".split())
-_VERBS = set("""reached rose grew increased surged stood hit totaled totalled exceeded surpassed topped came
-    amounted accounted fell dropped declined jumped climbed was were is are has have had said added
-    noted signed built made reported showed saw got gets edged recorded""".split())
+_STOP_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "and", "or", "but",
+               "as", "than", "that", "which", "while", "who", "this", "these", "those", "its", "it", "their",
+               "our", "his", "her", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+               "would", "can", "could", "over", "under", "about", "since", "during", "per", "each", "year",
+               "years", "compared", "worth", "up", "down", "into", "against", "more", "less", "nearly", "almost",
+               "around", "some"}
+_VERBS = {"reached", "rose", "grew", "increased", "surged", "stood", "hit", "totaled", "totalled", "exceeded",
+          "surpassed", "topped", "came", "amounted", "accounted", "fell", "dropped", "declined", "jumped",
+          "climbed", "was", "were", "is", "are", "has", "have", "had", "said", "added", "noted", "signed",
+          "built", "made", "reported", "showed", "saw", "got", "gets", "edged", "recorded"}
 _TARGET_RE = re.compile(r"(?i)\b(?:target|targets|aim|aims|aimed|plan|plans|planned|planning|goal|goals|"
                         r"forecast|projected|expected to|expects|set to|strive|strives|will|shall|by 20\d\d)\b")
 _ATTRIBUTION_RE = re.compile(r"(?i)\b(?:said|says|added|noted|stated|told|according to|highlighted|"
@@ -149,7 +152,7 @@ def _is_year(text: str, mention: NumberMention) -> bool:
     """A year written as such ("in 2023", "2023-24", "FY2019"), not a count of 2,000 things."""
     if mention.year is None:
         return False
-    if mention.date or re.fullmatch(r"(?:FY\s?)?\d{4}(?:[-/–]\d\d)?", mention.text) and not mention.text.isdigit():
+    if mention.date or (re.fullmatch(r"(?:FY\s?)?\d{4}(?:[-/–]\d\d)?", mention.text) and not mention.text.isdigit()):
         return True  # a date, or a fiscal year
     if len(mention.text) != 4:
         return False
@@ -296,8 +299,8 @@ class _Drafter:
             return mention.unit
         after = self.text[mention.end:mention.end + 80]
         words = []
-        for word in re.findall(r"[^\s,;:()\[\]“”\"!?]+", re.split(r"[,;:()\[\]“”\"!?\n]", after, maxsplit=1)[0]):
-            word = word.strip("-’'")
+        for written in re.findall(r"[^\s,;:()\[\]“”\"!?]+", re.split(r"[,;:()\[\]“”\"!?\n]", after, maxsplit=1)[0]):
+            word = written.strip("-’'")
             word = word if word.count(".") > 1 else word.rstrip(".")  # "U.S." keeps its stops
             if not word or word[0].isdigit():
                 break
@@ -340,9 +343,7 @@ class _Drafter:
         label = self.text[line_start:line_start + 80].split(",")[0].strip().lower()
         found = []
         for speaker in self.inputs.speakers.values():
-            if label == speaker.name.lower():
-                found.append(speaker)
-            elif _ATTRIBUTION_RE.search(text) and self._named(speaker, text):
+            if label == speaker.name.lower() or (_ATTRIBUTION_RE.search(text) and self._named(speaker, text)):
                 found.append(speaker)
         return found[0].slug if len(found) == 1 else None
 
@@ -427,11 +428,12 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
     stated = [span for passage in inputs.sources[slug].evidence for span in seed.find_all(passage)]
     context: Period | None = None  # the one year an earlier sentence of the paragraph states
     previous_end = 0
-    for sentence in sentences(text):
+    for whole in sentences(text):
+        sentence = whole
         for start, end in stated:
-            if start <= sentence[0] < end:  # a dateline opens the sentence: quote what follows it
-                rest = re.match(r"[\s:–—-]*", text[end:sentence[1]])
-                sentence = (end + rest.end(), sentence[1]) if rest else sentence
+            if start <= whole[0] < end:  # a dateline opens the sentence: quote what follows it
+                rest = re.match(r"[\s:–—-]*", text[end:whole[1]])
+                sentence = (end + rest.end(), whole[1]) if rest else whole
         mentions = seed.numbers_in(sentence)
         if "\n" in text[previous_end:sentence[0]]:
             context = None  # a new paragraph: the year of the one before dates nothing here

@@ -39,7 +39,7 @@ _BYLINE = re.compile(r"^\s*By (?P<author>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})\s
 _CITATION = re.compile(r"^(?P<author>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}), [\"“](?P<title>[^\"”]+?),?[\"”] "
                        r"(?P<outlet>[A-Z][\w .&'-]+?)\. (?P<date>\d{4}-\d{2}-\d{2})\.", re.MULTILINE)
 _FURNITURE = re.compile(r"[@|]|^(?:Published|Updated|Posted|Last updated|Share)\b|\d{1,2}:\d{2}")
-_SLUG_STOP = set("a an the of in on at to for and or with by from is are was were its it this that".split())
+_SLUG_STOP = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "is", "are", "was", "were", "its", "it", "this", "that"}
 
 
 class SourceRefused(Exception):
@@ -155,8 +155,8 @@ def _headline(lines: list[str]) -> str | None:
     """The text's first line, if it reads as a headline: 3 to 16 words, capitalised, no final stop.
     Page furniture before it (a contact line, "Today's Paper | …", "Published 10 Jun, 2023") is
     passed over; a first line that is a paragraph means the text has no headline."""
-    for line in lines[:6]:
-        line = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s+", "", line).strip()
+    for first in lines[:6]:
+        line = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s+", "", first).strip()
         if _FURNITURE.search(line) or any(pattern.match(line) for pattern in _DATELINES):
             continue
         words = line.split()

@@ -5,9 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import (FACT_FIELDS, IGNORED_FIELDS, MEASURE_FIELDS, SECTOR_FIELDS, SOURCE_FIELDS,
-                    SPEAKER_FIELDS, Fact, IgnoredNumber, Measure, Sector, Source, Speaker, kind_rules,
-                    read_fields)
+from .model import (
+    FACT_FIELDS,
+    IGNORED_FIELDS,
+    MEASURE_FIELDS,
+    SECTOR_FIELDS,
+    SOURCE_FIELDS,
+    SPEAKER_FIELDS,
+    Fact,
+    IgnoredNumber,
+    Measure,
+    Sector,
+    Source,
+    Speaker,
+    kind_rules,
+    read_fields,
+)
 from .problems import Problem
 from .yaml_files import read_records
 
@@ -78,7 +91,7 @@ def _records(paths: ProjectPaths, path: Path, specs, what: str, key: str | None)
     return rows, problems
 
 
-def _registry(paths, path, specs, what, build, problems: list[Problem]) -> dict:
+def _registry(paths, path, specs, what, build, *, problems: list[Problem]) -> dict:
     rows, found = _records(paths, path, specs, what, "slug")
     problems += found
     shown = paths.shown(path)
@@ -120,14 +133,14 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
     """Read seeds, sources, sectors, speakers, ignore list and facts; return all problems."""
     problems: list[Problem] = []
     sources = _registry(paths, paths.seeds_dir / "sources.yml", SOURCE_FIELDS, "sources",
-                        _source, problems)
+                        _source, problems=problems)
     sectors = _registry(paths, paths.facts_dir / "sectors.yml", SECTOR_FIELDS, "sectors",
-                        lambda v, f, r: Sector(**v, file=f, line=r.line), problems)
+                        lambda v, f, r: Sector(**v, file=f, line=r.line), problems=problems)
     speakers = _registry(paths, paths.facts_dir / "speakers.yml", SPEAKER_FIELDS, "speakers",
-                         lambda v, f, r: Speaker(**v, file=f, line=r.line), problems)
+                         lambda v, f, r: Speaker(**v, file=f, line=r.line), problems=problems)
     measures_file = paths.facts_dir / "measures.yml"  # optional: a project may chart nothing
     measures = (_registry(paths, measures_file, MEASURE_FIELDS, "measures",
-                          lambda v, f, r: Measure(**v, file=f, line=r.line), problems)
+                          lambda v, f, r: Measure(**v, file=f, line=r.line), problems=problems)
                 if measures_file.exists() else {})
     seed_texts = {slug: text for slug, source in sources.items()
                   if (text := _read_seed(paths, source, problems)) is not None}

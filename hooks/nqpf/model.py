@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from fractions import Fraction
-from typing import Callable
+from functools import cached_property
 
 from .numbers import SCALE_SPELLINGS, SCALES, format_number, parse_value
 from .problems import Problem
@@ -254,7 +254,7 @@ class FieldSpec:
     schema: dict
     read: Callable[[object], object]
     required: bool = False
-    children: tuple["FieldSpec", ...] = ()
+    children: tuple[FieldSpec, ...] = ()
 
 
 _STR = {"type": "string"}

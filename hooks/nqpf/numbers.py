@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -64,9 +65,8 @@ MONTHS: dict[str, int] = {name: number for number, names in enumerate((
     ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
     ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), start=1) for name in names}
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
 WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 # Denominators of word fractions ("one-quarter", "two-fifths"); "second" is never one.
@@ -258,15 +258,15 @@ def _hedged(text: str, found: list[NumberMention]) -> list[NumberMention]:
     """The mentions with the hedge written just before each; a converted amount in brackets
     shares the hedge of the amount it converts ("exceeded 126 trillion yuan ($17.51 trillion)")."""
     previous: NumberMention | None = None
-    for index, mention in enumerate(found):
-        start = mention.start
+    for index, bare in enumerate(found):
+        start = bare.start
         hedge = _HEDGE_BEFORE_RE.match(text[max(0, start - _HEDGE_REACH):start][::-1]) if start else None
         if hedge is not None:
             words = " ".join(hedge["hedge"][::-1].split())
-            found[index] = mention = _with_hedge(mention, HEDGES[words.lower()], words)
+            found[index] = _with_hedge(bare, HEDGES[words.lower()], words)
         elif previous is not None and previous.hedge and _CONVERSION_RE.match(text, previous.end, start):
-            found[index] = mention = _with_hedge(mention, previous.hedge, previous.hedge_words)
-        previous = mention
+            found[index] = _with_hedge(bare, previous.hedge, previous.hedge_words)
+        previous = found[index]
     return found
 
 
@@ -303,7 +303,7 @@ def parse_value(raw: object) -> Fraction:
     if isinstance(raw, int):
         return Fraction(raw)
     if isinstance(raw, float):
-        if raw != raw or raw in (float("inf"), float("-inf")):
+        if not math.isfinite(raw):
             raise ValueError("the number is not finite")
         return _exact(repr(raw))  # repr keeps what was written: 9.443, not its binary twin
     if isinstance(raw, str) and re.fullmatch(r"\s*-?\d+\s*/\s*[1-9]\d*\s*", raw):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Mapping
@@ -153,7 +154,7 @@ def chart(items: list[VerifiedFact], caption: str) -> str:
     # labels are 18 units high: about 12 px on a 390 px wide phone, where the chart is scaled down
     width, height, bar, gap, base_y = 520, 240, 72, 64, 190
     bars = []
-    for index, (item, value) in enumerate(zip(items, values)):
+    for index, (item, value) in enumerate(zip(items, values, strict=True)):
         x = 40 + index * (bar + gap)
         h = round(140 * value / top, 1)
         fact = item.fact
@@ -213,7 +214,7 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
     parts = _parts(items)
     sources = [sector_src(slug, n) for n in range(1, len(parts) + 1)]
     pages = []
-    for number, (src, part) in enumerate(zip(sources, parts), start=1):
+    for number, (src, part) in enumerate(zip(sources, parts, strict=True), start=1):
         title = sector.title if number == 1 else f"{sector.title} (part {number} of {len(parts)})"
         pager = _pager(src, sources, number, options, f"Parts of {sector.title}")
         # only a sector's first page is in Material's index, which would otherwise grow with the facts
@@ -305,11 +306,7 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
         for number, items in enumerate(parts, start=1):
             src = timeline_src(key, number)
             title = name if len(parts) == 1 else f"{name} (part {number} of {len(parts)})"
-
-            def link(target: str, label: object, rel: str) -> str:
-                href = relative_href(src, target, options.directory_urls)
-                return f'<a href="{esc(href)}" rel="{rel}">{esc(label)}</a>'
-
+            link = functools.partial(_pager_link, src, options)
             around = [link(index_src, "All years", "up")]
             if number > 1:
                 around.append(link(timeline_src(key, number - 1), f"Part {number - 1}", "prev"))
@@ -329,6 +326,11 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
                                        + f"# Timeline: {esc(title)}\n\n{nav_links}\n{intro}"
                                        f'<ol class="nqpf-timeline" data-search-exclude>\n{entries}\n</ol>\n\n{nav_links}'))
     return pages
+
+
+def _pager_link(src: str, options: SiteOptions, target: str, label: object, rel: str) -> str:
+    href = relative_href(src, target, options.directory_urls)
+    return f'<a href="{esc(href)}" rel="{rel}">{esc(label)}</a>'
 
 
 # The people page lists this many facts per speaker; the fact index, filtered, lists them all.
@@ -371,7 +373,7 @@ def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> s
         ends[end].append(key)
     out = []
     open_passages = 0  # how many cited passages the piece from a to b lies in
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         first, *others = starts.get(a) or [None]
         for key in others:
             out.append(f'<span class="nqpf-passage-anchor" id="{key}"></span>')

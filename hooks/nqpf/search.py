@@ -165,11 +165,11 @@ def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int],
     # (document, field) pairs holding each term: lunr's idf counts these
     holders = Counter(chain.from_iterable(chain.from_iterable(counted)))
     lengths = [[counts.total() for counts in by_field] for by_field in counted]
-    average = [sum(column) / count for column in zip(*lengths)]
+    average = [sum(column) / count for column in zip(*lengths, strict=True)]
     # per term: its idf and its posting (document position -> weight), found with one lookup
     table = {term: (math.log(1 + abs((count - n + 0.5) / (n + 0.5))), {}) for term, n in holders.items()}
-    for position, (by_field, field_lengths) in enumerate(zip(counted, lengths)):
-        for (_, boost), counts, length, mean in zip(fields, by_field, field_lengths, average):
+    for position, (by_field, field_lengths) in enumerate(zip(counted, lengths, strict=True)):
+        for (_, boost), counts, length, mean in zip(fields, by_field, field_lengths, average, strict=True):
             if not length:
                 continue
             norm = k1 * (1 - b + b * (length / mean))
@@ -229,7 +229,7 @@ def term_shards(index: dict, limit: int | None = None) -> list[dict]:
     limit = TERM_SHARD_CHARS if limit is None else limit
     shards: list[dict] = []
     size = limit
-    for term, posting in zip(index["terms"], index["postings"]):
+    for term, posting in zip(index["terms"], index["postings"], strict=True):
         if size + len(posting) > limit and (not shards or shards[-1]["terms"]):
             shards.append({"terms": [], "postings": []})
             size = 0
