@@ -13,7 +13,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Words without any number word in them, so the only numbers in a sentence are the ones put there.
-WORDS = ["battery", "solar", "turbine", "robot", "chip", "sensor", "vehicle", "grid", "port", "corridor", "farm", "seed", "cable", "satellite", "rail", "textile", "cement", "steel", "copper", "lithium", "hydrogen", "software", "cloud", "data"]
+WORDS = [
+    "battery",
+    "solar",
+    "turbine",
+    "robot",
+    "chip",
+    "sensor",
+    "vehicle",
+    "grid",
+    "port",
+    "corridor",
+    "farm",
+    "seed",
+    "cable",
+    "satellite",
+    "rail",
+    "textile",
+    "cement",
+    "steel",
+    "copper",
+    "lithium",
+    "hydrogen",
+    "software",
+    "cloud",
+    "data",
+]
 VERBS = ("reached", "grew to", "came to", "rose to", "stood at")
 UNITS = ("units", "tonnes", "kilowatts", "yuan", "sets")
 PAGES = {
@@ -55,11 +80,16 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
         (root / "docs" / name).write_text(text, encoding="utf-8")
 
     sectors = [f"sector-{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(size.sectors)]
-    (root / "facts" / "sectors.yml").write_text("".join(
-        f"- slug: {slug}\n  title: Sector {slug[-2:].upper()}\n  description: Generated sector.\n"
-        for slug in sectors), encoding="utf-8")
+    (root / "facts" / "sectors.yml").write_text(
+        "".join(
+            f"- slug: {slug}\n  title: Sector {slug[-2:].upper()}\n  description: Generated sector.\n"
+            for slug in sectors
+        ),
+        encoding="utf-8",
+    )
     (root / "facts" / "speakers.yml").write_text(
-        "- slug: speaker-a\n  name: Speaker A\n  role: Generated speaker\n  kind: person\n", encoding="utf-8")
+        "- slug: speaker-a\n  name: Speaker A\n  role: Generated speaker\n  kind: person\n", encoding="utf-8"
+    )
     (root / "facts" / "ignored-numbers.yml").write_text("[]\n", encoding="utf-8")
 
     seed_sentences: list[list[str]] = [[] for _ in range(size.seeds)]
@@ -74,15 +104,18 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
             f"- id: fact-{index:05d}\n  claim: 'Generated claim: {sentence}'\n  kind: figure\n"
             f"  value: {value}\n  scale: million\n  unit: {unit}\n  period: {year}\n"
             f"  sector: {sector}\n{said_by}  source:\n    seed: seed-{seed_index:04d}\n"
-            f"    quote: '{sentence}'\n  tags: [generated]\n")
+            f"    quote: '{sentence}'\n  tags: [generated]\n"
+        )
     for slug, facts in by_sector.items():
         (root / "facts" / f"{slug}.yml").write_text("\n".join(facts), encoding="utf-8")
     sources = []
     for seed_index, sentences in enumerate(seed_sentences):
         (root / "seeds" / f"seed-{seed_index:04d}.txt").write_text(" ".join(sentences) + "\n", encoding="utf-8")
-        sources.append(f"- slug: seed-{seed_index:04d}\n  file: seed-{seed_index:04d}.txt\n"
-                       f"  title: Generated text {seed_index:04d}\n  outlet: null\n  author: null\n"
-                       "  date: null\n  place: null\n")
+        sources.append(
+            f"- slug: seed-{seed_index:04d}\n  file: seed-{seed_index:04d}.txt\n"
+            f"  title: Generated text {seed_index:04d}\n  outlet: null\n  author: null\n"
+            "  date: null\n  place: null\n"
+        )
     (root / "seeds" / "sources.yml").write_text("\n".join(sources), encoding="utf-8")
     return root
 
@@ -109,7 +142,7 @@ def write_report(words: int = 2_000, seed: int = 7) -> str:
         sentence = template.format_map(_Filler(rng))
         sentences.append(sentence)
         count += len(sentence.split())
-    paragraphs = [" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5)]
+    paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
     return "Corridor figures of the year\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
@@ -122,7 +155,13 @@ class _Filler(dict):
 
     def __missing__(self, key: str) -> str:
         rng = self.rng
-        return {"year": lambda: str(rng.randint(2015, 2025)), "a": lambda: str(rng.randint(10, 999)),
-                "b": lambda: str(rng.randint(1, 9)), "p": lambda: str(rng.randint(2, 60)),
-                "n": lambda: f"{rng.randint(2, 90) * 1000:,}", "d": lambda: str(rng.randint(1, 28)),
-                "m": lambda: rng.choice(["six", "eight", "nine"]), "w": lambda: rng.choice(WORDS)}[key]()
+        return {
+            "year": lambda: str(rng.randint(2015, 2025)),
+            "a": lambda: str(rng.randint(10, 999)),
+            "b": lambda: str(rng.randint(1, 9)),
+            "p": lambda: str(rng.randint(2, 60)),
+            "n": lambda: f"{rng.randint(2, 90) * 1000:,}",
+            "d": lambda: str(rng.randint(1, 28)),
+            "m": lambda: rng.choice(["six", "eight", "nine"]),
+            "w": lambda: rng.choice(WORDS),
+        }[key]()

@@ -36,12 +36,58 @@ SIZES = [CorpusSize(100, 5, 3), CorpusSize(1_000, 50, 10), CorpusSize(10_000, 50
 BYTES_ONLY = CorpusSize(30_000, 1_500, 40)  # built once, for what a reader downloads; not timed
 FIRST_QUERY = "battery"  # a word about one fact in eight holds
 WORK = REPO / "build" / "bench"
-QUERIES = ["battery", "solar", "turbine output", "robot", "chip", "sensor", "vehicle", "grid",
-           "port", "corridor", "farm", "seed", "cable", "satellite", "rail", "textile", "cement",
-           "steel", "copper", "lithium", "hydrogen", "software", "cloud", "data", "million",
-           "tonnes", "kilowatts", "yuan", "sets", "units", "2003", "2010", "2015", "2020", "2024",
-           "reached", "grew", "rose", "stood", "generated", "sector", "speaker", "battery grid",
-           "solar farm", "steel cement", "rail port", "12.3", "45", "cloud data", "copper cable"]
+QUERIES = [
+    "battery",
+    "solar",
+    "turbine output",
+    "robot",
+    "chip",
+    "sensor",
+    "vehicle",
+    "grid",
+    "port",
+    "corridor",
+    "farm",
+    "seed",
+    "cable",
+    "satellite",
+    "rail",
+    "textile",
+    "cement",
+    "steel",
+    "copper",
+    "lithium",
+    "hydrogen",
+    "software",
+    "cloud",
+    "data",
+    "million",
+    "tonnes",
+    "kilowatts",
+    "yuan",
+    "sets",
+    "units",
+    "2003",
+    "2010",
+    "2015",
+    "2020",
+    "2024",
+    "reached",
+    "grew",
+    "rose",
+    "stood",
+    "generated",
+    "sector",
+    "speaker",
+    "battery grid",
+    "solar farm",
+    "steel cement",
+    "rail port",
+    "12.3",
+    "45",
+    "cloud data",
+    "copper cable",
+]
 MEASURE_BUILD = """
 import json, resource, sys, time
 from mkdocs.__main__ import cli
@@ -61,8 +107,14 @@ def timed_build(project: Path, site: Path, timings: Path | None = None) -> dict:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_MKDOCS_2_WARNING": "1"}
     if timings:
         env["NQPF_TIMINGS"] = str(timings)
-    done = subprocess.run([sys.executable, "-c", MEASURE_BUILD, str(report), "build", "-q",
-                           "--site-dir", str(site)], cwd=project, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE_BUILD, str(report), "build", "-q", "--site-dir", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode:
         raise SystemExit(f"build of {project} failed:\n{done.stdout}{done.stderr}")
     return json.loads(report.read_text())
@@ -146,10 +198,13 @@ def browser_figures(site: Path) -> dict:
             browser.close()
     finally:
         server.shutdown()
-    return {"index_load_ms": round(sorted(loads)[1], 1),
-            "search_p50_ms": round(percentile(ours, 0.5), 1), "search_p95_ms": round(percentile(ours, 0.95), 1),
-            "search_warm_p95_ms": round(percentile(warm, 0.95), 1),
-            "material_search_p95_ms": round(percentile(material, 0.95), 1)}
+    return {
+        "index_load_ms": round(sorted(loads)[1], 1),
+        "search_p50_ms": round(percentile(ours, 0.5), 1),
+        "search_p95_ms": round(percentile(ours, 0.95), 1),
+        "search_warm_p95_ms": round(percentile(warm, 0.95), 1),
+        "material_search_p95_ms": round(percentile(material, 0.95), 1),
+    }
 
 
 def run(size: CorpusSize, repeats: int = 5) -> dict:
@@ -166,15 +221,23 @@ def run(size: CorpusSize, repeats: int = 5) -> dict:
         real_runs.append(timed_build(project, folder / "site", timings))
         hook_runs.append(json.loads(timings.read_text()))
         baseline_runs.append(timed_build(baseline, folder / "baseline-site"))
-    data = b"".join(p.read_bytes() for p in sorted((folder / "site" / "assets" / "nqpf").glob("fact-index*/*.js"))
-                    ) + (folder / "site" / "assets" / "nqpf" / "fact-index-data.js").read_bytes()
-    return {"facts": size.facts, "seeds": size.seeds,
-            "build_s": round(min(r["wall_s"] for r in real_runs), 2),
-            "baseline_build_s": round(min(r["wall_s"] for r in baseline_runs), 2),
-            "hooks_s": round(min(h["config_s"] + h["pages_s"] + h["outputs_s"] for h in hook_runs), 2),
-            "verify_s": round(min(h["verify_s"] for h in hook_runs), 3), "index_bytes": len(data),
-            "index_gzip_bytes": len(gzip.compress(data, 6)), **browser_figures(folder / "site"),
-            "peak_rss_mb": round(max(r["peak_rss_mb"] for r in real_runs), 1), **reader_bytes(folder / "site")}
+    data = (
+        b"".join(p.read_bytes() for p in sorted((folder / "site" / "assets" / "nqpf").glob("fact-index*/*.js")))
+        + (folder / "site" / "assets" / "nqpf" / "fact-index-data.js").read_bytes()
+    )
+    return {
+        "facts": size.facts,
+        "seeds": size.seeds,
+        "build_s": round(min(r["wall_s"] for r in real_runs), 2),
+        "baseline_build_s": round(min(r["wall_s"] for r in baseline_runs), 2),
+        "hooks_s": round(min(h["config_s"] + h["pages_s"] + h["outputs_s"] for h in hook_runs), 2),
+        "verify_s": round(min(h["verify_s"] for h in hook_runs), 3),
+        "index_bytes": len(data),
+        "index_gzip_bytes": len(gzip.compress(data, 6)),
+        **browser_figures(folder / "site"),
+        "peak_rss_mb": round(max(r["peak_rss_mb"] for r in real_runs), 1),
+        **reader_bytes(folder / "site"),
+    }
 
 
 def reader_bytes(site: Path) -> dict:
@@ -189,10 +252,13 @@ def reader_bytes(site: Path) -> dict:
             network.send("Network.enable")
             sent: dict[str, float] = {}  # request id -> when it was sent (ms since the epoch)
             received: dict[str, int] = {}  # request id -> bytes over the wire (headers and body)
-            network.on("Network.requestWillBeSent",
-                       lambda event: sent.setdefault(event["requestId"], event["wallTime"] * 1000))
-            network.on("Network.loadingFinished",
-                       lambda event: received.__setitem__(event["requestId"], event["encodedDataLength"]))
+            network.on(
+                "Network.requestWillBeSent", lambda event: sent.setdefault(event["requestId"], event["wallTime"] * 1000)
+            )
+            network.on(
+                "Network.loadingFinished",
+                lambda event: received.__setitem__(event["requestId"], event["encodedDataLength"]),
+            )
             page.goto(f"{url}fact-index/?q={FIRST_QUERY}")
             page.wait_for_function("window.NQPF_ANSWERS_MS !== undefined", timeout=60_000)
             answered = page.evaluate("performance.timeOrigin + window.NQPF_ANSWERS_MS")
@@ -204,8 +270,7 @@ def reader_bytes(site: Path) -> dict:
             browser.close()
     finally:
         server.shutdown()
-    return {"max_html_bytes": max(p.stat().st_size for p in site.rglob("*.html")),
-            "first_search_bytes": first_search}
+    return {"max_html_bytes": max(p.stat().st_size for p in site.rglob("*.html")), "first_search_bytes": first_search}
 
 
 def lighthouse_scores(site: Path) -> dict:
@@ -224,8 +289,13 @@ def bytes_only(size: CorpusSize) -> dict:
     folder = WORK / str(size.facts)
     project = write_corpus(folder / "project", size, REPO)
     build = timed_build(project, folder / "site")
-    return {"facts": size.facts, "seeds": size.seeds, "build_s": round(build["wall_s"], 2),
-            "peak_rss_mb": round(build["peak_rss_mb"], 1), **reader_bytes(folder / "site")}
+    return {
+        "facts": size.facts,
+        "seeds": size.seeds,
+        "build_s": round(build["wall_s"], 2),
+        "peak_rss_mb": round(build["peak_rss_mb"], 1),
+        **reader_bytes(folder / "site"),
+    }
 
 
 def drafter_figures(repeats: int = 5) -> dict:
@@ -239,23 +309,32 @@ def drafter_figures(repeats: int = 5) -> dict:
     report = write_report(2_000)
     (project / "seeds" / "099_0000000000000000.txt").write_text(report, encoding="utf-8")
     with (project / "seeds" / "sources.yml").open("a", encoding="utf-8") as out:
-        out.write("\n- slug: bench-report\n  file: 099_0000000000000000.txt\n  title: null\n  outlet: null\n"
-                  "  author: null\n  date: null\n  place: null\n")
+        out.write(
+            "\n- slug: bench-report\n  file: 099_0000000000000000.txt\n  title: null\n  outlet: null\n"
+            "  author: null\n  date: null\n  place: null\n"
+        )
     inputs, _ = load_inputs(ProjectPaths(project))
     seconds = []
     for _ in range(repeats):
         started = time.perf_counter()
         drafts = draft_seed(inputs, "bench-report")
         seconds.append(time.perf_counter() - started)
-    return {"words": len(report.split()), "drafted_facts": len(drafts.facts),
-            "drafted_ignores": len(drafts.ignored), "draft_s": round(min(seconds), 3)}
+    return {
+        "words": len(report.split()),
+        "drafted_facts": len(drafts.facts),
+        "drafted_ignores": len(drafts.ignored),
+        "draft_s": round(min(seconds), 3),
+    }
 
 
 def main() -> None:
     started = time.perf_counter()
     drafter = drafter_figures()
-    print(f"  drafter: {drafter['words']:,} words, {drafter['drafted_facts']} facts and "
-          f"{drafter['drafted_ignores']} ignore entries drafted in {drafter['draft_s']} s", flush=True)
+    print(
+        f"  drafter: {drafter['words']:,} words, {drafter['drafted_facts']} facts and "
+        f"{drafter['drafted_ignores']} ignore entries drafted in {drafter['draft_s']} s",
+        flush=True,
+    )
     runs = []
     for size in SIZES:
         runs.append(run(size))
@@ -264,7 +343,8 @@ def main() -> None:
     print(f"  {BYTES_ONLY.facts:>6} facts done, bytes only ({time.perf_counter() - started:.0f} s)", flush=True)
     (REPO / "build").mkdir(exist_ok=True)
     (REPO / "build" / "bench.json").write_text(
-        json.dumps({"runs": runs, "bytes_only": largest, "drafter": drafter}, indent=1) + "\n")
+        json.dumps({"runs": runs, "bytes_only": largest, "drafter": drafter}, indent=1) + "\n"
+    )
     keys = list(runs[0])
     print(" | ".join(keys))
     for row in [*runs, largest]:
@@ -275,19 +355,25 @@ def main() -> None:
     print("Lighthouse performance at 10,000 facts: " + ", ".join(f"{k[11:]} {v}" for k, v in scores.items()))
     last.update(scores)
     (REPO / "build" / "bench.json").write_text(
-        json.dumps({"runs": runs, "bytes_only": largest, "drafter": drafter}, indent=1) + "\n")
-    targets = [("hooks_s <= 0.25 x baseline_build_s", last["hooks_s"] <= 0.25 * last["baseline_build_s"]),
-               ("verify_s <= 1.0", last["verify_s"] <= 1.0),
-               ("search_p95_ms <= 16 and < material", last["search_p95_ms"] <= 16
-                and last["search_p95_ms"] < last["material_search_p95_ms"]),
-               ("index_load_ms <= 300", last["index_load_ms"] <= 300),
-               ("search_warm_p95_ms <= 16 (the queries again, their parts loaded)", last["search_warm_p95_ms"] <= 16),
-               ("drafter on 2,000 words < 1 s", drafter["draft_s"] < 1.0),
-               ("max_html_bytes <= 400 KB at 30,000 facts", largest["max_html_bytes"] <= 400_000),
-               ("first_search_bytes at 30,000 <= 1.2 x at 1,000",
-                largest["first_search_bytes"] <= 1.2 * at_1000["first_search_bytes"]),
-               ("Lighthouse performance >= 90 at 10,000 facts (timeline, sector, fact index)",
-                min(scores.values()) >= 90)]
+        json.dumps({"runs": runs, "bytes_only": largest, "drafter": drafter}, indent=1) + "\n"
+    )
+    targets = [
+        ("hooks_s <= 0.25 x baseline_build_s", last["hooks_s"] <= 0.25 * last["baseline_build_s"]),
+        ("verify_s <= 1.0", last["verify_s"] <= 1.0),
+        (
+            "search_p95_ms <= 16 and < material",
+            last["search_p95_ms"] <= 16 and last["search_p95_ms"] < last["material_search_p95_ms"],
+        ),
+        ("index_load_ms <= 300", last["index_load_ms"] <= 300),
+        ("search_warm_p95_ms <= 16 (the queries again, their parts loaded)", last["search_warm_p95_ms"] <= 16),
+        ("drafter on 2,000 words < 1 s", drafter["draft_s"] < 1.0),
+        ("max_html_bytes <= 400 KB at 30,000 facts", largest["max_html_bytes"] <= 400_000),
+        (
+            "first_search_bytes at 30,000 <= 1.2 x at 1,000",
+            largest["first_search_bytes"] <= 1.2 * at_1000["first_search_bytes"],
+        ),
+        ("Lighthouse performance >= 90 at 10,000 facts (timeline, sector, fact index)", min(scores.values()) >= 90),
+    ]
     for name, met in targets:
         print(f"{'met   ' if met else 'MISSED'} {name}")
     print(f"total {time.perf_counter() - started:.0f} s; figures in build/bench.json")

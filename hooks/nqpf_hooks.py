@@ -88,15 +88,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macros = config.plugins.get("macros")
     if macros is not None:
         bound = FactMacros(base, _build.options)
-        macros.register_macros({
-            "fact": lambda fact_id: bound.fact(fact_id, macros.page.file.src_uri),
-            "fact_claim": lambda fact_id: bound.fact_claim(fact_id, macros.page.file.src_uri),
-            "figure_card": lambda fact_id: bound.figure_card(fact_id, macros.page.file.src_uri),
-            "offline_bundle_link": lambda: _offline_bundle_link(root, config, macros.page.file.src_uri),
-            "dataset_jsonld": lambda: dataset_jsonld(base, name=config.site_name,
-                                                     description=config.site_description or "",
-                                                     site_url=config.site_url),
-        })
+        macros.register_macros(
+            {
+                "fact": lambda fact_id: bound.fact(fact_id, macros.page.file.src_uri),
+                "fact_claim": lambda fact_id: bound.fact_claim(fact_id, macros.page.file.src_uri),
+                "figure_card": lambda fact_id: bound.figure_card(fact_id, macros.page.file.src_uri),
+                "offline_bundle_link": lambda: _offline_bundle_link(root, config, macros.page.file.src_uri),
+                "dataset_jsonld": lambda: dataset_jsonld(
+                    base, name=config.site_name, description=config.site_description or "", site_url=config.site_url
+                ),
+            }
+        )
     _build.timings["config_s"] = time.perf_counter() - started
     return config
 
@@ -111,8 +113,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         pages_done = time.perf_counter()
         records = fact_records(base, options.directory_urls)
-        for dest, content in (("facts.json", facts_json(records)), ("facts.csv", facts_csv(records)),
-                              *fact_index_assets(base, options)):
+        for dest, content in (
+            ("facts.json", facts_json(records)),
+            ("facts.csv", facts_csv(records)),
+            *fact_index_assets(base, options),
+        ):
             files.append(File.generated(config, dest, content=content))
     _build.timings.update(pages_s=pages_done - started, outputs_s=time.perf_counter() - pages_done)
     root = Path(config.config_file_path).parent

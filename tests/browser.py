@@ -18,8 +18,15 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -93,8 +100,16 @@ class RequestLog:
 
     @property
     def external(self) -> list[str]:
-        return [u for u in self.urls if not (u.startswith(self.allowed_prefix) or u.startswith("data:")
-                                             or u.startswith("blob:") or u.startswith("about:"))]
+        return [
+            u
+            for u in self.urls
+            if not (
+                u.startswith(self.allowed_prefix)
+                or u.startswith("data:")
+                or u.startswith("blob:")
+                or u.startswith("about:")
+            )
+        ]
 
 
 def screenshot(page, name: str) -> None:

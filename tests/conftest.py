@@ -30,10 +30,15 @@ class BuildResult:
 
 def run_build(root: Path, site: Path, *extra: str) -> BuildResult:
     """``mkdocs build --strict`` of the project in ``root`` into ``site``."""
-    done = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site), *extra], cwd=root,
-                          capture_output=True, text=True, timeout=300,
-                          env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1",
-                               "SOURCE_DATE_EPOCH": "1700000000"}, check=False)
+    done = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site), *extra],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"},
+        check=False,
+    )
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
 
 
@@ -46,8 +51,7 @@ def copy_project(target: Path) -> Path:
             if source.is_dir():
                 (target / part).symlink_to(source, target_is_directory=True)
         elif source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"),
-                            symlinks=True)
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"), symlinks=True)
         else:
             shutil.copy2(source, target / part)
     return target
@@ -89,8 +93,9 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> BuildResult:
     """The offline build (use_directory_urls off, Material's offline plugin), built once."""
-    result = run_build(ROOT, tmp_path_factory.mktemp("offline") / "site", "--config-file",
-                       str(ROOT / "mkdocs.offline.yml"))
+    result = run_build(
+        ROOT, tmp_path_factory.mktemp("offline") / "site", "--config-file", str(ROOT / "mkdocs.offline.yml")
+    )
     assert result.returncode == 0, result.output
     return result
 

@@ -20,8 +20,13 @@ def test_the_corpus_is_complete():
 
 
 def check(root):
-    return subprocess.run([sys.executable, "-m", "nqpf", "--root", str(root), "check"],
-                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")}, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "nqpf", "--root", str(root), "check"],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        check=False,
+    )
 
 
 def snapshot(site):

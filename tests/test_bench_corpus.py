@@ -25,7 +25,6 @@ def test_a_small_generated_corpus_verifies_fully_and_builds(tmp_path):
     assert (tmp_path / "site" / "sectors" / "sector-aa" / "index.html").is_file()
 
 
-
 def test_the_baseline_builds_the_same_pages_without_the_hooks(tmp_path):
     """The baseline's timing means something only if its pages are the real build's pages."""
     project = write_corpus(tmp_path / "project", CorpusSize(facts=30, seeds=3, sectors=2), ROOT)
@@ -59,8 +58,14 @@ def test_the_drafters_benchmark_report_drafts_into_a_complete_reviewed_base(tmp_
     report = tmp_path / "report.txt"
     report.write_text(write_report(2_000), encoding="utf-8")
     env = {"PYTHONPATH": str(ROOT / "hooks")}
-    added = subprocess.run([sys.executable, "-m", "nqpf", "--root", str(project), "add-source", str(report)],
-                           capture_output=True, text=True, env=env, timeout=120, check=False)
+    added = subprocess.run(
+        [sys.executable, "-m", "nqpf", "--root", str(project), "add-source", str(report)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert added.returncode == 0, added.stderr
     for path in (project / "facts" / "drafts").glob("*.yml"):
         path.write_text(re.sub(r"(?m)^\s+draft: true\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")

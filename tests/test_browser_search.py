@@ -35,8 +35,12 @@ def open_index(tab, url, query=""):
 def result_ids(tab):
     """The results shown, once the page has answered (it may load parts of the index first)."""
     tab.wait_for_selector("#nqpf-search:not([data-busy])", state="attached")
-    return [href.rpartition("#")[2] for href in
-            tab.eval_on_selector_all("#nqpf-results a.nqpf-result-link", "els => els.map(e => e.getAttribute('href'))")]
+    return [
+        href.rpartition("#")[2]
+        for href in tab.eval_on_selector_all(
+            "#nqpf-results a.nqpf-result-link", "els => els.map(e => e.getAttribute('href'))"
+        )
+    ]
 
 
 def test_typing_robot_lists_the_industrial_robot_fact(tab, index_url):

@@ -44,7 +44,9 @@ def test_sector_page_shows_a_fact_with_its_provenance(page, site_url):
     assert "according to “New quality productive forces drive" in card.locator(".nqpf-meta").inner_text()
     assert page.locator("figure.nqpf-chart svg").is_visible()
     assert page.locator("table.nqpf-chart-data td", has_text="more than 16 million units").count() == 1
-    label_heights = page.eval_on_selector_all("figure.nqpf-chart text", "els => els.map(e => e.getBoundingClientRect().height)")
+    label_heights = page.eval_on_selector_all(
+        "figure.nqpf-chart text", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
     assert label_heights
     assert min(label_heights) >= 12, label_heights  # readable at 390 px too
     assert fits_width(page)

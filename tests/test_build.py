@@ -29,7 +29,11 @@ def test_exports_hold_every_fact_with_the_required_fields(built_site, fact_base)
     assert [row["id"] for row in rows] == [record["id"] for record in records]
     nev = next(r for r in records if r["id"] == "nev-production-2023")
     assert (nev["value"], nev["scale"], nev["number"], nev["value_as_written"]) == (
-        9.443, "million", 9443000, "9.443 million")
+        9.443,
+        "million",
+        9443000,
+        "9.443 million",
+    )
     assert nev["url"] == "sectors/new-energy-vehicles/#nev-production-2023"
     assert (nev["measure"], nev["measure_label"]) == ("nev-production", "New energy vehicle production in China")
 
@@ -113,8 +117,8 @@ HOSTILE = "<script>alert(1)</script> {{ config.site_name }} {% raw %} <img src=x
 def test_hostile_text_in_a_fact_is_escaped_and_never_evaluated(project_copy, tmp_path):
     facts = project_copy / "facts" / "space.yml"
     text = facts.read_text(encoding="utf-8").replace(
-        "claim: Pakistan's first astronauts are set to join a Chinese space mission.",
-        f"claim: '{HOSTILE}'")
+        "claim: Pakistan's first astronauts are set to join a Chinese space mission.", f"claim: '{HOSTILE}'"
+    )
     facts.write_text(text, encoding="utf-8")
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.output

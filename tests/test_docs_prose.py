@@ -23,9 +23,8 @@ def prose(text: str) -> str:
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_no_figure_is_written_by_hand(page):
     # "one" is English's article-like pronoun ("one sentence", "one of the texts"), not a figure.
-    found = [m.text for m in read_numbers(prose(page.read_text(encoding="utf-8")))
-             if m.text.lower() != "one"]
-    assert found == [], f"{page.name}: write figures with {{{{ fact(\"id\") }}}}: {found}"
+    found = [m.text for m in read_numbers(prose(page.read_text(encoding="utf-8"))) if m.text.lower() != "one"]
+    assert found == [], f'{page.name}: write figures with {{{{ fact("id") }}}}: {found}'
 
 
 def test_the_scanner_sees_a_hand_written_figure():

@@ -22,8 +22,14 @@ SEEDS = sorted(CURATED.sources)
 
 
 def nqpf(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "nqpf", "--root", str(root), *args], capture_output=True,
-                          text=True, env={"PYTHONPATH": str(ROOT / "hooks")}, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "nqpf", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        timeout=120,
+        check=False,
+    )
 
 
 def records_without_seed(text: str, slug: str) -> str:
@@ -56,8 +62,7 @@ def drafted(root: Path, slug: str) -> list[dict]:
 
 def reading(value, scale, qualifier, period) -> tuple:
     exact = value if isinstance(value, Fraction) or value is None else parse_value(value)
-    return (exact, scale, qualifier,
-            None if period is None else read_period(period).text)
+    return (exact, scale, qualifier, None if period is None else read_period(period).text)
 
 
 def same_sentence(fact) -> bool:
@@ -88,14 +93,19 @@ def drafted_projects(tmp_path_factory):
 def test_drafts_bring_back_the_curated_facts(drafted_projects, capsys):
     rows, total, back, in_scope, back_in_scope = [], 0, 0, 0, 0
     for slug in SEEDS:
-        proposals = {reading(r.get("value"), r.get("scale"), r.get("qualifier"), r.get("period"))
-                     for r in drafted(drafted_projects[slug], slug)}
+        proposals = {
+            reading(r.get("value"), r.get("scale"), r.get("qualifier"), r.get("period"))
+            for r in drafted(drafted_projects[slug], slug)
+        }
         curated = [f for f in CURATED.facts if f.seed == slug]
-        found = [reading(f.value, f.scale, f.qualifier, f.period.text if f.period else None) in proposals
-                 for f in curated]
+        found = [
+            reading(f.value, f.scale, f.qualifier, f.period.text if f.period else None) in proposals for f in curated
+        ]
         scope = [same_sentence(f) for f in curated]
-        rows.append(f"{slug}: {sum(found)}/{len(curated)} back "
-                    f"({sum(f and s for f, s in zip(found, scope, strict=True))}/{sum(scope)} of those it may draft)")
+        rows.append(
+            f"{slug}: {sum(found)}/{len(curated)} back "
+            f"({sum(f and s for f, s in zip(found, scope, strict=True))}/{sum(scope)} of those it may draft)"
+        )
         total, back = total + len(curated), back + sum(found)
         in_scope += sum(scope)
         back_in_scope += sum(f and s for f, s in zip(found, scope, strict=True))
@@ -103,8 +113,10 @@ def test_drafts_bring_back_the_curated_facts(drafted_projects, capsys):
     with capsys.disabled():
         print("\nRecovery of the curated facts from their seeds (same value, scale, qualifier, period):")
         print("\n".join(f"  {row}" for row in rows))
-        print(f"  total: {back}/{total} ({100 * back / total:.0f}%); of the facts whose number and period "
-              f"stand in one sentence: {back_in_scope}/{in_scope} ({100 * back_in_scope / in_scope:.0f}%)")
+        print(
+            f"  total: {back}/{total} ({100 * back / total:.0f}%); of the facts whose number and period "
+            f"stand in one sentence: {back_in_scope}/{in_scope} ({100 * back_in_scope / in_scope:.0f}%)"
+        )
     # The others state no number, or take their year from another sentence, which a drafter never may.
     assert back_in_scope >= 0.9 * in_scope
     assert in_scope >= 0.7 * total
@@ -174,17 +186,29 @@ def test_an_unknown_seed_is_a_user_error(tmp_path):
 
 
 def test_sentences_do_not_break_at_abbreviations_initials_or_decimals():
-    text = ("Tanvir A. Bhatti said output rose 9.5%. It cost US$6.5 billion, about Rs. 5 crore per unit. "
-            "BEIJING, Sept. 29 (Xinhua) -- R&D rose.\nA new line starts here")
+    text = (
+        "Tanvir A. Bhatti said output rose 9.5%. It cost US$6.5 billion, about Rs. 5 crore per unit. "
+        "BEIJING, Sept. 29 (Xinhua) -- R&D rose.\nA new line starts here"
+    )
     assert [text[s:e] for s, e in sentences(text)] == [
-        "Tanvir A. Bhatti said output rose 9.5%.", "It cost US$6.5 billion, about Rs. 5 crore per unit.",
-        "BEIJING, Sept. 29 (Xinhua) -- R&D rose.", "A new line starts here"]
+        "Tanvir A. Bhatti said output rose 9.5%.",
+        "It cost US$6.5 billion, about Rs. 5 crore per unit.",
+        "BEIJING, Sept. 29 (Xinhua) -- R&D rose.",
+        "A new line starts here",
+    ]
 
 
-@pytest.mark.parametrize(("written", "period"), [
-    ("in September 2023", "2023-09"), ("on November 7, 2022", "2022-11-07"), ("7 November 2022", "2022-11-07"),
-    ("11th Mar, 2025", "2025-03-11"), ("Sept. 29", None), ("June 10th, 2023", "2023-06-10"),
-])
+@pytest.mark.parametrize(
+    ("written", "period"),
+    [
+        ("in September 2023", "2023-09"),
+        ("on November 7, 2022", "2022-11-07"),
+        ("7 November 2022", "2022-11-07"),
+        ("11th Mar, 2025", "2025-03-11"),
+        ("Sept. 29", None),
+        ("June 10th, 2023", "2023-06-10"),
+    ],
+)
 def test_dates_written_in_words(written, period):
     (date,) = date_expressions(written, 0, len(written))
     assert (date.period.text if date.period else None) == period
@@ -199,8 +223,10 @@ def _drafts_of(text: str, tmp_path: Path):
         shutil.copy(ROOT / "seeds" / name.file_name, root / "seeds" / name.file_name)
     (root / "seeds" / "099_0000000000000000.txt").write_text(text, encoding="utf-8")
     with (root / "seeds" / "sources.yml").open("a", encoding="utf-8") as out:
-        out.write("\n- slug: test-report\n  file: 099_0000000000000000.txt\n  title: null\n  outlet: null\n"
-                  "  author: null\n  date: null\n  place: null\n")
+        out.write(
+            "\n- slug: test-report\n  file: 099_0000000000000000.txt\n  title: null\n  outlet: null\n"
+            "  author: null\n  date: null\n  place: null\n"
+        )
     inputs, _ = load_inputs(ProjectPaths(root))
     return draft_seed(inputs, "test-report")
 
@@ -210,9 +236,13 @@ def test_a_report_in_the_corridors_forms(tmp_path):
         "The federal government allocated Rs1.13tr to the PSDP in 2024, of which more than Rs 5 crore "
         "went to one-quarter of the districts. The 884MW Suki Kinari plant cost $2bn. Exports topped "
         "$35bn in the first eight months of 2024. Contact: 051 111 510 510. Under CPEC Phase Two, "
-        "the two countries signed 45 MoUs at 10:30 am.", tmp_path)
-    facts = {(Fraction(str(r["value"])) if not isinstance(r["value"], str) else parse_value(r["value"])):
-             r for r in drafts.facts}
+        "the two countries signed 45 MoUs at 10:30 am.",
+        tmp_path,
+    )
+    facts = {
+        (Fraction(str(r["value"])) if not isinstance(r["value"], str) else parse_value(r["value"])): r
+        for r in drafts.facts
+    }
     assert {k: (r.get("scale"), r["unit"], r.get("qualifier"), r.get("period")) for k, r in facts.items()} == {
         Fraction("1.13"): ("trillion", "PKR", None, 2024),
         Fraction(5): ("crore", "PKR", "more than", 2024),
@@ -233,8 +263,11 @@ def test_a_report_in_the_corridors_forms(tmp_path):
 
 
 def test_a_sentence_with_several_years_gets_no_period(tmp_path):
-    drafts = _drafts_of("Over the 2021-2024 period, R&D spending rose at an average annual rate of 10.5 "
-                        "percent. Output rose 5% in 2023 and 7% in 2024.", tmp_path)
+    drafts = _drafts_of(
+        "Over the 2021-2024 period, R&D spending rose at an average annual rate of 10.5 "
+        "percent. Output rose 5% in 2023 and 7% in 2024.",
+        tmp_path,
+    )
     assert all("period" not in r for r in drafts.facts)
     by_value = {r["value"]: r for r in drafts.facts}
     assert by_value[10.5]["qualifying_numbers"] == [2021, 2024]
@@ -242,8 +275,10 @@ def test_a_sentence_with_several_years_gets_no_period(tmp_path):
 
 
 def test_a_dated_event_and_a_speaker(tmp_path):
-    drafts = _drafts_of("Khalil Hashmi said Pakistan signed 12 agreements on November 7, 2022. "
-                        "The corridor was launched in 2015.", tmp_path)
+    drafts = _drafts_of(
+        "Khalil Hashmi said Pakistan signed 12 agreements on November 7, 2022. The corridor was launched in 2015.",
+        tmp_path,
+    )
     (figure, event) = drafts.facts
     assert (figure["value"], figure["period"], figure["said_by"]) == (12, "2022-11-07", "khalil-hashmi")
     assert (event["kind"], event["period"], "value" in event) == ("event", 2015, False)
@@ -251,10 +286,16 @@ def test_a_dated_event_and_a_speaker(tmp_path):
 
 
 def test_a_year_of_comparison_is_no_period(tmp_path):
-    drafts = _drafts_of("The R&D spending accounted for 2.68 percent of GDP, up 0.1 percentage points from 2023. "
-                        "Exports rose 9% over 2022 levels.", tmp_path)
+    drafts = _drafts_of(
+        "The R&D spending accounted for 2.68 percent of GDP, up 0.1 percentage points from 2023. "
+        "Exports rose 9% over 2022 levels.",
+        tmp_path,
+    )
     assert [(r["value"], r.get("period"), r.get("qualifying_numbers")) for r in drafts.facts] == [
-        (2.68, None, [2023]), (0.1, None, [2023]), (9, None, [2022])]
+        (2.68, None, [2023]),
+        (0.1, None, [2023]),
+        (9, None, [2022]),
+    ]
 
 
 def test_counts_written_with_a_separator_are_not_years(tmp_path):
@@ -263,17 +304,23 @@ def test_counts_written_with_a_separator_are_not_years(tmp_path):
 
 
 def test_one_of_and_phase_one(tmp_path):
-    drafts = _drafts_of("Pakistan is one of the likely beneficiaries. Phase one of Dasu dam will cost Rs511 billion.",
-                        tmp_path)
+    drafts = _drafts_of(
+        "Pakistan is one of the likely beneficiaries. Phase one of Dasu dam will cost Rs511 billion.", tmp_path
+    )
     assert {r["quote"]: r["reason"] for r in drafts.ignored} == {
-        "one of the likely": '"One of", not a figure.', "Phase one": "Part of a name, not a figure."}
+        "one of the likely": '"One of", not a figure.',
+        "Phase one": "Part of a name, not a figure.",
+    }
 
 
 def test_a_figure_dated_by_an_earlier_sentence_gets_a_pointer_not_a_period(drafted_projects):
     pointed = 0
     for slug, root in drafted_projects.items():
-        notes = {reading(r["value"], r.get("scale"), r.get("qualifier"), None): r.get("note", "")
-                 for r in drafted(root, slug) if "value" in r and "period" not in r}
+        notes = {
+            reading(r["value"], r.get("scale"), r.get("qualifier"), None): r.get("note", "")
+            for r in drafted(root, slug)
+            if "value" in r and "period" not in r
+        }
         for fact in CURATED.facts:
             if fact.seed == slug and fact.value is not None and fact.period and not same_sentence(fact):
                 note = notes[reading(fact.value, fact.scale, fact.qualifier, None)]

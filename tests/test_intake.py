@@ -29,8 +29,14 @@ one-quarter of the districts of Gilgit-Baltistan.
 
 
 def nqpf(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "nqpf", "--root", str(root), *args], capture_output=True,
-                          text=True, env={"PYTHONPATH": str(ROOT / "hooks")}, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "nqpf", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -45,13 +51,16 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize(("content", "says"), [
-    (b"", "is empty"),
-    (b"  \n\t\n", "is empty"),
-    ("Café au lait: 5 cups.".encode("latin-1"), "is not UTF-8 text (byte 3 cannot be read)"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "is a binary file, not text"),
-    (None, "is already a seed: seeds/002_c4778ec19135451b.txt"),
-])
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"", "is empty"),
+        (b"  \n\t\n", "is empty"),
+        ("Café au lait: 5 cups.".encode("latin-1"), "is not UTF-8 text (byte 3 cannot be read)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "is a binary file, not text"),
+        (None, "is already a seed: seeds/002_c4778ec19135451b.txt"),
+    ],
+)
 def test_a_file_that_cannot_be_a_seed_is_refused_and_nothing_is_written(project, tmp_path, content, says):
     report = tmp_path / "report.txt"
     report.write_bytes(content if content is not None else (ROOT / "seeds" / "002_c4778ec19135451b.txt").read_bytes())
@@ -61,9 +70,14 @@ def test_a_file_that_cannot_be_a_seed_is_refused_and_nothing_is_written(project,
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1
     assert done.stderr == f"nqpf add-source: {report} {says}" + (
-        ": a seed is the text of a report\n" if says == "is empty"
-        else ": save the report as plain UTF-8 text\n" if "binary" in says
-        else ": save it as UTF-8 first\n" if "UTF-8" in says else "\n")
+        ": a seed is the text of a report\n"
+        if says == "is empty"
+        else ": save the report as plain UTF-8 text\n"
+        if "binary" in says
+        else ": save it as UTF-8 first\n"
+        if "UTF-8" in says
+        else "\n"
+    )
     assert tree(project) == before
 
 
@@ -94,14 +108,26 @@ def test_a_new_report_is_stored_registered_and_drafted(project, tmp_path):
     assert (project / "seeds" / name).read_bytes() == REPORT.encode("utf-8")
     entry = yaml.safe_load((project / "seeds" / "sources.yml").read_text(encoding="utf-8"))[-1]
     assert {k: entry[k] for k in ("slug", "file", "title", "outlet", "author", "date", "place")} == {
-        "slug": "pakistan-china-widen-cpec-energy", "file": name,
-        "title": "Pakistan and China widen CPEC energy cooperation", "outlet": "GLOBE NEWSWIRE", "author": None,
-        "date": "2025-01-28", "place": "Beijing"}
+        "slug": "pakistan-china-widen-cpec-energy",
+        "file": name,
+        "title": "Pakistan and China widen CPEC energy cooperation",
+        "outlet": "GLOBE NEWSWIRE",
+        "author": None,
+        "date": "2025-01-28",
+        "place": "Beijing",
+    }
     assert "Wrote:" in done.stdout
     assert "facts/drafts/pakistan-china-widen-cpec-energy.yml" in done.stdout
     drafts = yaml.safe_load((project / "facts" / "drafts" / "pakistan-china-widen-cpec-energy.yml").read_text())
     assert {r["value"]: r.get("period") for r in drafts} == {  # never the dateline's year
-        12.5: None, 884: None, 1.96: None, 3081: None, 1.13: 2024, 5: 2024, "1/4": 2024}
+        12.5: None,
+        884: None,
+        1.96: None,
+        3081: None,
+        1.13: 2024,
+        5: 2024,
+        "1/4": 2024,
+    }
     assert not any("GLOBE NEWSWIRE" in r["source"]["quote"] for r in drafts)
     pending = nqpf(project, "check")
     assert pending.returncode == 1
@@ -118,17 +144,25 @@ def test_what_the_five_seeds_state_about_themselves_is_what_the_curators_found(s
     source = CURATED.sources[slug]
     stated = stated_metadata(CURATED.seed_texts[slug])
     assert (stated.title, stated.outlet, stated.author, stated.date, stated.place) == (
-        source.title, source.outlet, source.author, source.date.text if source.date else None, source.place)
+        source.title,
+        source.outlet,
+        source.author,
+        source.date.text if source.date else None,
+        source.place,
+    )
     assert all(CURATED.seed_texts[slug].find(passage) >= 0 for passage in stated.evidence)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("BEIJING, Jan. 28, 2025 (GLOBE NEWSWIRE) -- Output rose.", ("Beijing", "GLOBE NEWSWIRE", "2025-01-28")),
-    ("BEIJING, Sept. 29 (Xinhua) -- Output rose.", ("Beijing", "Xinhua", None)),
-    ("China Daily | Updated: 2025-01-03\nOutput rose in the year.", (None, "China Daily", "2025-01-03")),
-    ("ISLAMABAD: The PSDP got Rs950 billion.", ("Islamabad", None, None)),
-    ("Output rose on Jan. 28, 2025 in Beijing, Xinhua said.", (None, None, None)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BEIJING, Jan. 28, 2025 (GLOBE NEWSWIRE) -- Output rose.", ("Beijing", "GLOBE NEWSWIRE", "2025-01-28")),
+        ("BEIJING, Sept. 29 (Xinhua) -- Output rose.", ("Beijing", "Xinhua", None)),
+        ("China Daily | Updated: 2025-01-03\nOutput rose in the year.", (None, "China Daily", "2025-01-03")),
+        ("ISLAMABAD: The PSDP got Rs950 billion.", ("Islamabad", None, None)),
+        ("Output rose on Jan. 28, 2025 in Beijing, Xinhua said.", (None, None, None)),
+    ],
+)
 def test_datelines(text, expected):
     stated = stated_metadata(text)
     assert (stated.place, stated.outlet, stated.date) == expected
@@ -140,10 +174,14 @@ def test_a_byline_names_the_author():
 
 def test_seed_names_and_slugs():
     data = b"text"
-    assert seed_file_name(data, ["000_6a61c59047892a2e.txt", "004_4c0f48dddc95389a.txt"]) == \
-        f"005_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+    assert (
+        seed_file_name(data, ["000_6a61c59047892a2e.txt", "004_4c0f48dddc95389a.txt"])
+        == f"005_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+    )
     taken = {"china-nev-output-rose"}
     assert new_slug("China's NEV output rose 30% in 2024.", SourceStatement(), set(), None) == "china-s-nev-output-rose"
     assert new_slug("x", SourceStatement(title="China NEV output rose"), taken, None) == "china-nev-output-rose-2"
-    assert new_slug(" date 2021-06-19 Prime Minister Imran Khan has said", SourceStatement(), set(), None) == \
-        "prime-minister-imran-khan-has"
+    assert (
+        new_slug(" date 2021-06-19 Prime Minister Imran Khan has said", SourceStatement(), set(), None)
+        == "prime-minister-imran-khan-has"
+    )

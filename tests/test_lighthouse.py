@@ -13,8 +13,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, serve, unavailable
 from conftest import ROOT
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "sectors/new-energy-vehicles/", "timeline/2023/", "sources/yang-nqpf-high-quality/",
-         "fact-index/?q=robot"]
+PAGES = ["", "sectors/new-energy-vehicles/", "timeline/2023/", "sources/yang-nqpf-high-quality/", "fact-index/?q=robot"]
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +24,21 @@ def lighthouse(url: str) -> dict[str, int]:
         unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
     assert LIGHTHOUSE.exists(), "run `npm ci` (make test does)"
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    done = subprocess.run([str(LIGHTHOUSE), url, "--output=json", "--quiet", f"--chrome-flags={flags}",
-                           "--only-categories=performance,accessibility,best-practices,seo"],
-                          capture_output=True, text=True, timeout=240,
-                          env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, check=False)
+    done = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--quiet",
+            f"--chrome-flags={flags}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout)
     return {name: round(category["score"] * 100) for name, category in report["categories"].items()}
@@ -43,7 +53,10 @@ def gzip_site(built_site):
 
 def good(scores: dict[str, int]) -> bool:
     return scores["performance"] >= 97 and (scores["accessibility"], scores["best-practices"], scores["seo"]) == (
-        100, 100, 100)
+        100,
+        100,
+        100,
+    )
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")

@@ -24,33 +24,36 @@ def only(text):
     return found[0]
 
 
-@pytest.mark.parametrize(("text", "value", "scale", "percent"), [
-    # forms written in the seeds
-    ("2.8%", "2.8", None, True),
-    ("3,327.8 billion RMB", "3327.8", "billion", False),
-    ("$17.51 trillion", "17.51", "trillion", False),
-    ("16 million units", "16", "million", False),
-    ("2/3 of our GDP", "2/3", None, False),
-    ("nearly 60 % of", "60", None, True),
-    ("5 crore", "5", "crore", False),
-    ("1.5 lakh", "1.5", "lakh", False),
-    ("four wind farms", "4", None, False),
-    ("30,000 embryos", "30000", None, False),
-    ("54.0%.", "54", None, True),
-    ("the 75th anniversary", "75", None, False),
-    ("eight key sectors", "8", None, False),
-    ("ten major tasks", "10", None, False),
-    # nasty ones
-    ("1,000.5", "1000.5", None, False),
-    ("0.5%", "0.5", None, True),
-    ("-3", "-3", None, False),
-    ("(-3)", "-3", None, False),
-    ("1e3", "1000", None, False),
-    ("twenty-one", "21", None, False),
-    ("three hundred million", "300", "million", False),
-    ("5 per cent", "5", None, True),
-    ("−7", "-7", None, False),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "scale", "percent"),
+    [
+        # forms written in the seeds
+        ("2.8%", "2.8", None, True),
+        ("3,327.8 billion RMB", "3327.8", "billion", False),
+        ("$17.51 trillion", "17.51", "trillion", False),
+        ("16 million units", "16", "million", False),
+        ("2/3 of our GDP", "2/3", None, False),
+        ("nearly 60 % of", "60", None, True),
+        ("5 crore", "5", "crore", False),
+        ("1.5 lakh", "1.5", "lakh", False),
+        ("four wind farms", "4", None, False),
+        ("30,000 embryos", "30000", None, False),
+        ("54.0%.", "54", None, True),
+        ("the 75th anniversary", "75", None, False),
+        ("eight key sectors", "8", None, False),
+        ("ten major tasks", "10", None, False),
+        # nasty ones
+        ("1,000.5", "1000.5", None, False),
+        ("0.5%", "0.5", None, True),
+        ("-3", "-3", None, False),
+        ("(-3)", "-3", None, False),
+        ("1e3", "1000", None, False),
+        ("twenty-one", "21", None, False),
+        ("three hundred million", "300", "million", False),
+        ("5 per cent", "5", None, True),
+        ("−7", "-7", None, False),
+    ],
+)
 def test_reads_value_scale_and_percent(text, value, scale, percent):
     mention = only(text)
     assert mention.value == Fraction(value)
@@ -153,23 +156,40 @@ def test_the_table_of_real_forms_is_large_enough():
     assert len(REAL_FORMS) >= 60
 
 
-@pytest.mark.parametrize(("text", "currency", "units"), [
-    ("Rs950 billion", "Rs", ("PKR",)), ("Rs.3,000 billion", "Rs.", ("PKR",)),
-    ("PKR 14 trillion", "PKR", ("PKR",)), ("US$6.5 billion", "US$", ("USD",)),
-    ("$35bn", "$", ("USD",)), ("USD 166 billion", "USD", ("USD",)), ("CNY1.2 trillion", "CNY", ("CNY",)),
-    ("RMB50 billion", "RMB", ("CNY",)), ("¥33.229 trillion", "¥", ("CNY", "JPY")),
-    ("€5 million", "€", ("EUR",)), ("£2bn", "£", ("GBP",)), ("3.6 trillion yuan", None, ()),
-])
+@pytest.mark.parametrize(
+    ("text", "currency", "units"),
+    [
+        ("Rs950 billion", "Rs", ("PKR",)),
+        ("Rs.3,000 billion", "Rs.", ("PKR",)),
+        ("PKR 14 trillion", "PKR", ("PKR",)),
+        ("US$6.5 billion", "US$", ("USD",)),
+        ("$35bn", "$", ("USD",)),
+        ("USD 166 billion", "USD", ("USD",)),
+        ("CNY1.2 trillion", "CNY", ("CNY",)),
+        ("RMB50 billion", "RMB", ("CNY",)),
+        ("¥33.229 trillion", "¥", ("CNY", "JPY")),
+        ("€5 million", "€", ("EUR",)),
+        ("£2bn", "£", ("GBP",)),
+        ("3.6 trillion yuan", None, ()),
+    ],
+)
 def test_the_currency_stays_in_the_mention(text, currency, units):
     mention = only(text)
     assert (mention.currency, mention.currency_units) == (currency, units)
     assert mention.text == text.removesuffix(" yuan")
 
 
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("the 884MW plant", 884, "MW"), ("4,320MW", 4320, "MW"), ("3,081 GWh", 3081, None),
-    ("a 400km road", 400, "km"), ("500kV line", 500, "kV"), ("a bare 100m race", 100, "m"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("the 884MW plant", 884, "MW"),
+        ("4,320MW", 4320, "MW"),
+        ("3,081 GWh", 3081, None),
+        ("a 400km road", 400, "km"),
+        ("500kV line", 500, "kV"),
+        ("a bare 100m race", 100, "m"),
+    ],
+)
 def test_units_glued_to_a_number(text, value, unit):
     mention = only(text)
     assert (mention.value, mention.unit, mention.scale) == (value, unit, None)
@@ -186,33 +206,59 @@ def test_m_and_b_mean_million_and_billion_only_after_a_currency():
     assert (only("100m").scale, only("100m").unit) == (None, "m")
 
 
-@pytest.mark.parametrize(("text", "values"), [
-    ("4×330MW", [4, 330]), ("4 x 330 MW", [4, 330]), ("4x330MW", [4, 330]), ("2x660 MW", [2, 660]),
-])
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("4×330MW", [4, 330]),
+        ("4 x 330 MW", [4, 330]),
+        ("4x330MW", [4, 330]),
+        ("2x660 MW", [2, 660]),
+    ],
+)
 def test_multiplications_are_read_as_both_numbers(text, values):
     assert [m.value for m in read_numbers(text)] == values
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("one-quarter", Fraction(1, 4)), ("three quarters", Fraction(3, 4)), ("two-fifths", Fraction(2, 5)),
-    ("one-third", Fraction(1, 3)), ("two-thirds majority", Fraction(2, 3)), ("one half", Fraction(1, 2)),
-    ("one-tenth", Fraction(1, 10)), ("seven eighths", Fraction(7, 8)),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one-quarter", Fraction(1, 4)),
+        ("three quarters", Fraction(3, 4)),
+        ("two-fifths", Fraction(2, 5)),
+        ("one-third", Fraction(1, 3)),
+        ("two-thirds majority", Fraction(2, 3)),
+        ("one half", Fraction(1, 2)),
+        ("one-tenth", Fraction(1, 10)),
+        ("seven eighths", Fraction(7, 8)),
+    ],
+)
 def test_word_fractions_are_exact(text, value):
     assert only(text).value == value
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("in the first three quarters of the year", 3), ("the last two quarters", 2),
-    ("one third-party vendor", 1), ("one second", 1),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("in the first three quarters of the year", 3),
+        ("the last two quarters", 2),
+        ("one third-party vendor", 1),
+        ("one second", 1),
+    ],
+)
 def test_words_that_are_not_fractions(text, value):
     assert only(text).value == value
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("2023-24", 2023), ("FY2023-24", 2023), ("2018/19", 2018), ("FY 2019", 2019), ("1999-00", 1999),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2023-24", 2023),
+        ("FY2023-24", 2023),
+        ("2018/19", 2018),
+        ("FY 2019", 2019),
+        ("1999-00", 1999),
+    ],
+)
 def test_fiscal_years_are_one_mention_of_their_first_year(text, value):
     assert only(text).year == value
 
@@ -230,8 +276,17 @@ def test_every_hedge_is_read_before_a_number(words, qualifier):
     assert capital.hedge == qualifier
 
 
-@pytest.mark.parametrize("text", ["reached 2.1 million units", "the top 10 firms", "up 8.3 pct",
-                                  "over the next five years", "some-5 units", "moreover 5"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reached 2.1 million units",
+        "the top 10 firms",
+        "up 8.3 pct",
+        "over the next five years",
+        "some-5 units",
+        "moreover 5",
+    ],
+)
 def test_no_hedge_is_read_where_none_is_written(text):
     assert read_numbers(text)[-1].hedge is None
 
@@ -249,8 +304,10 @@ def test_a_converted_amount_in_brackets_shares_the_hedge():
 
 # ---- properties
 
-_AMOUNTS = st.one_of(st.integers(0, 10**9).map(Fraction),
-                     st.decimals(0, 10**6, places=3, allow_nan=False, allow_infinity=False).map(Fraction))
+_AMOUNTS = st.one_of(
+    st.integers(0, 10**9).map(Fraction),
+    st.decimals(0, 10**6, places=3, allow_nan=False, allow_infinity=False).map(Fraction),
+)
 _SCALE_FORMS = st.sampled_from(sorted({*SCALES, *SCALE_SPELLINGS}))
 
 
@@ -259,12 +316,19 @@ def _numeral(value: Fraction, separators: bool) -> str:
     return shown if separators else shown.replace(",", "")
 
 
-@given(amount=_AMOUNTS, currency=st.sampled_from(sorted(CURRENCIES)), scale=_SCALE_FORMS,
-       glue=st.sampled_from(["", " "]), scale_glue=st.sampled_from(["", " "]), separators=st.booleans(),
-       before=st.sampled_from(["", "an allocation of ", "(", "Total: "]),
-       after=st.sampled_from(["", " for roads", ").", ", up 5%"]))
+@given(
+    amount=_AMOUNTS,
+    currency=st.sampled_from(sorted(CURRENCIES)),
+    scale=_SCALE_FORMS,
+    glue=st.sampled_from(["", " "]),
+    scale_glue=st.sampled_from(["", " "]),
+    separators=st.booleans(),
+    before=st.sampled_from(["", "an allocation of ", "(", "Total: "]),
+    after=st.sampled_from(["", " for roads", ").", ", up 5%"]),
+)
 def test_any_amount_in_any_currency_and_scale_form_is_one_exact_mention(  # noqa: PLR0917 - Hypothesis fills each argument from @given
-        amount, currency, scale, glue, scale_glue, separators, before, after):
+    amount, currency, scale, glue, scale_glue, separators, before, after
+):
     if scale in SCALES or scale in SCALE_WORD_FORMS:
         scale_glue = " "  # scale words are written after a space; abbreviations glued or spaced
     written = f"{currency}{glue}{_numeral(amount, separators)}{scale_glue}{scale}"
@@ -276,26 +340,27 @@ def test_any_amount_in_any_currency_and_scale_form_is_one_exact_mention(  # noqa
     assert mention.magnitude == amount * SCALES[SCALE_SPELLINGS.get(scale, scale)]
 
 
-@given(amount=_AMOUNTS, percent=st.sampled_from(["%", " %", " per cent", " percent", "pc", " pct",
-                                                  "-percent"]))
+@given(amount=_AMOUNTS, percent=st.sampled_from(["%", " %", " per cent", " percent", "pc", " pct", "-percent"]))
 def test_any_percent_form_is_a_percent(amount, percent):
     mention = only(f"rose {_numeral(amount, True)}{percent} last year")
     assert (mention.value, mention.percent) == (amount, True)
 
 
-@given(word=st.from_regex(r"[A-Za-z]{1,6}", fullmatch=True), digits=st.from_regex(r"[0-9]{1,5}", fullmatch=True),
-       tail=st.from_regex(r"[A-Za-z]{0,4}", fullmatch=True))
+@given(
+    word=st.from_regex(r"[A-Za-z]{1,6}", fullmatch=True),
+    digits=st.from_regex(r"[0-9]{1,5}", fullmatch=True),
+    tail=st.from_regex(r"[A-Za-z]{0,4}", fullmatch=True),
+)
 def test_a_numeral_glued_inside_a_word_is_never_read(word, digits, tail):
     assume(word not in CURRENCIES and word != "FY")  # "Rs5", "FY2019" are written on purpose
     found = read_numbers(f" {word}{digits}{tail} ")
     assert found == [], found
 
 
-@given(st.text(alphabet=st.sampled_from("0123456789 ,.-−/$€£¥%xX×RsPKUSDCNYMBbnmtrlakhcoe-\n()"),
-               max_size=60))
+@given(st.text(alphabet=st.sampled_from("0123456789 ,.-−/$€£¥%xX×RsPKUSDCNYMBbnmtrlakhcoe-\n()"), max_size=60))
 def test_random_text_never_breaks_the_reader(text):
     for mention in read_numbers(text):
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
         assert mention.value.denominator > 0
 
 
@@ -332,12 +397,18 @@ def test_mentions_come_in_text_order_with_offsets():
     text = "In 2023, output rose 30.3% to 9.443 million units"
     found = read_numbers(text)
     assert [m.text for m in found] == ["2023", "30.3%", "9.443 million"]
-    assert all(text[m.start:m.end] == m.text for m in found)
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (28, Fraction(28)), (9.443, Fraction("9.443")), ("2/3", Fraction(2, 3)), (54.0, Fraction(54)),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (28, Fraction(28)),
+        (9.443, Fraction("9.443")),
+        ("2/3", Fraction(2, 3)),
+        (54.0, Fraction(54)),
+    ],
+)
 def test_parse_value(raw, expected):
     assert parse_value(raw) == expected
 
@@ -348,9 +419,14 @@ def test_parse_value_refuses(raw):
         parse_value(raw)
 
 
-@pytest.mark.parametrize(("value", "shown"), [
-    (Fraction(30000), "30,000"), (Fraction("9.443"), "9.443"), (Fraction(2, 3), "2/3"),
-    (Fraction("3327.8"), "3,327.8"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Fraction(30000), "30,000"),
+        (Fraction("9.443"), "9.443"),
+        (Fraction(2, 3), "2/3"),
+        (Fraction("3327.8"), "3,327.8"),
+    ],
+)
 def test_format_number(value, shown):
     assert format_number(value) == shown

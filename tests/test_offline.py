@@ -61,11 +61,13 @@ def test_from_disk_navigation_and_both_searches_work_without_network(browser, un
     assert page.url.startswith(unzipped.as_uri())
     assert page.url.endswith("fact-index.html?q=buffalo")
     assert "buffalo-embryo-lab-capacity" in page.eval_on_selector_all(
-        "#nqpf-results a", "els => els.map(e => e.getAttribute('href')).join(' ')")
+        "#nqpf-results a", "els => els.map(e => e.getAttribute('href')).join(' ')"
+    )
     page.goto((unzipped / "fact-index.html").as_uri() + "?q=robot")
     page.wait_for_selector("#nqpf-search[data-ready='true']")
     assert "industrial-robot-production-growth-2025" in page.eval_on_selector_all(
-        "#nqpf-results a", "els => els.map(e => e.getAttribute('href')).join(' ')")
+        "#nqpf-results a", "els => els.map(e => e.getAttribute('href')).join(' ')"
+    )
     page.goto((unzipped / "sectors" / "new-energy-vehicles.html").as_uri())
     assert page.locator("figure.nqpf-chart svg").is_visible()
     page.goto((unzipped / "timeline.html").as_uri())

@@ -44,7 +44,8 @@ def test_passage_ids_ignore_quote_typography():
 
 def test_esc_makes_markdown_jinja_and_html_inert():
     assert esc('<a href="x">{{ y }} *z* _w_</a>') == (
-        "&#60;a href=&#34;x&#34;&#62;&#123;&#123; y &#125;&#125; &#42;z&#42; &#95;w&#95;&#60;/a&#62;")
+        "&#60;a href=&#34;x&#34;&#62;&#123;&#123; y &#125;&#125; &#42;z&#42; &#95;w&#95;&#60;/a&#62;"
+    )
 
 
 def test_report_link_prefills_the_issue_form(fact_base):
@@ -60,8 +61,7 @@ def test_report_link_prefills_the_issue_form(fact_base):
 
 
 def test_a_card_says_whose_claim_it_is(fact_base):
-    card = unescape(fact_card(fact_base.by_id["pakistan-population"], fact_base, SiteOptions(),
-                              "sectors/people.md"))
+    card = unescape(fact_card(fact_base.by_id["pakistan-population"], fact_base, SiteOptions(), "sectors/people.md"))
     assert "according to Khalil Hashmi, Pakistan's Ambassador to China" in card
     assert 'href="../../sources/hashmi-third-plenum/#q-' in card
 
@@ -91,8 +91,10 @@ def test_long_years_and_sectors_come_in_parts_and_links_find_each_fact(fact_base
     monkeypatch.setattr(pages, "PAGE_SIZE", 2)
     nev = sector_pages("new-energy-vehicles", fact_base, SiteOptions())
     facts = fact_base.by_sector["new-energy-vehicles"]
-    assert [p.src_uri for p in nev] == ["sectors/new-energy-vehicles.md",
-                                        *(f"sectors/new-energy-vehicles/{n}.md" for n in range(2, len(nev) + 1))]
+    assert [p.src_uri for p in nev] == [
+        "sectors/new-energy-vehicles.md",
+        *(f"sectors/new-energy-vehicles/{n}.md" for n in range(2, len(nev) + 1)),
+    ]
     assert len(nev) == (len(facts) + 1) // 2
     on_page = {i: p.src_uri for p in nev for i in re.findall(r'<article [^>]*id="([^"]+)"', p.markdown)}
     assert sorted(on_page) == sorted(f.fact.id for f in facts)
@@ -112,13 +114,24 @@ def test_the_nav_lists_sources_one_by_one_only_while_they_are_few(fact_base):
 
     assert len(sources_entry(fact_base)) == 1 + len(fact_base.sources)  # the index, then each source
     one = next(iter(fact_base.sources.values()))
-    many = SimpleNamespace(sectors=fact_base.sectors,
-                           sources={f"s{n}": one for n in range(NAV_SOURCES_MAX + 1)})
+    many = SimpleNamespace(sectors=fact_base.sectors, sources={f"s{n}": one for n in range(NAV_SOURCES_MAX + 1)})
     assert sources_entry(many) == ["sources/index.md"]
 
 
 def test_relative_paths_agree_with_posixpath_relpath():
-    paths = ["", "a", "a/b", "a/b/c", "b", "a/c", "sectors/ai", "sectors/ai/", "sources/x",
-             "index.html", "sectors/ai.html", "x/y/z/"]
+    paths = [
+        "",
+        "a",
+        "a/b",
+        "a/b/c",
+        "b",
+        "a/c",
+        "sectors/ai",
+        "sectors/ai/",
+        "sources/x",
+        "index.html",
+        "sectors/ai.html",
+        "x/y/z/",
+    ]
     for target, start in itertools.product(paths, [p.rstrip("/") for p in paths]):
         assert _relative_path(target, start) == posixpath.relpath(target or ".", start or "."), (target, start)

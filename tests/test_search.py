@@ -49,7 +49,7 @@ def read_parts(assets: list[tuple[str, str]]) -> tuple[dict, dict[str, dict]]:
         assert match, path
         assert path == f"{PARTS_DIR}/{match['name']}.js"
         parts[match["name"]] = json.loads(match["payload"])
-    return json.loads(manifest_script[len(MANIFEST):-2]), parts
+    return json.loads(manifest_script[len(MANIFEST) : -2]), parts
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +82,11 @@ def decode(posting: str) -> dict[int, int]:
 
 def test_terms_and_weights_are_those_of_lunr_py(documents):
     """Every term lunr.py indexes, in the same facts, weighing the sum of lunr's field scores."""
-    reference = lunr(ref="ref", fields=[{"field_name": n, "boost": b} for n, b in FIELDS],
-                     documents=[{"ref": str(n), **d} for n, d in enumerate(documents)]).serialize()
+    reference = lunr(
+        ref="ref",
+        fields=[{"field_name": n, "boost": b} for n, b in FIELDS],
+        documents=[{"ref": str(n), **d} for n, d in enumerate(documents)],
+    ).serialize()
     order = {term: postings["_index"] for term, postings in reference["invertedIndex"]}
     vectors = {ref: dict(zip(v[::2], v[1::2], strict=True)) for ref, v in reference["fieldVectors"]}
     ours = term_weights(documents)
@@ -107,8 +110,8 @@ def test_postings_decode_to_the_weights_in_hundredths(documents):
 
 def test_terms_are_sorted_as_javascript_compares_strings():
     # U+FF21 sorts after U+1F600 in code points but before it in UTF-16 code units
-    index = build_index([{"claim": "\U0001F600 \uff21 zinc", "value": "", "context": "", "quote": ""}])
-    assert index["terms"] == ["zinc", "\U0001F600", "\uff41"]  # lunr lowercases: U+FF21 -> U+FF41
+    index = build_index([{"claim": "\U0001f600 \uff21 zinc", "value": "", "context": "", "quote": ""}])
+    assert index["terms"] == ["zinc", "\U0001f600", "\uff41"]  # lunr lowercases: U+FF21 -> U+FF41
 
 
 def test_every_fact_has_its_fields_and_context(fact_base):
@@ -184,13 +187,29 @@ def run_queries(shipped, rows, queries: list[str], loaded: str = "all") -> list[
       }}).concat([loaded])));
     """
     payload = {"manifest": manifest, "parts": parts, "ids": rows["id"], "queries": queries, "loaded": loaded}
-    done = subprocess.run([node, "-e", program], input=json.dumps(payload),
-                          capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [node, "-e", program], input=json.dumps(payload), capture_output=True, text=True, timeout=60, check=True
+    )
     return json.loads(done.stdout)
 
 
-QUERIES = ["robot", "9.443", "Hashmi", "buffalo embryos", "Heilongjiang", "heilong", "robots,",
-           "the robot", "robot the", "", "buffalo robot", "zzzz", "r", "new energy", "2023"]
+QUERIES = [
+    "robot",
+    "9.443",
+    "Hashmi",
+    "buffalo embryos",
+    "Heilongjiang",
+    "heilong",
+    "robots,",
+    "the robot",
+    "robot the",
+    "",
+    "buffalo robot",
+    "zzzz",
+    "r",
+    "new energy",
+    "2023",
+]
 
 
 @pytest.fixture(scope="module")
@@ -211,14 +230,17 @@ def test_loading_shards_as_queries_need_them_ranks_as_the_whole_index(fact_base,
     assert len(set(loaded)) == len(loaded) < len(small[0]["shards"])  # never twice, never all
 
 
-@pytest.mark.parametrize(("query", "fact_id"), [
-    ("robot", "industrial-robot-production-growth-2025"),
-    ("9.443", "nev-production-2023"),
-    ("Hashmi", "pakistan-population"),
-    ("buffalo embryos", "buffalo-embryo-lab-capacity"),
-    ("Heilongjiang", "nqpf-first-put-forward"),
-    ("heilong", "nqpf-first-put-forward"),  # the word being typed matches as a prefix
-])
+@pytest.mark.parametrize(
+    ("query", "fact_id"),
+    [
+        ("robot", "industrial-robot-production-growth-2025"),
+        ("9.443", "nev-production-2023"),
+        ("Hashmi", "pakistan-population"),
+        ("buffalo embryos", "buffalo-embryo-lab-capacity"),
+        ("Heilongjiang", "nqpf-first-put-forward"),
+        ("heilong", "nqpf-first-put-forward"),  # the word being typed matches as a prefix
+    ],
+)
 def test_queries_find_the_fact(answers, query, fact_id):
     assert fact_id in answers[query]
 
@@ -241,4 +263,4 @@ def test_facts_that_claim_the_word_rank_above_facts_that_only_quote_it(answers, 
     ranked = answers["robot"]
     in_claim = [i for i in ranked if "robot" in documents[fact_base.facts.index(fact_base.by_id[i])]["claim"].lower()]
     assert in_claim
-    assert ranked[:len(in_claim)] == in_claim
+    assert ranked[: len(in_claim)] == in_claim

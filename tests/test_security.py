@@ -5,9 +5,11 @@ from browser import serve
 from conftest import copy_project, run_build
 from html_tools import read_page
 
-PAYLOAD = ("<script>window.pwned=true</script> <img src=x onerror=\"window.pwned=true\"> "
-           "</script><svg onload=window.pwned=true> javascript:window.pwned=true "
-           "{{ config.site_name }} {% include 'x' %} ]]> --> \"' `")
+PAYLOAD = (
+    '<script>window.pwned=true</script> <img src=x onerror="window.pwned=true"> '
+    "</script><svg onload=window.pwned=true> javascript:window.pwned=true "
+    "{{ config.site_name }} {% include 'x' %} ]]> --> \"' `"
+)
 SEED = f"A hostile text. {PAYLOAD} The value was 42% in 2024, said {PAYLOAD}\n"
 
 FACT = f"""
@@ -31,11 +33,15 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     (project / "seeds" / "zz-hostile.txt").write_text(SEED, encoding="utf-8")
     with (project / "seeds" / "sources.yml").open("a", encoding="utf-8") as sources:
-        sources.write(f"\n- slug: hostile-seed\n  file: zz-hostile.txt\n  title: null\n  outlet: null\n"
-                      f"  author: null\n  date: null\n  place: null\n  note: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n")
+        sources.write(
+            f"\n- slug: hostile-seed\n  file: zz-hostile.txt\n  title: null\n  outlet: null\n"
+            f"  author: null\n  date: null\n  place: null\n  note: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n"
+        )
     with (project / "facts" / "speakers.yml").open("a", encoding="utf-8") as speakers:
-        speakers.write(f"\n- slug: hostile-speaker\n  name: Mallory\n  role: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n"
-                       "  kind: person\n")
+        speakers.write(
+            f"\n- slug: hostile-speaker\n  name: Mallory\n  role: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n"
+            "  kind: person\n"
+        )
     (project / "facts" / "zz-hostile.yml").write_text(FACT, encoding="utf-8")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.output

@@ -42,7 +42,7 @@ def test_a_changed_value_fails_naming_the_fact(fact):
 def _change_a_word(quote: str) -> str:
     words = list(re.finditer(r"[A-Za-z]{4,}", quote))
     word = words[len(words) // 2]
-    return quote[:word.start()] + word.group(0)[::-1].upper() + quote[word.end():]
+    return quote[: word.start()] + word.group(0)[::-1].upper() + quote[word.end() :]
 
 
 @pytest.mark.parametrize("fact", REAL_FACTS, ids=lambda f: f.id)
@@ -89,10 +89,12 @@ def test_found_passages_map_back_to_the_original_text_whatever_the_white_space()
     gaps = ["", " ", "  ", "\n", "\n\n", "\t ", "\u00a0"]
     for _ in range(2000):
         words = [rng.choice(["alpha", "beta", "“gamma”", "9.5", "delta’s", "x"]) for _ in range(rng.randint(1, 12))]
-        text = rng.choice(["", " ", "\n  "]) + "".join(rng.choice(gaps) + " " + w for w in words) + rng.choice(["", "\n"])
+        text = (
+            rng.choice(["", " ", "\n  "]) + "".join(rng.choice(gaps) + " " + w for w in words) + rng.choice(["", "\n"])
+        )
         tokens = text.split()
         first = rng.randrange(len(tokens))
-        quote = " ".join(tokens[first:rng.randrange(first, len(tokens)) + 1])
+        quote = " ".join(tokens[first : rng.randrange(first, len(tokens)) + 1])
         spans = SeedText(text).find_all(quote)
         assert spans, (text, quote)
         for start, end in spans:
@@ -103,9 +105,13 @@ def test_found_passages_map_back_to_the_original_text_whatever_the_white_space()
 
 def test_duplicate_ids_and_unknown_references(inputs):
     first, second = inputs.facts[0], inputs.facts[1]
-    broken = dataclasses.replace(inputs, facts=(
-        first, dataclasses.replace(second, id=first.id, sector="nowhere", said_by="nobody",
-                                   seed="no-such-seed")))
+    broken = dataclasses.replace(
+        inputs,
+        facts=(
+            first,
+            dataclasses.replace(second, id=first.id, sector="nowhere", said_by="nobody", seed="no-such-seed"),
+        ),
+    )
     problems = check_references(broken)
     fields = sorted(p.field for p in problems)
     assert fields == ["id", "said_by", "sector", "source.seed"]
@@ -125,9 +131,14 @@ def test_an_uncovered_number_is_reported_with_its_seed_line(inputs):
 
 def test_ignore_entries_must_hold_a_number_and_exist(inputs):
     entry = inputs.ignored[0]
-    stale = dataclasses.replace(inputs, ignored=(
-        *inputs.ignored, dataclasses.replace(entry, quote="Chengdu and Chongqing"),
-        dataclasses.replace(entry, quote="not in the text at all")))
+    stale = dataclasses.replace(
+        inputs,
+        ignored=(
+            *inputs.ignored,
+            dataclasses.replace(entry, quote="Chengdu and Chongqing"),
+            dataclasses.replace(entry, quote="not in the text at all"),
+        ),
+    )
     problems = []
     verify(stale, problems)
     assert sorted(p.message for p in problems) == [
@@ -138,8 +149,9 @@ def test_ignore_entries_must_hold_a_number_and_exist(inputs):
 
 def test_a_wrong_value_is_one_error_not_also_an_uncovered_number(inputs):
     fact = next(f for f in inputs.facts if f.id == "nev-production-2023")
-    changed = dataclasses.replace(inputs, facts=tuple(
-        dataclasses.replace(f, value=Fraction("9.43")) if f is fact else f for f in inputs.facts))
+    changed = dataclasses.replace(
+        inputs, facts=tuple(dataclasses.replace(f, value=Fraction("9.43")) if f is fact else f for f in inputs.facts)
+    )
     problems = []
     verify(changed, problems)
     assert [(p.fact_id, p.field) for p in problems] == [(fact.id, "value")]
@@ -149,46 +161,65 @@ def test_an_ignore_entry_for_an_unknown_seed_is_reported(inputs):
     entry = dataclasses.replace(inputs.ignored[0], seed="no-such-seed")
     problems = []
     verify(dataclasses.replace(inputs, ignored=(*inputs.ignored, entry)), problems)
-    assert [(p.field, p.message) for p in problems] == [
-        ("seed", "'no-such-seed' is not in seeds/sources.yml")]
+    assert [(p.field, p.message) for p in problems] == [("seed", "'no-such-seed' is not in seeds/sources.yml")]
 
 
 # ---- the corridor's ways of writing numbers: as written verifies, a careless reading does not
+
 
 def _fact(quote: str, **fields) -> Fact:
     fields = {"unit": "units", **fields}
     if isinstance(fields.get("value"), str):
         fields["value"] = Fraction(fields["value"])
     lines = {"unit": 8, **({"qualifier": 9} if "qualifier" in fields else {})}
-    return Fact(id="a-fact", claim="A claim.", kind="figure", sector="economy", seed="a-seed",
-                quote=quote, file="facts/economy.yml", line=3, lines=lines, **fields)
+    return Fact(
+        id="a-fact",
+        claim="A claim.",
+        kind="figure",
+        sector="economy",
+        seed="a-seed",
+        quote=quote,
+        file="facts/economy.yml",
+        line=3,
+        lines=lines,
+        **fields,
+    )
 
 
 def _check(quote: str, **fields):
     return verify_fact(_fact(quote, **fields), SeedText(f"Before. {quote} After."))
 
 
-@pytest.mark.parametrize(("quote", "right", "careless"), [
-    # currency and abbreviated scales
-    ("The PSDP got Rs950 billion this year.", {"value": 950, "scale": "billion", "unit": "PKR"},
-     {"value": 950, "unit": "PKR"}),
-    ("Only Rs1.13tr allocated.", {"value": "1.13", "scale": "trillion", "unit": "PKR"},
-     {"value": "1.13", "unit": "PKR"}),
-    ("Exports: $35bn.", {"value": 35, "scale": "billion", "unit": "USD"}, {"value": 35, "unit": "USD"}),
-    ("a cost of $120m", {"value": 120, "scale": "million", "unit": "USD"}, {"value": 120, "unit": "USD"}),
-    # lakh and crore
-    ("a grant of Rs 5 crore", {"value": 5, "scale": "crore", "unit": "PKR"}, {"value": 5, "unit": "PKR"}),
-    ("2 lakh workers", {"value": 2, "scale": "lakh", "unit": "workers"}, {"value": 2, "unit": "workers"}),
-    # glued units and pc
-    ("the 884MW plant", {"value": 884, "unit": "MW"}, {"value": "88.4", "unit": "MW"}),
-    ("inflation at 21.3pc", {"value": "21.3", "unit": "%"}, {"value": "21.3", "unit": "pc"}),
-    # word fractions: the numerator alone is not the figure
-    ("one-quarter of the budget", {"value": "1/4", "unit": "of the budget"}, {"value": 1, "unit": "of the budget"}),
-    ("two-fifths of exports", {"value": "2/5", "unit": "of exports"}, {"value": 2, "unit": "of exports"}),
-    # multiplications: both numbers are written, their product is not
-    ("the 4×330MW plant", {"value": 330, "unit": "MW"}, {"value": 1320, "unit": "MW"}),
-    ("a 4 x 330 MW plant", {"value": 4, "unit": "units"}, {"value": 1320, "unit": "MW"}),
-])
+@pytest.mark.parametrize(
+    ("quote", "right", "careless"),
+    [
+        # currency and abbreviated scales
+        (
+            "The PSDP got Rs950 billion this year.",
+            {"value": 950, "scale": "billion", "unit": "PKR"},
+            {"value": 950, "unit": "PKR"},
+        ),
+        (
+            "Only Rs1.13tr allocated.",
+            {"value": "1.13", "scale": "trillion", "unit": "PKR"},
+            {"value": "1.13", "unit": "PKR"},
+        ),
+        ("Exports: $35bn.", {"value": 35, "scale": "billion", "unit": "USD"}, {"value": 35, "unit": "USD"}),
+        ("a cost of $120m", {"value": 120, "scale": "million", "unit": "USD"}, {"value": 120, "unit": "USD"}),
+        # lakh and crore
+        ("a grant of Rs 5 crore", {"value": 5, "scale": "crore", "unit": "PKR"}, {"value": 5, "unit": "PKR"}),
+        ("2 lakh workers", {"value": 2, "scale": "lakh", "unit": "workers"}, {"value": 2, "unit": "workers"}),
+        # glued units and pc
+        ("the 884MW plant", {"value": 884, "unit": "MW"}, {"value": "88.4", "unit": "MW"}),
+        ("inflation at 21.3pc", {"value": "21.3", "unit": "%"}, {"value": "21.3", "unit": "pc"}),
+        # word fractions: the numerator alone is not the figure
+        ("one-quarter of the budget", {"value": "1/4", "unit": "of the budget"}, {"value": 1, "unit": "of the budget"}),
+        ("two-fifths of exports", {"value": "2/5", "unit": "of exports"}, {"value": 2, "unit": "of exports"}),
+        # multiplications: both numbers are written, their product is not
+        ("the 4×330MW plant", {"value": 330, "unit": "MW"}, {"value": 1320, "unit": "MW"}),
+        ("a 4 x 330 MW plant", {"value": 4, "unit": "units"}, {"value": 1320, "unit": "MW"}),
+    ],
+)
 def test_a_number_as_written_verifies_and_a_careless_reading_is_refused(quote, right, careless):
     item, problems = _check(quote, **right)
     assert problems == []
@@ -201,9 +232,15 @@ def test_a_number_as_written_verifies_and_a_careless_reading_is_refused(quote, r
     assert all(word in quote for word in numbers.rstrip(")").split(", "))
 
 
-@pytest.mark.parametrize(("quote", "value", "unit"), [
-    ("Rs950 billion", 950, "USD"), ("$35bn", 35, "PKR"), ("RMB50 billion", 50, "USD"), ("$35bn", 35, "dollars"),
-])
+@pytest.mark.parametrize(
+    ("quote", "value", "unit"),
+    [
+        ("Rs950 billion", 950, "USD"),
+        ("$35bn", 35, "PKR"),
+        ("RMB50 billion", 50, "USD"),
+        ("$35bn", 35, "dollars"),
+    ],
+)
 def test_an_amount_in_another_currency_is_refused(quote, value, unit):
     item, problems = _check(f"a total of {quote}", value=value, scale="billion", unit=unit)
     assert item is None
@@ -224,18 +261,21 @@ def test_each_hedge_asks_for_its_qualifier(words, qualifier):
     assert item.display_value == f"{qualifier} 2.1 million units"
     _, dropped = _check(quote, value="2.1", scale="million")
     assert [(p.field, p.line, p.message) for p in dropped] == [
-        ("qualifier", 3, f"is missing: the quote says “{words} 2.1 million”: add qualifier: {qualifier}")]
+        ("qualifier", 3, f"is missing: the quote says “{words} 2.1 million”: add qualifier: {qualifier}")
+    ]
     other = next(q for q in QUALIFIERS if q != qualifier)
     _, changed = _check(quote, value="2.1", scale="million", qualifier=other)
     assert [(p.field, p.line, p.message) for p in changed] == [
-        ("qualifier", 9, f"{other}, but the quote says “{words} 2.1 million”: write qualifier: {qualifier}")]
+        ("qualifier", 9, f"{other}, but the quote says “{words} 2.1 million”: write qualifier: {qualifier}")
+    ]
 
 
 @pytest.mark.parametrize("qualifier", QUALIFIERS)
 def test_a_qualifier_where_the_quote_hedges_nothing_is_refused(qualifier):
     _, problems = _check("sales reached 2.1 million units", value="2.1", scale="million", qualifier=qualifier)
     assert [(p.field, p.message) for p in problems] == [
-        ("qualifier", f"{qualifier}, but the quote hedges nothing before “2.1 million”: remove the qualifier")]
+        ("qualifier", f"{qualifier}, but the quote hedges nothing before “2.1 million”: remove the qualifier")
+    ]
 
 
 def test_a_converted_amount_takes_the_hedge_of_the_amount_it_converts():
@@ -259,30 +299,42 @@ def test_the_value_is_shown_as_its_quote_writes_it():
 
 def test_a_draft_counts_for_coverage_but_never_reaches_readers(inputs):
     fact = next(f for f in inputs.facts if f.id == "nev-production-2023")
-    drafted = dataclasses.replace(inputs, facts=tuple(
-        dataclasses.replace(f, draft=True) if f is fact else f for f in inputs.facts))
+    drafted = dataclasses.replace(
+        inputs, facts=tuple(dataclasses.replace(f, draft=True) if f is fact else f for f in inputs.facts)
+    )
     problems = []
     base, coverage = verify(drafted, problems)
     assert coverage.covered == coverage.total
     assert fact.id not in base.by_id
     assert [d.fact.id for d in base.drafts] == [fact.id]
     assert [(p.file, p.line, p.message) for p in problems] == [
-        (fact.file, fact.line, f"1 draft to review (ids {fact.id}): check each against its quote, edit the "
-                               "claim, then delete its draft: true line")]
+        (
+            fact.file,
+            fact.line,
+            f"1 draft to review (ids {fact.id}): check each against its quote, edit the "
+            "claim, then delete its draft: true line",
+        )
+    ]
 
 
 def test_drafted_ignore_entries_are_listed_for_review(inputs):
-    entries = [dataclasses.replace(e, draft=True, file="facts/drafts/x.ignored.yml", line=n)
-               for n, e in zip((4, 9), inputs.ignored[:2], strict=True)]
+    entries = [
+        dataclasses.replace(e, draft=True, file="facts/drafts/x.ignored.yml", line=n)
+        for n, e in zip((4, 9), inputs.ignored[:2], strict=True)
+    ]
     problems = []
     verify(dataclasses.replace(inputs, ignored=(*entries, *inputs.ignored[2:])), problems)
     assert [(p.file, p.line, p.message) for p in problems] == [
-        ("facts/drafts/x.ignored.yml", 4, "2 drafted ignore entries to review (lines 4, 9): check that each "
-         "passage holds no figure and that its reason is right, then delete its draft: true line")]
+        (
+            "facts/drafts/x.ignored.yml",
+            4,
+            "2 drafted ignore entries to review (lines 4, 9): check that each "
+            "passage holds no figure and that its reason is right, then delete its draft: true line",
+        )
+    ]
 
 
 # ---- properties: any change to a figure or to its quote is caught
-
 
 
 @given(fact=st.sampled_from(FACTS_WITH_VALUES), change=st.fractions(min_value=-1000, max_value=1000))
@@ -306,7 +358,7 @@ def test_any_character_inserted_into_or_removed_from_a_quote_is_caught(fact, dat
         changed = quote[:at] + character + quote[at:]
     else:  # inside: a quote less its first or last character is still a passage of the seed
         assume(at < len(quote) - 1 and not quote[at].isspace())
-        changed = quote[:at] + quote[at + 1:]
+        changed = quote[:at] + quote[at + 1 :]
     assume(normalise(changed) != normalise(quote))  # white space and quote marks are not compared
     item, problems = verify_fact(dataclasses.replace(fact, quote=changed), SEEDS[fact.seed])
     assert item is None

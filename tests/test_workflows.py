@@ -20,8 +20,14 @@ def test_workflows_pass_actionlint():
 def test_annotation_format_on_a_broken_fact_file(project_copy):
     facts = project_copy / "facts" / "robotics.yml"
     facts.write_text(facts.read_text(encoding="utf-8").replace("value: 28", "value: 27"), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "nqpf", "--root", str(project_copy), "check", "--annotate"],
-                          capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "hooks")}, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "nqpf", "--root", str(project_copy), "check", "--annotate"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        check=False,
+    )
     assert done.returncode == 1
     line = next(row for row in done.stdout.splitlines() if "industrial-robot-production-growth-2025" in row)
     assert line.startswith("::error file=facts/robotics.yml,line=")

@@ -9,10 +9,42 @@ from nqpf.model import FACT_FIELDS, read_fields
 from nqpf.problems import Problem
 from nqpf.yaml_files import read_records
 
-PLAIN_VALUES = ["yes", "Yes", "NO", "on", "Off", "true", "FALSE", "null", "Null", "~", "",
-                "y", "n", "Offset", "nothing", "Yesterday", "falsehood", "Nullable", "fact-00001",
-                "figure", "2023", "2025-03-11", "9.443", "-3", "+7", "1e3", "1_000", ".5", ".inf",
-                "0x1f", "0o17", "12:30", "robotics", "tonnes"]
+PLAIN_VALUES = [
+    "yes",
+    "Yes",
+    "NO",
+    "on",
+    "Off",
+    "true",
+    "FALSE",
+    "null",
+    "Null",
+    "~",
+    "",
+    "y",
+    "n",
+    "Offset",
+    "nothing",
+    "Yesterday",
+    "falsehood",
+    "Nullable",
+    "fact-00001",
+    "figure",
+    "2023",
+    "2025-03-11",
+    "9.443",
+    "-3",
+    "+7",
+    "1e3",
+    "1_000",
+    ".5",
+    ".inf",
+    "0x1f",
+    "0o17",
+    "12:30",
+    "robotics",
+    "tonnes",
+]
 
 
 @pytest.mark.parametrize("value", PLAIN_VALUES)
@@ -35,8 +67,11 @@ def test_quoted_values_are_always_text(tmp_path):
 # ---- properties: whatever a file holds, the reader answers with records or problems
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20))
-DOCUMENTS = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)), max_leaves=12)
+DOCUMENTS = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)),
+    max_leaves=12,
+)
 FIELD_NAMES = st.sampled_from([spec.name for spec in FACT_FIELDS] + ["qoute", "source.seed", "x"])
 FACTS = st.lists(st.dictionaries(FIELD_NAMES, DOCUMENTS, max_size=8), max_size=3)
 

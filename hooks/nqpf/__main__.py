@@ -34,8 +34,10 @@ def _check(paths: ProjectPaths, annotate: bool) -> int:
             for problem in error.problems:
                 print(problem.annotation())
         return 1
-    print(f"OK: {len(base.facts)} facts verified against {len(base.sources)} seeds; "
-          f"coverage {coverage.covered}/{coverage.total} numbers ({coverage.percent:.1f}%).")
+    print(
+        f"OK: {len(base.facts)} facts verified against {len(base.sources)} seeds; "
+        f"coverage {coverage.covered}/{coverage.total} numbers ({coverage.percent:.1f}%)."
+    )
     return 0
 
 
@@ -48,8 +50,10 @@ def _coverage(paths: ProjectPaths) -> int:
     for slug in sorted(base.seeds):
         numbers = base.seeds[slug].numbers
         print(f"{base.sources[slug].file_name}: {len(numbers)} numbers")
-    print(f"coverage: {coverage.covered}/{coverage.total} numbers ({coverage.percent:.1f}%), "
-          f"{len(base.ignored)} ignore entries")
+    print(
+        f"coverage: {coverage.covered}/{coverage.total} numbers ({coverage.percent:.1f}%), "
+        f"{len(base.ignored)} ignore entries"
+    )
     return 0 if coverage.covered == coverage.total else 1
 
 
@@ -61,8 +65,9 @@ def _records(paths: ProjectPaths) -> dict[str, dict]:
 def _diff(paths: ProjectPaths, revision: str) -> int:
     """Facts added, removed and changed against another git revision, as Markdown."""
     with tempfile.TemporaryDirectory() as temp:
-        archive = subprocess.run(["git", "archive", revision, "facts", "seeds"], cwd=paths.root,
-                                 capture_output=True, check=False)
+        archive = subprocess.run(
+            ["git", "archive", revision, "facts", "seeds"], cwd=paths.root, capture_output=True, check=False
+        )
         if archive.returncode:
             print(archive.stderr.decode(errors="replace"), file=sys.stderr)
             return 2
@@ -93,24 +98,33 @@ def _write_drafts(paths: ProjectPaths, inputs: LoadedInputs, slug: str) -> str:
     file_name = inputs.sources[slug].file_name
     written = []
     for records, path, header in (
-            (drafts.facts, paths.drafts_dir / f"{slug}.yml", facts_header(slug, file_name)),
-            (drafts.ignored, paths.drafts_dir / f"{slug}{IGNORED_SUFFIX}", ignored_header(slug, file_name))):
+        (drafts.facts, paths.drafts_dir / f"{slug}.yml", facts_header(slug, file_name)),
+        (drafts.ignored, paths.drafts_dir / f"{slug}{IGNORED_SUFFIX}", ignored_header(slug, file_name)),
+    ):
         if not records:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         new_file = not path.exists() or path.stat().st_size == 0
         with path.open("a", encoding="utf-8") as out:
             out.write(drafts_yaml(records, header if new_file else None))
-        written.append(f"{paths.shown(path)}: {len(records)} "
-                       + ("drafted facts" if records is drafts.facts else "drafted ignore entries"))
+        written.append(
+            f"{paths.shown(path)}: {len(records)} "
+            + ("drafted facts" if records is drafts.facts else "drafted ignore entries")
+        )
     if not written:
         return f"Nothing to draft: every number of seeds/{file_name} is captured already."
-    return "\n".join(["Wrote:", *(f"  {line}" for line in written), "Next:",
-                      "  1. Review each draft against its quote: value, scale, unit, qualifier, period,",
-                      "     sector and speaker; write the claim a reader should see; then delete its",
-                      "     `draft: true` line (drafts that state no figure: make them ignore entries).",
-                      "  2. make check   (lists what is left to review, and every other problem)",
-                      "  3. Open a pull request."])
+    return "\n".join(
+        [
+            "Wrote:",
+            *(f"  {line}" for line in written),
+            "Next:",
+            "  1. Review each draft against its quote: value, scale, unit, qualifier, period,",
+            "     sector and speaker; write the claim a reader should see; then delete its",
+            "     `draft: true` line (drafts that state no figure: make them ignore entries).",
+            "  2. make check   (lists what is left to review, and every other problem)",
+            "  3. Open a pull request.",
+        ]
+    )
 
 
 def _draft(paths: ProjectPaths, slug: str) -> int:
@@ -142,23 +156,36 @@ def _add_source(paths: ProjectPaths, file: Path, slug: str | None) -> int:
     (paths.seeds_dir / file_name).write_bytes(data)
     with (paths.seeds_dir / "sources.yml").open("a", encoding="utf-8") as out:
         out.write(source_entry(slug, file_name, statement))
-    stated = ", ".join(f"{name} {value}" for name in ("title", "outlet", "author", "date", "place")
-                       if (value := getattr(statement, name))) or "nothing about itself"
-    print(f"Added seeds/{file_name} as '{slug}'. The text states {stated}; seeds/sources.yml has a "
-          "new entry (null where the text is silent): review it.")
+    stated = (
+        ", ".join(
+            f"{name} {value}"
+            for name in ("title", "outlet", "author", "date", "place")
+            if (value := getattr(statement, name))
+        )
+        or "nothing about itself"
+    )
+    print(
+        f"Added seeds/{file_name} as '{slug}'. The text states {stated}; seeds/sources.yml has a "
+        "new entry (null where the text is silent): review it."
+    )
     inputs, _ = load_inputs(paths)
     print(_write_drafts(paths, inputs, slug))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="nqpf", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="nqpf", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="verify every fact; list every problem")
-    check.add_argument("--annotate", action="store_true", default=os.environ.get("GITHUB_ACTIONS") == "true",
-                       help="also print GitHub Actions annotations (default on in Actions)")
+    check.add_argument(
+        "--annotate",
+        action="store_true",
+        default=os.environ.get("GITHUB_ACTIONS") == "true",
+        help="also print GitHub Actions annotations (default on in Actions)",
+    )
     commands.add_parser("coverage", help="print how many numbers of each seed facts capture")
     add = commands.add_parser("add-source", help="copy a text into seeds/, register it, draft its facts")
     add.add_argument("file", type=Path, help="the text of a report, as UTF-8")

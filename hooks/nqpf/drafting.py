@@ -28,37 +28,193 @@ from .verify import SeedText, verify, verify_fact
 _DATE_RE = re.compile(  # "November 7, 2022", "Sept. 29", "7 November 2022", "11th Mar, 2025", "September 2023"
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_PATTERN})\b\.?,?(?:\s+(?P<year>\d{{4}})\b)?"
     rf"|(?P<month2>{MONTH_PATTERN})\b\.?\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(?P<year2>\d{{4}})\b)?"
-    rf"|(?P<year3>\d{{4}})\b))")
+    rf"|(?P<year3>\d{{4}})\b))"
+)
 # Sentence ends: a stop after a word that is not an abbreviation or an initial, before a capital.
 _END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = {*MONTHS, "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sr", "Jr", "St",
-                  "No", "Nos", "Rs", "Co", "Corp", "Inc", "Ltd", "vs", "etc", "e.g", "i.e", "U.S", "U.K",
-                  "U.N", "approx", "Govt", "Dept", "Art", "Sec", "Fig"}
-_STOP_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "and", "or", "but",
-               "as", "than", "that", "which", "while", "who", "this", "these", "those", "its", "it", "their",
-               "our", "his", "her", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-               "would", "can", "could", "over", "under", "about", "since", "during", "per", "each", "year",
-               "years", "compared", "worth", "up", "down", "into", "against", "more", "less", "nearly", "almost",
-               "around", "some"}
-_VERBS = {"reached", "rose", "grew", "increased", "surged", "stood", "hit", "totaled", "totalled", "exceeded",
-          "surpassed", "topped", "came", "amounted", "accounted", "fell", "dropped", "declined", "jumped",
-          "climbed", "was", "were", "is", "are", "has", "have", "had", "said", "added", "noted", "signed",
-          "built", "made", "reported", "showed", "saw", "got", "gets", "edged", "recorded"}
-_TARGET_RE = re.compile(r"(?i)\b(?:target|targets|aim|aims|aimed|plan|plans|planned|planning|goal|goals|"
-                        r"forecast|projected|expected to|expects|set to|strive|strives|will|shall|by 20\d\d)\b")
-_ATTRIBUTION_RE = re.compile(r"(?i)\b(?:said|says|added|noted|stated|told|according to|highlighted|"
-                             r"pointed out|stressed|emphasi[sz]ed|remarked|mentioned|explained)\b")
-_DEFINING_BEFORE = re.compile(r"(?i)\b(?:first|last|past|next|previous|top|under|aged|within|over the (?:past|"
-                              r"last|next))\s+\Z")
+_ABBREVIATIONS = {
+    *MONTHS,
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Gen",
+    "Lt",
+    "Col",
+    "Capt",
+    "Sr",
+    "Jr",
+    "St",
+    "No",
+    "Nos",
+    "Rs",
+    "Co",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "U.S",
+    "U.K",
+    "U.N",
+    "approx",
+    "Govt",
+    "Dept",
+    "Art",
+    "Sec",
+    "Fig",
+}
+_STOP_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "or",
+    "but",
+    "as",
+    "than",
+    "that",
+    "which",
+    "while",
+    "who",
+    "this",
+    "these",
+    "those",
+    "its",
+    "it",
+    "their",
+    "our",
+    "his",
+    "her",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "over",
+    "under",
+    "about",
+    "since",
+    "during",
+    "per",
+    "each",
+    "year",
+    "years",
+    "compared",
+    "worth",
+    "up",
+    "down",
+    "into",
+    "against",
+    "more",
+    "less",
+    "nearly",
+    "almost",
+    "around",
+    "some",
+}
+_VERBS = {
+    "reached",
+    "rose",
+    "grew",
+    "increased",
+    "surged",
+    "stood",
+    "hit",
+    "totaled",
+    "totalled",
+    "exceeded",
+    "surpassed",
+    "topped",
+    "came",
+    "amounted",
+    "accounted",
+    "fell",
+    "dropped",
+    "declined",
+    "jumped",
+    "climbed",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "said",
+    "added",
+    "noted",
+    "signed",
+    "built",
+    "made",
+    "reported",
+    "showed",
+    "saw",
+    "got",
+    "gets",
+    "edged",
+    "recorded",
+}
+_TARGET_RE = re.compile(
+    r"(?i)\b(?:target|targets|aim|aims|aimed|plan|plans|planned|planning|goal|goals|"
+    r"forecast|projected|expected to|expects|set to|strive|strives|will|shall|by 20\d\d)\b"
+)
+_ATTRIBUTION_RE = re.compile(
+    r"(?i)\b(?:said|says|added|noted|stated|told|according to|highlighted|"
+    r"pointed out|stressed|emphasi[sz]ed|remarked|mentioned|explained)\b"
+)
+_DEFINING_BEFORE = re.compile(
+    r"(?i)\b(?:first|last|past|next|previous|top|under|aged|within|over the (?:past|"
+    r"last|next))\s+\Z"
+)
 _SPAN_AFTER = re.compile(r"(?i)\s*-?\s*(?:months?|years?|weeks?|days?|quarters?|decades?|hours?|minutes?)\b")
 _ONE_OF = re.compile(r"(?i)\s+of\s+(?:the|our|their|its|his|her|these|those|many|several|few|China’s|China's)\b")
 _COMPARED_BEFORE = re.compile(r"(?i)\b(?:from|over|than|compared (?:with|to)|against|versus|vs\.?)\s+(?:in\s+)?\Z")
-_PARTIES_AFTER = re.compile(r"(?i)\s+(?:nations|countries|sides|leaders|governments|peoples|neighbou?rs|"
-                            r"brothers|partners)\b")
+_PARTIES_AFTER = re.compile(
+    r"(?i)\s+(?:nations|countries|sides|leaders|governments|peoples|neighbou?rs|"
+    r"brothers|partners)\b"
+)
 # Names with a number word in them that the corridor's sources use ("the two sessions").
 _KNOWN_NAMES = re.compile(r"(?i)\btwo sessions\b")
-_NAME_HEADS = {"Phase", "CPEC", "Vision", "Plan", "Agenda", "Industry", "Version", "No.", "COVID",
-               "Article", "Section", "Chapter", "Rule", "Belt", "Road", "Corridor", "Web"}
+_NAME_HEADS = {
+    "Phase",
+    "CPEC",
+    "Vision",
+    "Plan",
+    "Agenda",
+    "Industry",
+    "Version",
+    "No.",
+    "COVID",
+    "Article",
+    "Section",
+    "Chapter",
+    "Rule",
+    "Belt",
+    "Road",
+    "Corridor",
+    "Web",
+}
 _DATELINE_START = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^)]*\))?\s*[:–—-]+\s+")  # "ISLAMABAD: "
 _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s?(?:[ap]m\b|[ap]\.m\.))?")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[ -]?)?\d{2,4}(?:[ -]\d{2,4}){2,}")
@@ -91,7 +247,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for paragraph in _paragraphs(text):
         start = paragraph[0]
         for end in _END_RE.finditer(text, *paragraph):
-            word = re.search(r"([\w.]+)[.!?]$", text[start:end.start() + 1])
+            word = re.search(r"([\w.]+)[.!?]$", text[start : end.start() + 1])
             before = word.group(1) if word else ""
             if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", before):
                 continue  # "Sept. 29", "U.S. dollars", "Tanvir A. Bhatti"
@@ -114,7 +270,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         if not line.group(0).strip():
             continue
-        if runs and text.count("\n", runs[-1][1], line.start()) < 2 and _wraps(text[runs[-1][0]:runs[-1][1]]):
+        if runs and text.count("\n", runs[-1][1], line.start()) < 2 and _wraps(text[runs[-1][0] : runs[-1][1]]):
             runs[-1][1] = line.end()
         else:
             runs.append([line.start(), line.end()])
@@ -124,7 +280,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _wraps(line: str) -> bool:
     """Whether a line ends mid-sentence, so that the next line continues it."""
     last = line.rstrip().splitlines()[-1] if line.strip() else ""
-    if not last or last[-1] in ".!?:;…\"”’)]":
+    if not last or last[-1] in '.!?:;…"”’)]':
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", last) if w.lower() not in _STOP_WORDS]
     capitalised = sum(w[0].isupper() for w in words)
@@ -156,14 +312,32 @@ def _is_year(text: str, mention: NumberMention) -> bool:
         return True  # a date, or a fiscal year
     if len(mention.text) != 4:
         return False
-    after = text[mention.end:mention.end + 20]
-    if re.search(r"\b\d{4}[-–]\Z", text[max(0, mention.start - 5):mention.start]):
+    after = text[mention.end : mention.end + 20]
+    if re.search(r"\b\d{4}[-–]\Z", text[max(0, mention.start - 5) : mention.start]):
         return True  # the end of a span of years: "2021-2024"
     following = re.match(r"\s+([a-z][\w-]*)", after)
-    preceding = re.search(r"(\w+)\s+\Z", text[max(0, mention.start - 20):mention.start])
-    if preceding and preceding.group(1).lower() in {"in", "since", "by", "from", "to", "until", "till", "of",
-                                                     "year", "during", "before", "after", "between", "and",
-                                                     "early", "late", "mid", "end", "the"}:
+    preceding = re.search(r"(\w+)\s+\Z", text[max(0, mention.start - 20) : mention.start])
+    if preceding and preceding.group(1).lower() in {
+        "in",
+        "since",
+        "by",
+        "from",
+        "to",
+        "until",
+        "till",
+        "of",
+        "year",
+        "during",
+        "before",
+        "after",
+        "between",
+        "and",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "the",
+    }:
         return True
     return following is None or following.group(1) in {"and", "to", "was", "is", "marks", "saw", "level", "levels"}
 
@@ -182,8 +356,11 @@ def _yaml_value(value: Fraction) -> int | float | str:
 
 
 def _slug_words(text: str, limit: int) -> list[str]:
-    words = [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
-             if w not in _STOP_WORDS and w not in _VERBS and len(w) > 1 and not any(c.isdigit() for c in w)]
+    words = [
+        w
+        for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+        if w not in _STOP_WORDS and w not in _VERBS and len(w) > 1 and not any(c.isdigit() for c in w)
+    ]
     return words[-limit:]
 
 
@@ -207,8 +384,11 @@ class _Drafter:
         self.seed = SeedText(self.text)
         self.taken_ids = {fact.id for fact in inputs.facts}
         # for choosing a sector: the words of every reviewed fact and of each sector's description
-        documents = [(fact.sector, f"{fact.claim} {fact.quote} {' '.join((*fact.tags, *fact.entities))}")
-                     for fact in inputs.facts if not fact.draft and fact.sector in inputs.sectors]
+        documents = [
+            (fact.sector, f"{fact.claim} {fact.quote} {' '.join((*fact.tags, *fact.entities))}")
+            for fact in inputs.facts
+            if not fact.draft and fact.sector in inputs.sectors
+        ]
         documents += [(sector.slug, f"{sector.title} {sector.description}") for sector in inputs.sectors.values()]
         self.sector_vectors = _tf_idf([(slug, term_counts(words)) for slug, words in documents])
 
@@ -217,7 +397,7 @@ class _Drafter:
     def ignore_reason(self, mention: NumberMention, sentence: tuple[int, int]) -> tuple[str, str] | None:
         """(passage, reason) when ``mention`` is not a figure; None when it may be one."""
         text, start, end = self.text, mention.start, mention.end
-        before, after = text[max(sentence[0], start - 40):start], text[end:min(sentence[1], end + 40)]
+        before, after = text[max(sentence[0], start - 40) : start], text[end : min(sentence[1], end + 40)]
         words_before = _WORD_RE.findall(before)
         time = _TIME_RE.search(text, max(0, start - 3), min(len(text), end + 10))
         if time and time.start() <= start and end <= time.end():
@@ -239,19 +419,23 @@ class _Drafter:
         plain = not (mention.scale or mention.percent or mention.currency or mention.unit)
         if plain and _KNOWN_NAMES.match(text, start):
             return self.passage(start, end, 0, 1), "Part of a name, not a figure."
-        at_sentence_start = start == sentence[0] or not text[sentence[0]:start].strip(" “\"‘'(")
+        at_sentence_start = start == sentence[0] or not text[sentence[0] : start].strip(" “\"‘'(")
         if plain and mention.text[:1].isupper() and not at_sentence_start:
             return self.name(start, end, sentence[0]), "Part of a name, not a figure."
-        if plain and words_before and (words_before[-1] in _NAME_HEADS or before.endswith("-")) and (
-                before.endswith((" ", "-")) and words_before[-1][:1].isupper()):
+        if (
+            plain
+            and words_before
+            and (words_before[-1] in _NAME_HEADS or before.endswith("-"))
+            and (before.endswith((" ", "-")) and words_before[-1][:1].isupper())
+        ):
             return self.name(start, end, sentence[0]), "Part of a name, not a figure."
         return None
 
     def defines_a_figure(self, mention: NumberMention) -> bool:
         """ "first eight months", "under 30 years of age", "five-minute": a number that says which
         figure, not how much."""
-        before = self.text[max(0, mention.start - 25):mention.start]
-        after = self.text[mention.end:mention.end + 20]
+        before = self.text[max(0, mention.start - 25) : mention.start]
+        after = self.text[mention.end : mention.end + 20]
         if mention.scale or mention.percent or mention.currency or mention.unit:
             return False
         return bool(_SPAN_AFTER.match(after) and (_DEFINING_BEFORE.search(before) or after.startswith("-")))
@@ -260,13 +444,13 @@ class _Drafter:
         """The capitalised words around a number in a name: "CPEC Phase One", "Five Corridors"
         (a sentence's first word is capitalised anyway: it joins only as an acronym or "Phase")."""
         left = start
-        while found := re.search(r"[A-Z][\w’'.-]*[ -]\Z", self.text[max(sentence_start, left - 30):left]):
+        while found := re.search(r"[A-Z][\w’'.-]*[ -]\Z", self.text[max(sentence_start, left - 30) : left]):
             word = found.group(0).strip(" -")
             if left - len(found.group(0)) == sentence_start and not (word.isupper() or word in _NAME_HEADS):
                 break
             left -= len(found.group(0))
         right = end
-        while found := re.match(r"[ -][A-Z0-9][\w’'-]*", self.text[right:right + 30]):
+        while found := re.match(r"[ -][A-Z0-9][\w’'-]*", self.text[right : right + 30]):
             right += len(found.group(0))
         name = " ".join(self.text[left:right].split())
         return name if len(name) <= 80 else " ".join(self.text[start:end].split())
@@ -275,13 +459,13 @@ class _Drafter:
         """A short verbatim passage around a number, for an ignore entry (at most 80 characters)."""
         left = start
         for _ in range(words_before):
-            found = re.search(r"[\w’'.-]+\s+\Z", self.text[max(0, left - 30):left])
+            found = re.search(r"[\w’'.-]+\s+\Z", self.text[max(0, left - 30) : left])
             if not found:
                 break
             left -= len(found.group(0))
         right = end
         for _ in range(words_after):
-            found = re.match(r"\s+[\w’'-]+", self.text[right:right + 30])
+            found = re.match(r"\s+[\w’'-]+", self.text[right : right + 30])
             if not found:
                 break
             right += len(found.group(0))
@@ -297,7 +481,7 @@ class _Drafter:
             return mention.currency_units[0]
         if mention.unit:
             return mention.unit
-        after = self.text[mention.end:mention.end + 80]
+        after = self.text[mention.end : mention.end + 80]
         words = []
         for written in re.findall(r"[^\s,;:()\[\]“”\"!?]+", re.split(r"[,;:()\[\]“”\"!?\n]", after, maxsplit=1)[0]):
             word = written.strip("-’'")
@@ -320,8 +504,8 @@ class _Drafter:
 
     def clause(self, sentence: tuple[int, int], mention: NumberMention) -> str:
         """The clause of the sentence around a number: what the figure is about."""
-        before = self.text[sentence[0]:mention.start]
-        after = self.text[mention.end:sentence[1]]
+        before = self.text[sentence[0] : mention.start]
+        after = self.text[mention.end : sentence[1]]
         start = max(before.rfind(","), before.rfind(";"), before.rfind(" while ")) + 1
         end = min((i for i in (after.find(","), after.find(";")) if i >= 0), default=len(after))
         return before[start:] + mention.text + after[:end]
@@ -338,9 +522,9 @@ class _Drafter:
 
     def speaker(self, sentence: tuple[int, int]) -> str | None:
         """The speaker the sentence (or the paragraph's speaker label) credits, if one is known."""
-        text = self.text[sentence[0]:sentence[1]]
+        text = self.text[sentence[0] : sentence[1]]
         line_start = self.text.rfind("\n", 0, sentence[0]) + 1
-        label = self.text[line_start:line_start + 80].split(",")[0].strip().lower()
+        label = self.text[line_start : line_start + 80].split(",")[0].strip().lower()
         found = []
         for speaker in self.inputs.speakers.values():
             if label == speaker.name.lower() or (_ATTRIBUTION_RE.search(text) and self._named(speaker, text)):
@@ -355,8 +539,9 @@ class _Drafter:
         if speaker.kind == "person":
             surname = speaker.name.split()[-1].lower()
             title = speaker.role.split(" to ")[0].split()[-1].lower()  # "Pakistan's Ambassador to China"
-            return bool(re.search(rf"\b{re.escape(surname)}\b", lowered)
-                        or re.search(rf"\bthe {re.escape(title)}\b", lowered))
+            return bool(
+                re.search(rf"\b{re.escape(surname)}\b", lowered) or re.search(rf"\bthe {re.escape(title)}\b", lowered)
+            )
         return False
 
     def new_id(self, words: list[str], suffix: str) -> str:
@@ -367,26 +552,38 @@ class _Drafter:
         self.taken_ids.add(candidate)
         return candidate
 
-    def record(self, sentence: tuple[int, int], mention: NumberMention | None, period: Period | None,
-               qualifying: list[Fraction], earlier: Period | None = None) -> dict:
-        quote = self.text[sentence[0]:sentence[1]]
+    def record(
+        self,
+        sentence: tuple[int, int],
+        mention: NumberMention | None,
+        period: Period | None,
+        qualifying: list[Fraction],
+        earlier: Period | None = None,
+    ) -> dict:
+        quote = self.text[sentence[0] : sentence[1]]
         claim = _DATELINE_START.sub("", " ".join(quote.split()))
         claim = claim if len(claim) <= 400 else claim[:399] + "…"
         kind = "target" if _TARGET_RE.search(quote) else ("figure" if mention else "event")
         if mention is not None:
             unit = self.unit(mention)
-            words = _slug_words(self.text[sentence[0]:mention.start], 4)
+            words = _slug_words(self.text[sentence[0] : mention.start], 4)
             if len(words) < 2:  # the number opens its sentence: name it by the words after it
-                words += _slug_words(self.text[mention.end:sentence[1]], 6)[:3]
+                words += _slug_words(self.text[mention.end : sentence[1]], 6)[:3]
             words += [w for w in _slug_words(unit, 1) if w not in words]
         else:
             unit, words = None, _slug_words(quote, 4)
-        record: dict = {"id": self.new_id(words, str(period.year) if period else ""), "draft": True,
-                        "claim": claim, "kind": kind}
+        record: dict = {
+            "id": self.new_id(words, str(period.year) if period else ""),
+            "draft": True,
+            "claim": claim,
+            "kind": kind,
+        }
         if mention is not None:
-            record["value"] = (f"{mention.value.numerator}/{mention.value.denominator}"
-                               if mention.value.denominator != 1 and not any(c.isdigit() for c in mention.text)
-                               else _yaml_value(mention.value))  # "one-quarter": 1/4, not 0.25
+            record["value"] = (
+                f"{mention.value.numerator}/{mention.value.denominator}"
+                if mention.value.denominator != 1 and not any(c.isdigit() for c in mention.text)
+                else _yaml_value(mention.value)
+            )  # "one-quarter": 1/4, not 0.25
             if mention.scale:
                 record["scale"] = mention.scale
             record["unit"] = unit
@@ -401,9 +598,11 @@ class _Drafter:
         if mention is not None and qualifying:
             record["qualifying_numbers"] = [_yaml_value(v) for v in qualifying]
         if earlier is not None:  # never the period: a pointer for the reviewer, who decides
-            record["note"] = (f"Not dated: this sentence states no year. An earlier sentence of the paragraph "
-                              f"states {earlier.label()}; if it dates this figure too, quote both sentences, "
-                              f"add period: {earlier.text} and say so in this note.")
+            record["note"] = (
+                f"Not dated: this sentence states no year. An earlier sentence of the paragraph "
+                f"states {earlier.label()}; if it dates this figure too, quote both sentences, "
+                f"add period: {earlier.text} and say so in this note."
+            )
         return record
 
 
@@ -432,10 +631,10 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
         sentence = whole
         for start, end in stated:
             if start <= whole[0] < end:  # a dateline opens the sentence: quote what follows it
-                rest = re.match(r"[\s:–—-]*", text[end:whole[1]])
+                rest = re.match(r"[\s:–—-]*", text[end : whole[1]])
                 sentence = (end + rest.end(), whole[1]) if rest else whole
         mentions = seed.numbers_in(sentence)
-        if "\n" in text[previous_end:sentence[0]]:
+        if "\n" in text[previous_end : sentence[0]]:
             context = None  # a new paragraph: the year of the one before dates nothing here
         previous_end = sentence[1]
         if not any(m.start in uncovered for m in mentions):
@@ -484,11 +683,12 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
             for date in pending_days:  # a day is part of its date; the date is a period, not a figure
                 ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
             continue
-        words = [w for w in _WORD_RE.findall(text[sentence[0]:sentence[1]]) if w.rstrip(".") not in MONTHS]
+        words = [w for w in _WORD_RE.findall(text[sentence[0] : sentence[1]]) if w.rstrip(".") not in MONTHS]
         if len(words) <= 4:  # a date with hardly a word around it: a header, byline or dateline
-            for passage in {*(date.label for date in dates if date.period or date in pending_days),
-                            *(drafter.passage(m.start, m.end, 1, 0) for m in pending_years
-                              if m.start not in date_of)}:
+            for passage in {
+                *(date.label for date in dates if date.period or date in pending_days),
+                *(drafter.passage(m.start, m.end, 1, 0) for m in pending_years if m.start not in date_of),
+            }:
                 ignore(passage, "A date standing alone (a header, byline or dateline), not a fact.")
             continue
         for date in pending_days:
@@ -498,8 +698,10 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
         if period is None or compared:
             for year in pending_years:
                 date = date_of.get(year.start)
-                ignore(date.label if date else drafter.passage(year.start, year.end, 1, 0),
-                       "One of several years in a sentence without a figure; none of them dates it.")
+                ignore(
+                    date.label if date else drafter.passage(year.start, year.end, 1, 0),
+                    "One of several years in a sentence without a figure; none of them dates it.",
+                )
         else:
             facts.append(drafter.record(sentence, None, period, []))
     return Drafts(tuple(facts), tuple(ignored.values()))
@@ -508,17 +710,22 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
 def drafts_yaml(records: tuple[dict, ...], header: str | None) -> str:
     """Records as YAML to append to a drafts file; ``header`` starts a new file."""
     return (header or "") + "".join(
-        "\n" + yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=10**6) for record in records)
+        "\n" + yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=10**6) for record in records
+    )
 
 
 def facts_header(slug: str, file_name: str) -> str:
-    return (f"# yaml-language-server: $schema=../../schema/facts.schema.json\n"
-            f"# Machine drafts for the seed {slug} (seeds/{file_name}), written by `nqpf draft`.\n"
-            "# For each: check the value, scale, unit, qualifier and period against the quote,\n"
-            "# choose the sector, write the claim a reader should see, then delete `draft: true`.\n")
+    return (
+        f"# yaml-language-server: $schema=../../schema/facts.schema.json\n"
+        f"# Machine drafts for the seed {slug} (seeds/{file_name}), written by `nqpf draft`.\n"
+        "# For each: check the value, scale, unit, qualifier and period against the quote,\n"
+        "# choose the sector, write the claim a reader should see, then delete `draft: true`.\n"
+    )
 
 
 def ignored_header(slug: str, file_name: str) -> str:
-    return (f"# Drafted ignore entries for the seed {slug} (seeds/{file_name}), written by `nqpf draft`.\n"
-            "# For each: check that the passage states no figure and that the reason is right,\n"
-            "# then delete `draft: true`. A number that states something is a fact, not an entry here.\n")
+    return (
+        f"# Drafted ignore entries for the seed {slug} (seeds/{file_name}), written by `nqpf draft`.\n"
+        "# For each: check that the passage states no figure and that the reason is right,\n"
+        "# then delete `draft: true`. A number that states something is a fact, not an entry here.\n"
+    )

@@ -12,9 +12,32 @@ from .numbers import parse_value
 from .pages import according_to, fact_page_src, source_label
 from .verify import FactBase, VerifiedFact
 
-CSV_FIELDS = ("id", "kind", "claim", "value", "scale", "number", "unit", "qualifier", "value_as_written",
-              "period", "period_precision", "sector", "seed", "seed_file", "source", "quote",
-              "said_by", "according_to", "measure", "measure_label", "entities", "tags", "note", "url")
+CSV_FIELDS = (
+    "id",
+    "kind",
+    "claim",
+    "value",
+    "scale",
+    "number",
+    "unit",
+    "qualifier",
+    "value_as_written",
+    "period",
+    "period_precision",
+    "sector",
+    "seed",
+    "seed_file",
+    "source",
+    "quote",
+    "said_by",
+    "according_to",
+    "measure",
+    "measure_label",
+    "entities",
+    "tags",
+    "note",
+    "url",
+)
 
 
 def _number(value) -> int | float | str | None:
@@ -85,8 +108,13 @@ def facts_csv(records: list[dict]) -> str:
 def json_for_script(data: object, *, compact: bool = False) -> str:
     """JSON that is safe inside <script>: no text can close the element or open a comment."""
     text = json.dumps(data, ensure_ascii=False, **({"separators": (",", ":")} if compact else {"indent": 1}))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def dataset_jsonld(base: FactBase, *, name: str, description: str, site_url: str | None) -> str:

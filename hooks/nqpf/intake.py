@@ -23,8 +23,10 @@ _PLACE = r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})"
 # Datelines and other statements a text makes about itself, tried on the first lines.
 _DATELINES = (
     # " date 2025-03-11 BEIJING, (APP - UrduPoint / Pakistan Point News - 11th Mar, 2025)"
-    re.compile(rf"^\s*date (?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?: {_PLACE},? \((?P<outlet>[^()]+?)"
-               rf"(?: - \d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})?\))?"),
+    re.compile(
+        rf"^\s*date (?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?: {_PLACE},? \((?P<outlet>[^()]+?)"
+        rf"(?: - \d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})?\))?"
+    ),
     # "BEIJING, Jan. 28, 2025 (GLOBE NEWSWIRE) --", "BEIJING, Sept. 29 (Xinhua) --"
     re.compile(rf"^\s*{_PLACE}, (?P<when>{_MONTH}\.? \d{{1,2}}(?:, \d{{4}})?) \((?P<outlet>[^()]+)\) ?(?:--|—|–)"),
     # "China Daily | Updated: 2025-01-03"
@@ -36,10 +38,36 @@ _DATELINES = (
 )
 _BYLINE = re.compile(r"^\s*By (?P<author>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})\s*$")
 # 'Yang Yundong, "New quality productive forces ...," Business recorder. 2024-03-31.'
-_CITATION = re.compile(r"^(?P<author>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}), [\"“](?P<title>[^\"”]+?),?[\"”] "
-                       r"(?P<outlet>[A-Z][\w .&'-]+?)\. (?P<date>\d{4}-\d{2}-\d{2})\.", re.MULTILINE)
+_CITATION = re.compile(
+    r"^(?P<author>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}), [\"“](?P<title>[^\"”]+?),?[\"”] "
+    r"(?P<outlet>[A-Z][\w .&'-]+?)\. (?P<date>\d{4}-\d{2}-\d{2})\.",
+    re.MULTILINE,
+)
 _FURNITURE = re.compile(r"[@|]|^(?:Published|Updated|Posted|Last updated|Share)\b|\d{1,2}:\d{2}")
-_SLUG_STOP = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "is", "are", "was", "were", "its", "it", "this", "that"}
+_SLUG_STOP = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "and",
+    "or",
+    "with",
+    "by",
+    "from",
+    "is",
+    "are",
+    "was",
+    "were",
+    "its",
+    "it",
+    "this",
+    "that",
+}
 
 
 class SourceRefused(Exception):
@@ -70,8 +98,9 @@ def seed_text(data: bytes, shown: str, existing: dict[str, bytes]) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise SourceRefused(f"{shown} is not UTF-8 text (byte {error.start} cannot be read): "
-                            "save it as UTF-8 first") from None
+        raise SourceRefused(
+            f"{shown} is not UTF-8 text (byte {error.start} cannot be read): save it as UTF-8 first"
+        ) from None
     digest = hashlib.sha256(data).hexdigest()
     for name, other in existing.items():
         if hashlib.sha256(other).hexdigest() == digest:
@@ -120,8 +149,15 @@ def stated_metadata(text: str) -> SourceStatement:
 
     citation = _CITATION.search(text)
     if citation:
-        take({"author": _label(citation["author"]), "title": _label(citation["title"]),
-              "outlet": _label(citation["outlet"]), "date": _date(citation["date"])}, citation.group(0))
+        take(
+            {
+                "author": _label(citation["author"]),
+                "title": _label(citation["title"]),
+                "outlet": _label(citation["outlet"]),
+                "date": _date(citation["date"]),
+            },
+            citation.group(0),
+        )
     for line in lines[:12]:
         for pattern in _DATELINES:
             match = pattern.match(line)
@@ -129,8 +165,10 @@ def stated_metadata(text: str) -> SourceStatement:
                 groups = match.groupdict()
                 when = groups.get("when")
                 date = _date(groups.get("date")) or _written_date(when)
-                take({"place": _place(groups.get("place")), "outlet": _label(groups.get("outlet")),
-                      "date": date}, match.group(0).strip(" :–—-"))
+                take(
+                    {"place": _place(groups.get("place")), "outlet": _label(groups.get("outlet")), "date": date},
+                    match.group(0).strip(" :–—-"),
+                )
                 break
         byline = _BYLINE.match(line)
         if byline:
@@ -138,8 +176,14 @@ def stated_metadata(text: str) -> SourceStatement:
     headline = _headline(lines)
     if headline:
         take({"title": headline}, headline)
-    return SourceStatement(title=found.get("title"), outlet=found.get("outlet"), author=found.get("author"),
-                           date=found.get("date"), place=found.get("place"), evidence=tuple(evidence))
+    return SourceStatement(
+        title=found.get("title"),
+        outlet=found.get("outlet"),
+        author=found.get("author"),
+        date=found.get("date"),
+        place=found.get("place"),
+        evidence=tuple(evidence),
+    )
 
 
 def _written_date(when: str | None) -> str | None:
@@ -185,13 +229,22 @@ def new_slug(text: str, statement: SourceStatement, taken: set[str], requested: 
 
 def source_entry(slug: str, file_name: str, statement: SourceStatement) -> str:
     """The YAML of a new ``seeds/sources.yml`` entry, to append to the file."""
-    entry: dict = {"slug": slug, "file": file_name, "title": statement.title, "outlet": statement.outlet,
-                   "author": statement.author, "date": statement.date, "place": statement.place}
+    entry: dict = {
+        "slug": slug,
+        "file": file_name,
+        "title": statement.title,
+        "outlet": statement.outlet,
+        "author": statement.author,
+        "date": statement.date,
+        "place": statement.place,
+    }
     if statement.evidence:
         entry["evidence"] = list(statement.evidence)
     if not statement.title:
         entry["label"] = None  # the site's own description of an untitled text: a person writes it
-    entry["note"] = ("Added with nqpf add-source: the fields above are what the text states about itself "
-                     "(null where it is silent). Review them, say here what the text is, and give a "
-                     "text without a title a short label.")
+    entry["note"] = (
+        "Added with nqpf add-source: the fields above are what the text states about itself "
+        "(null where it is silent). Review them, say here what the text is, and give a "
+        "text without a title a short label."
+    )
     return "\n" + yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)

@@ -55,8 +55,9 @@ class ProjectPaths:
             return path.as_posix()
 
     def fact_files(self) -> list[Path]:
-        return (sorted(p for p in self.facts_dir.glob("*.yml") if p.name not in REGISTRY_FILES)
-                + sorted(p for p in self.drafts_dir.glob("*.yml") if not p.name.endswith(IGNORED_SUFFIX)))
+        return sorted(p for p in self.facts_dir.glob("*.yml") if p.name not in REGISTRY_FILES) + sorted(
+            p for p in self.drafts_dir.glob("*.yml") if not p.name.endswith(IGNORED_SUFFIX)
+        )
 
     def ignore_files(self) -> list[Path]:
         return [self.facts_dir / "ignored-numbers.yml", *sorted(self.drafts_dir.glob(f"*{IGNORED_SUFFIX}"))]
@@ -105,15 +106,13 @@ def _registry(paths, path, specs, what, build, *, problems: list[Problem]) -> di
 
 def _fact(values: dict, shown: str, record) -> Fact:
     source = values.pop("source")
-    return Fact(**values, seed=source["seed"], quote=source["quote"], file=shown,
-                line=record.line, lines=record.lines)
+    return Fact(**values, seed=source["seed"], quote=source["quote"], file=shown, line=record.line, lines=record.lines)
 
 
 def _source(values: dict, shown: str, record) -> Source:
     values = dict(values)
     values["file_name"] = values.pop("file")
-    return Source(**{"evidence": (), "note": None, **values}, file=shown, line=record.line,
-                  lines=record.lines)
+    return Source(**{"evidence": (), "note": None, **values}, file=shown, line=record.line, lines=record.lines)
 
 
 def _read_seed(paths: ProjectPaths, source: Source, problems: list[Problem]) -> str | None:
@@ -121,37 +120,67 @@ def _read_seed(paths: ProjectPaths, source: Source, problems: list[Problem]) -> 
     try:
         return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        problems.append(Problem(source.file, source.lines.get("file", source.line),
-                                f"seeds/{source.file_name} does not exist", source.slug, "file"))
+        problems.append(
+            Problem(
+                source.file,
+                source.lines.get("file", source.line),
+                f"seeds/{source.file_name} does not exist",
+                source.slug,
+                "file",
+            )
+        )
     except UnicodeDecodeError:
-        problems.append(Problem(source.file, source.line, f"seeds/{source.file_name} is not UTF-8",
-                                source.slug, "file"))
+        problems.append(
+            Problem(source.file, source.line, f"seeds/{source.file_name} is not UTF-8", source.slug, "file")
+        )
     return None
 
 
 def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
     """Read seeds, sources, sectors, speakers, ignore list and facts; return all problems."""
     problems: list[Problem] = []
-    sources = _registry(paths, paths.seeds_dir / "sources.yml", SOURCE_FIELDS, "sources",
-                        _source, problems=problems)
-    sectors = _registry(paths, paths.facts_dir / "sectors.yml", SECTOR_FIELDS, "sectors",
-                        lambda v, f, r: Sector(**v, file=f, line=r.line), problems=problems)
-    speakers = _registry(paths, paths.facts_dir / "speakers.yml", SPEAKER_FIELDS, "speakers",
-                         lambda v, f, r: Speaker(**v, file=f, line=r.line), problems=problems)
+    sources = _registry(paths, paths.seeds_dir / "sources.yml", SOURCE_FIELDS, "sources", _source, problems=problems)
+    sectors = _registry(
+        paths,
+        paths.facts_dir / "sectors.yml",
+        SECTOR_FIELDS,
+        "sectors",
+        lambda v, f, r: Sector(**v, file=f, line=r.line),
+        problems=problems,
+    )
+    speakers = _registry(
+        paths,
+        paths.facts_dir / "speakers.yml",
+        SPEAKER_FIELDS,
+        "speakers",
+        lambda v, f, r: Speaker(**v, file=f, line=r.line),
+        problems=problems,
+    )
     measures_file = paths.facts_dir / "measures.yml"  # optional: a project may chart nothing
-    measures = (_registry(paths, measures_file, MEASURE_FIELDS, "measures",
-                          lambda v, f, r: Measure(**v, file=f, line=r.line), problems=problems)
-                if measures_file.exists() else {})
-    seed_texts = {slug: text for slug, source in sources.items()
-                  if (text := _read_seed(paths, source, problems)) is not None}
+    measures = (
+        _registry(
+            paths,
+            measures_file,
+            MEASURE_FIELDS,
+            "measures",
+            lambda v, f, r: Measure(**v, file=f, line=r.line),
+            problems=problems,
+        )
+        if measures_file.exists()
+        else {}
+    )
+    seed_texts = {
+        slug: text for slug, source in sources.items() if (text := _read_seed(paths, source, problems)) is not None
+    }
 
     ignored: list[IgnoredNumber] = []
     for path in paths.ignore_files():
         rows, found = _records(paths, path, IGNORED_FIELDS, "ignored numbers", None)
         problems += found
         shown = paths.shown(path)
-        ignored += [IgnoredNumber(**values, file=shown, line=record.line, lines=record.lines)
-                    for values, record in rows]
+        ignored += [
+            IgnoredNumber(**values, file=shown, line=record.line, lines=record.lines) for values, record in rows
+        ]
 
     facts: list[Fact] = []
     for path in paths.fact_files():
@@ -160,10 +189,16 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
         shown = paths.shown(path)
         for values, record in rows:
             rules = kind_rules(values)
-            problems += [Problem(shown, record.line_of(name), message, values["id"], name)
-                         for name, message in rules]
+            problems += [Problem(shown, record.line_of(name), message, values["id"], name) for name, message in rules]
             if not rules:
                 facts.append(_fact(values, shown, record))
-    inputs = LoadedInputs(facts=tuple(facts), sectors=sectors, speakers=speakers, sources=sources,
-                          ignored=tuple(ignored), seed_texts=seed_texts, measures=measures)
+    inputs = LoadedInputs(
+        facts=tuple(facts),
+        sectors=sectors,
+        speakers=speakers,
+        sources=sources,
+        ignored=tuple(ignored),
+        seed_texts=seed_texts,
+        measures=measures,
+    )
     return inputs, problems

@@ -16,7 +16,9 @@ from .pages import SiteOptions, according_to, fact_href
 from .problems import Problem
 from .verify import FactBase
 
-MACRO_CALL_RE = re.compile(r"""\{\{-?\s*(fact|fact_claim|figure_card)\(\s*(?P<q>["'])(?P<id>[^"']*)(?P=q)\s*\)\s*-?\}\}""")
+MACRO_CALL_RE = re.compile(
+    r"""\{\{-?\s*(fact|fact_claim|figure_card)\(\s*(?P<q>["'])(?P<id>[^"']*)(?P=q)\s*\)\s*-?\}\}"""
+)
 
 
 @dataclass(frozen=True)
@@ -36,25 +38,31 @@ class FactMacros:
         """The value, linked to the fact; the tooltip says who claims it."""
         item = self._item(fact_id)
         shown = item.display_value or item.fact.claim
-        return (f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}" '
-                f'title="According to {esc(according_to(item, self.base))}">{esc(shown)}</a>')
+        return (
+            f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}" '
+            f'title="According to {esc(according_to(item, self.base))}">{esc(shown)}</a>'
+        )
 
     def figure_card(self, fact_id: str, page_src: str) -> str:
         """A headline figure as a card: the number, what it measures, who claims it, a link to it."""
         item = self._item(fact_id)
         fact = item.fact
         period = f'<span class="nqpf-card-period">{esc(fact.period.label())}</span>' if fact.period else ""
-        return (f'<a class="nqpf-card" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
-                f'<span class="nqpf-card-value">{esc(item.display_value or fact.kind)}</span>'
-                f'<span class="nqpf-card-claim">{esc(fact.claim)}</span>{period}'
-                f'<span class="nqpf-card-who">According to {esc(according_to(item, self.base))}</span></a>')
+        return (
+            f'<a class="nqpf-card" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
+            f'<span class="nqpf-card-value">{esc(item.display_value or fact.kind)}</span>'
+            f'<span class="nqpf-card-claim">{esc(fact.claim)}</span>{period}'
+            f'<span class="nqpf-card-who">According to {esc(according_to(item, self.base))}</span></a>'
+        )
 
     def fact_claim(self, fact_id: str, page_src: str) -> str:
         """The whole claim, with who claims it, linked to the fact."""
         item = self._item(fact_id)
-        return (f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
-                f'{esc(item.fact.claim)}</a> <span class="nqpf-who">(according to '
-                f'{esc(according_to(item, self.base))})</span>')
+        return (
+            f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
+            f'{esc(item.fact.claim)}</a> <span class="nqpf-who">(according to '
+            f"{esc(according_to(item, self.base))})</span>"
+        )
 
 
 def check_macro_calls(docs_dir: Path, base: FactBase, shown_prefix: str = "docs") -> list[Problem]:
@@ -67,6 +75,5 @@ def check_macro_calls(docs_dir: Path, base: FactBase, shown_prefix: str = "docs"
             if match["id"] not in known:
                 line = text.count("\n", 0, match.start()) + 1
                 shown = f"{shown_prefix}/{path.relative_to(docs_dir).as_posix()}"
-                problems.append(Problem(shown, line, f"{match.group(0)} names no fact; check the id "
-                                        "in facts/*.yml"))
+                problems.append(Problem(shown, line, f"{match.group(0)} names no fact; check the id in facts/*.yml"))
     return problems

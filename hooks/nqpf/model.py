@@ -21,8 +21,7 @@ from .yaml_files import Record, as_period_text
 KINDS = ("figure", "target", "event")
 QUALIFIERS = ("about", "at least", "more than", "nearly", "up to", "less than")
 # How a value in a currency is shown when the fact states it ("$600 million", "Rs 950 billion").
-CURRENCY_SIGNS = {"USD": "$", "PKR": "Rs ", "CNY": "CNY ", "EUR": "€", "GBP": "£", "JPY": "¥",
-                  "HKD": "HK$"}
+CURRENCY_SIGNS = {"USD": "$", "PKR": "Rs ", "CNY": "CNY ", "EUR": "€", "GBP": "£", "JPY": "¥", "HKD": "HK$"}
 SPEAKER_KINDS = ("person", "organisation", "publication")
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LABEL_RE = re.compile(r"[\w .,'’&()/:;+\-–]+")
@@ -164,6 +163,7 @@ class IgnoredNumber:
 
 # ---- field readers: each takes the YAML value and returns it checked, or raises ValueError
 
+
 def _text(max_length: int) -> Callable[[object], str]:
     def read(raw: object) -> str:
         if not isinstance(raw, str) or not raw.strip():
@@ -171,6 +171,7 @@ def _text(max_length: int) -> Callable[[object], str]:
         if len(raw) > max_length:
             raise ValueError(f"the text is {len(raw)} characters; at most {max_length} are allowed")
         return " ".join(raw.split())
+
     return read
 
 
@@ -183,8 +184,7 @@ def _label(raw: object) -> str:
 
 def _slug(raw: object) -> str:
     if not isinstance(raw, str) or not SLUG_RE.fullmatch(raw) or len(raw) > 80:
-        raise ValueError(f"{raw!r} is not a valid id: use lower-case words joined by '-', "
-                         "such as nev-production-2023")
+        raise ValueError(f"{raw!r} is not a valid id: use lower-case words joined by '-', such as nev-production-2023")
     return raw
 
 
@@ -193,13 +193,13 @@ def _choice(options: tuple[str, ...]) -> Callable[[object], str]:
         if raw not in options:
             raise ValueError(f"{raw!r} is not one of: {', '.join(options)}")
         return raw  # type: ignore[return-value]
+
     return read
 
 
 def _scale(raw: object) -> str:
     if isinstance(raw, str) and raw.lower() in SCALE_SPELLINGS:
-        raise ValueError(f"write the scale word that {raw!r} stands for: "
-                         f"scale: {SCALE_SPELLINGS[raw.lower()]}")
+        raise ValueError(f"write the scale word that {raw!r} stands for: scale: {SCALE_SPELLINGS[raw.lower()]}")
     return _choice(tuple(SCALES))(raw)
 
 
@@ -223,8 +223,7 @@ def _draft(raw: object) -> bool:
 def _value(raw: object) -> Fraction:
     value = parse_value(raw)
     if abs(value.numerator) > 10**18 * value.denominator:  # |value| > 10**18, in int arithmetic
-        raise ValueError("the number is out of range; write it with a scale (value: 1.5, "
-                         "scale: trillion)")
+        raise ValueError("the number is out of range; write it with a scale (value: 1.5, scale: trillion)")
     return value
 
 
@@ -233,6 +232,7 @@ def _list_of(item: Callable[[object], object]) -> Callable[[object], tuple]:
         if not isinstance(raw, list):
             raise ValueError("a list is expected ([a, b] or one '- item' per line)")
         return tuple(item(entry) for entry in raw)
+
     return read
 
 
@@ -267,47 +267,84 @@ def _enum(options: tuple[str, ...]) -> dict:
     return {"enum": list(options)}
 
 
-DRAFT_FIELD = FieldSpec("draft", "true on a machine draft (nqpf draft): delete the line once a person "
-                        "has checked it against its quote.", {"const": True}, _draft)
+DRAFT_FIELD = FieldSpec(
+    "draft",
+    "true on a machine draft (nqpf draft): delete the line once a person has checked it against its quote.",
+    {"const": True},
+    _draft,
+)
 
 SOURCE_REF_FIELDS = (
     FieldSpec("seed", "Slug of the seed, as in seeds/sources.yml.", _SLUG, _slug, True),
-    FieldSpec("quote", "The passage of the seed that states the fact, copied verbatim.",
-              _STR, _text(2000), True),
+    FieldSpec("quote", "The passage of the seed that states the fact, copied verbatim.", _STR, _text(2000), True),
 )
 
 FACT_FIELDS = (
-    FieldSpec("id", "Stable kebab-case id, unique across all fact files; the permalink anchor.",
-              _SLUG, _slug, True),
+    FieldSpec("id", "Stable kebab-case id, unique across all fact files; the permalink anchor.", _SLUG, _slug, True),
     FieldSpec("claim", "One plain sentence a reader sees.", _STR, _text(400), True),
     FieldSpec("kind", "figure, target or event.", _enum(KINDS), _choice(KINDS), True),
-    FieldSpec("value", "The number as written in the quote, before any scale word: 9.443 for "
-              "'9.443 million'; a fraction in quotes for '2/3' or 'two-thirds'.", _NUMBER, _value),
-    FieldSpec("scale", "The scale word written after the number, spelled out: billion for "
-              "'$35bn' or 'Rs1.2 billion', crore for 'Rs 5 crore'.", _enum(tuple(SCALES)), _scale),
-    FieldSpec("unit", "What is counted: '%', 'units', 'embryos'...; for an amount written with a "
-              "currency, its code: USD for '$', PKR for 'Rs', CNY for 'RMB' or 'CNY'.", _STR, _text(40)),
-    FieldSpec("qualifier", "The hedge the quote writes just before the number ('over 16 million' "
-              "is more than); leave it out when the quote hedges nothing.",
-              _enum(QUALIFIERS), _choice(QUALIFIERS)),
-    FieldSpec("period", "The year or date the fact refers to, as precise as the source; "
-              "leave it out when the source is silent.", _PERIOD, read_period),
+    FieldSpec(
+        "value",
+        "The number as written in the quote, before any scale word: 9.443 for "
+        "'9.443 million'; a fraction in quotes for '2/3' or 'two-thirds'.",
+        _NUMBER,
+        _value,
+    ),
+    FieldSpec(
+        "scale",
+        "The scale word written after the number, spelled out: billion for "
+        "'$35bn' or 'Rs1.2 billion', crore for 'Rs 5 crore'.",
+        _enum(tuple(SCALES)),
+        _scale,
+    ),
+    FieldSpec(
+        "unit",
+        "What is counted: '%', 'units', 'embryos'...; for an amount written with a "
+        "currency, its code: USD for '$', PKR for 'Rs', CNY for 'RMB' or 'CNY'.",
+        _STR,
+        _text(40),
+    ),
+    FieldSpec(
+        "qualifier",
+        "The hedge the quote writes just before the number ('over 16 million' "
+        "is more than); leave it out when the quote hedges nothing.",
+        _enum(QUALIFIERS),
+        _choice(QUALIFIERS),
+    ),
+    FieldSpec(
+        "period",
+        "The year or date the fact refers to, as precise as the source; leave it out when the source is silent.",
+        _PERIOD,
+        read_period,
+    ),
     FieldSpec("sector", "Slug of a sector in facts/sectors.yml.", _SLUG, _slug, True),
-    FieldSpec("source", "Where the fact is written.", {"type": "object"}, dict, True,
-              SOURCE_REF_FIELDS),
-    FieldSpec("said_by", "Slug of the speaker in facts/speakers.yml, when the source attributes "
-              "the fact to someone.", _SLUG, _slug),
-    FieldSpec("qualifying_numbers", "Other numbers of the quote that qualify the value (the '30' "
-              "of 'under 30 years of age').", {"type": "array", "items": _NUMBER},
-              _list_of(_value)),
-    FieldSpec("entities", "Places, organisations and programmes the fact is about.",
-              {"type": "array", "items": _STR}, _list_of(_label)),
-    FieldSpec("tags", "Free keywords that help search.", {"type": "array", "items": _STR},
-              _list_of(_label)),
-    FieldSpec("note", "A remark for readers: how the period was read, what the figure covers.",
-              _STR, _text(600)),
-    FieldSpec("measure", "Slug shared by facts that measure the same thing in different periods "
-              "(they are charted together).", _SLUG, _slug),
+    FieldSpec("source", "Where the fact is written.", {"type": "object"}, dict, True, SOURCE_REF_FIELDS),
+    FieldSpec(
+        "said_by",
+        "Slug of the speaker in facts/speakers.yml, when the source attributes the fact to someone.",
+        _SLUG,
+        _slug,
+    ),
+    FieldSpec(
+        "qualifying_numbers",
+        "Other numbers of the quote that qualify the value (the '30' of 'under 30 years of age').",
+        {"type": "array", "items": _NUMBER},
+        _list_of(_value),
+    ),
+    FieldSpec(
+        "entities",
+        "Places, organisations and programmes the fact is about.",
+        {"type": "array", "items": _STR},
+        _list_of(_label),
+    ),
+    FieldSpec("tags", "Free keywords that help search.", {"type": "array", "items": _STR}, _list_of(_label)),
+    FieldSpec("note", "A remark for readers: how the period was read, what the figure covers.", _STR, _text(600)),
+    FieldSpec(
+        "measure",
+        "Slug shared by facts that measure the same thing in different periods (they are charted together).",
+        _SLUG,
+        _slug,
+    ),
     DRAFT_FIELD,
 )
 
@@ -321,8 +358,7 @@ SPEAKER_FIELDS = (
     FieldSpec("slug", "Kebab-case id used by said_by.", _SLUG, _slug, True),
     FieldSpec("name", "Name as the sources write it.", _STR, _label, True),
     FieldSpec("role", "Role as the sources state it.", _STR, _text(200), True),
-    FieldSpec("kind", "person, organisation or publication.", _enum(SPEAKER_KINDS),
-              _choice(SPEAKER_KINDS), True),
+    FieldSpec("kind", "person, organisation or publication.", _enum(SPEAKER_KINDS), _choice(SPEAKER_KINDS), True),
 )
 
 _NULLABLE_STR = {"type": ["string", "null"]}
@@ -332,59 +368,81 @@ SOURCE_FIELDS = (
     FieldSpec("title", "The title the text states, or null.", _NULLABLE_STR, _optional(_label), True),
     FieldSpec("outlet", "The outlet the text names, or null.", _NULLABLE_STR, _optional(_label), True),
     FieldSpec("author", "The author the text names, or null.", _NULLABLE_STR, _optional(_label), True),
-    FieldSpec("date", "The publication date the text states, or null.",
-              {"type": ["string", "integer", "null"]}, _optional(read_period), True),
-    FieldSpec("place", "The place the text is filed from, or null.", _NULLABLE_STR,
-              _optional(_label), True),
-    FieldSpec("evidence", "Verbatim passages of the seed that state the metadata above.",
-              {"type": "array", "items": _STR}, _list_of(_text(400))),
+    FieldSpec(
+        "date",
+        "The publication date the text states, or null.",
+        {"type": ["string", "integer", "null"]},
+        _optional(read_period),
+        True,
+    ),
+    FieldSpec("place", "The place the text is filed from, or null.", _NULLABLE_STR, _optional(_label), True),
+    FieldSpec(
+        "evidence",
+        "Verbatim passages of the seed that state the metadata above.",
+        {"type": "array", "items": _STR},
+        _list_of(_text(400)),
+    ),
     FieldSpec("note", "What else a reader should know about the text.", _STR, _text(600)),
-    FieldSpec("label", "How the site names a text without a title: the site's own short description, "
-              "never presented as the source's title (\"Report on remarks by Tanvir A. Bhatti\").",
-              _NULLABLE_STR, _optional(_label)),
+    FieldSpec(
+        "label",
+        "How the site names a text without a title: the site's own short description, "
+        'never presented as the source\'s title ("Report on remarks by Tanvir A. Bhatti").',
+        _NULLABLE_STR,
+        _optional(_label),
+    ),
 )
 
 MEASURE_FIELDS = (
     FieldSpec("slug", "Kebab-case id facts use in measure.", _SLUG, _slug, True),
     FieldSpec("label", "What the facts measure, for chart captions and the fact index.", _STR, _label, True),
-    FieldSpec("unit", "What the charted numbers count (\"vehicles\", \"% growth\").", _STR, _text(40), True),
+    FieldSpec("unit", 'What the charted numbers count ("vehicles", "% growth").', _STR, _text(40), True),
 )
 
 IGNORED_FIELDS = (
     FieldSpec("seed", "Slug of the seed.", _SLUG, _slug, True),
-    FieldSpec("quote", "A short verbatim passage holding the numbers that are not facts.",
-              _STR, _text(80), True),
+    FieldSpec("quote", "A short verbatim passage holding the numbers that are not facts.", _STR, _text(80), True),
     FieldSpec("reason", "Why these numbers are not facts.", _STR, _text(300), True),
     DRAFT_FIELD,
 )
 
 
-def read_fields(record: Record, specs: tuple[FieldSpec, ...], shown: str, *, record_id: str | None,
-                prefix: str = "") -> tuple[dict[str, object], list[Problem]]:
+def read_fields(
+    record: Record, specs: tuple[FieldSpec, ...], shown: str, *, record_id: str | None, prefix: str = ""
+) -> tuple[dict[str, object], list[Problem]]:
     """Check a record against its field table: unknown, missing and malformed fields."""
     values: dict[str, object] = {}
     problems: list[Problem] = []
     data = record.data if not prefix else record.data.get(prefix.rstrip("."), {})
     known = {spec.name for spec in specs}
     if not isinstance(data, dict):
-        return values, [Problem(shown, record.line_of(prefix.rstrip(".")), "a mapping with "
-                                f"{', '.join(sorted(known))} is expected", record_id, prefix.rstrip("."))]
+        return values, [
+            Problem(
+                shown,
+                record.line_of(prefix.rstrip(".")),
+                f"a mapping with {', '.join(sorted(known))} is expected",
+                record_id,
+                prefix.rstrip("."),
+            )
+        ]
     for name in data:
         if name not in known:
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(known))}"
-            problems.append(Problem(shown, record.line_of(prefix + name), f"unknown field; {hint}",
-                                    record_id, prefix + name))
+            problems.append(
+                Problem(shown, record.line_of(prefix + name), f"unknown field; {hint}", record_id, prefix + name)
+            )
     for spec in specs:
         name = spec.name
         if name not in data:
             if spec.required:
-                problems.append(Problem(shown, record.line, f"is missing; add it ({spec.description})",
-                                        record_id, prefix + name))
+                problems.append(
+                    Problem(shown, record.line, f"is missing; add it ({spec.description})", record_id, prefix + name)
+                )
             continue
         if spec.children:
-            child_values, child_problems = read_fields(record, spec.children, shown,
-                                                       record_id=record_id, prefix=f"{prefix}{name}.")
+            child_values, child_problems = read_fields(
+                record, spec.children, shown, record_id=record_id, prefix=f"{prefix}{name}."
+            )
             values[name] = child_values
             problems += child_problems
             continue
@@ -413,10 +471,17 @@ def json_schema() -> dict:
 
     def properties(specs: tuple[FieldSpec, ...]) -> dict:
         return {
-            spec.name: ({**spec.schema, "description": spec.description, "additionalProperties": False,
-                         "properties": properties(spec.children),
-                         "required": [c.name for c in spec.children if c.required]}
-                        if spec.children else {**spec.schema, "description": spec.description})
+            spec.name: (
+                {
+                    **spec.schema,
+                    "description": spec.description,
+                    "additionalProperties": False,
+                    "properties": properties(spec.children),
+                    "required": [c.name for c in spec.children if c.required],
+                }
+                if spec.children
+                else {**spec.schema, "description": spec.description}
+            )
             for spec in specs
         }
 
@@ -424,7 +489,7 @@ def json_schema() -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "nqpf-facts fact file",
         "description": "A list of facts; each states a figure, target or event with a verbatim "
-                       "quote of its seed. Generated from hooks/nqpf/model.py: do not edit.",
+        "quote of its seed. Generated from hooks/nqpf/model.py: do not edit.",
         "type": "array",
         "items": {
             "type": "object",
@@ -432,8 +497,7 @@ def json_schema() -> dict:
             "properties": properties(FACT_FIELDS),
             "required": [spec.name for spec in FACT_FIELDS if spec.required],
             "allOf": [
-                {"if": {"properties": {"kind": {"const": "figure"}}},
-                 "then": {"required": ["value", "unit"]}},
+                {"if": {"properties": {"kind": {"const": "figure"}}}, "then": {"required": ["value", "unit"]}},
                 {"if": {"required": ["value"]}, "then": {"required": ["unit"]}},
             ],
         },

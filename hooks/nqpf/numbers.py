@@ -32,48 +32,142 @@ SCALES: dict[str, int] = {
 # How sources inflect or abbreviate a scale word; a fact always states the word itself.
 SCALE_WORD_FORMS: dict[str, str] = {"lakhs": "lakh", "lac": "lakh", "lacs": "lakh", "crores": "crore"}
 SCALE_ABBREVIATIONS: dict[str, str] = {
-    "bn": "billion", "bln": "billion", "b": "billion",  # "b" and "m" only right after a currency
-    "mn": "million", "mln": "million", "m": "million",
-    "tr": "trillion", "trn": "trillion", "tn": "trillion", "trln": "trillion",
+    "bn": "billion",
+    "bln": "billion",
+    "b": "billion",  # "b" and "m" only right after a currency
+    "mn": "million",
+    "mln": "million",
+    "m": "million",
+    "tr": "trillion",
+    "trn": "trillion",
+    "tn": "trillion",
+    "trln": "trillion",
 }
 SCALE_SPELLINGS: dict[str, str] = {**SCALE_WORD_FORMS, **SCALE_ABBREVIATIONS}
 # A currency written before an amount, and the units a fact may give such an amount. In the
 # corridor's sources "$" is the US dollar and "Rs" the Pakistani rupee; "¥" is left open.
 CURRENCIES: dict[str, tuple[str, ...]] = {
-    "$": ("USD",), "US$": ("USD",), "USD": ("USD",), "HK$": ("HKD",),
-    "Rs": ("PKR",), "Rs.": ("PKR",), "RS": ("PKR",), "RS.": ("PKR",), "PKR": ("PKR",),
-    "CNY": ("CNY",), "RMB": ("CNY",), "Rmb": ("CNY",), "¥": ("CNY", "JPY"),
-    "€": ("EUR",), "EUR": ("EUR",), "£": ("GBP",), "GBP": ("GBP",),
+    "$": ("USD",),
+    "US$": ("USD",),
+    "USD": ("USD",),
+    "HK$": ("HKD",),
+    "Rs": ("PKR",),
+    "Rs.": ("PKR",),
+    "RS": ("PKR",),
+    "RS.": ("PKR",),
+    "PKR": ("PKR",),
+    "CNY": ("CNY",),
+    "RMB": ("CNY",),
+    "Rmb": ("CNY",),
+    "¥": ("CNY", "JPY"),
+    "€": ("EUR",),
+    "EUR": ("EUR",),
+    "£": ("GBP",),
+    "GBP": ("GBP",),
 }
 # The hedge written just before a number, as the qualifier a fact must state.
 HEDGES: dict[str, str] = {
-    **dict.fromkeys(("more than", "over", "just over", "above", "in excess of", "upwards of",
-                     "exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses",
-                     "surpassed", "surpassing", "topped", "tops", "topping"), "more than"),
+    **dict.fromkeys(
+        (
+            "more than",
+            "over",
+            "just over",
+            "above",
+            "in excess of",
+            "upwards of",
+            "exceed",
+            "exceeds",
+            "exceeded",
+            "exceeding",
+            "surpass",
+            "surpasses",
+            "surpassed",
+            "surpassing",
+            "topped",
+            "tops",
+            "topping",
+        ),
+        "more than",
+    ),
     **dict.fromkeys(("nearly", "almost", "close to", "just under", "just below"), "nearly"),
-    **dict.fromkeys(("about", "around", "approximately", "approx.", "roughly", "some",
-                     "an estimated", "estimated", "circa"), "about"),
+    **dict.fromkeys(
+        ("about", "around", "approximately", "approx.", "roughly", "some", "an estimated", "estimated", "circa"),
+        "about",
+    ),
     **dict.fromkeys(("up to", "no more than", "not more than"), "up to"),
-    **dict.fromkeys(("at least", "no less than", "not less than", "no fewer than",
-                     "a minimum of"), "at least"),
+    **dict.fromkeys(("at least", "no less than", "not less than", "no fewer than", "a minimum of"), "at least"),
     **dict.fromkeys(("less than", "fewer than", "under", "below"), "less than"),
 }
 
 # Month names and their abbreviations as sources write them, for reading dates in words.
-MONTHS: dict[str, int] = {name: number for number, names in enumerate((
-    ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
-    ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
-    ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), start=1) for name in names}
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
 WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 # Denominators of word fractions ("one-quarter", "two-fifths"); "second" is never one.
 DENOMINATORS: dict[str, int] = {
-    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "half": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
 }
 # "the first three quarters" counts quarters of a year: no fraction after these words.
 _COUNTING_RE = re.compile(r"(?i:first|last|past|next|previous|recent|consecutive)\s+\Z")
@@ -99,7 +193,8 @@ _DATE_RE = re.compile(
     r"(?=[F12])(?<![\w.,/$-])"
     r"(?:(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])"
     r"|(?P<fy>FY\s?)?(?P<year>(?:19|20)\d\d)"  # a plain year is left to the numeral reader
-    r"(?(fy)(?:[-/–](?P<next>\d\d))?|[-/–](?P<next_year>\d\d))(?![\w/-]))(?!\.\d)")
+    r"(?(fy)(?:[-/–](?P<next>\d\d))?|[-/–](?P<next_year>\d\d))(?![\w/-]))(?!\.\d)"
+)
 _NUMERAL_RE = re.compile(
     r"(?=[-−$€£¥\dRPUCHEG])"
     r"(?:(?<=\d[x×])|(?<![\w.,/$]))"  # not glued to a word or numeral, but for "4x330"
@@ -198,29 +293,52 @@ def _date_or_fiscal_year(match: re.Match[str]) -> NumberMention | None:
     if match["date"]:
         if not _is_real_date(match["date"]):
             return None
-        return NumberMention(text=match["date"], value=Fraction(int(match["date"][:4])),
-                             start=match.start(), end=match.end(), date=match["date"])
+        return NumberMention(
+            text=match["date"],
+            value=Fraction(int(match["date"][:4])),
+            start=match.start(),
+            end=match.end(),
+            date=match["date"],
+        )
     year, following = int(match["year"]), match["next"] or match["next_year"]
     if following is not None and int(following) != (year + 1) % 100:
         return None  # a range such as 2021-24, read as two numbers
-    return NumberMention(text=match.group(0), value=Fraction(year), start=match.start(),
-                         end=match.end())
+    return NumberMention(text=match.group(0), value=Fraction(year), start=match.start(), end=match.end())
 
 
 def _numeral(match: re.Match[str]) -> NumberMention:
     # one group() call for every group: this runs for every number of every seed
-    sign, currency, num, den, ordinal, glued_scale, unit, glued_percent, scale, spaced_scale, percent = (
-        match.group("sign", "currency", "num", "den", "ordinal", "glued_scale", "unit", "glued_percent",
-                    "scale", "spaced_scale", "percent"))
+    sign, currency, num, den, ordinal, glued_scale, unit, glued_percent, scale, spaced_scale, percent = match.group(
+        "sign",
+        "currency",
+        "num",
+        "den",
+        "ordinal",
+        "glued_scale",
+        "unit",
+        "glued_percent",
+        "scale",
+        "spaced_scale",
+        "percent",
+    )
     value = _exact(num)
     if den:
         value /= Fraction(den) if int(den) else 1
     if sign:
         value = -value
     scale = scale or glued_scale or spaced_scale
-    return NumberMention(match.group(0), value, match.start(), match.end(),
-                         _scale_word(scale) if scale else None, bool(percent or glued_percent),
-                         bool(ordinal), None, currency, unit)
+    return NumberMention(
+        match.group(0),
+        value,
+        match.start(),
+        match.end(),
+        _scale_word(scale) if scale else None,
+        bool(percent or glued_percent),
+        bool(ordinal),
+        None,
+        currency,
+        unit,
+    )
 
 
 def _spelled(words: str) -> int:
@@ -240,18 +358,19 @@ def _words(match: re.Match[str]) -> NumberMention:
     percent = bool(match["percent"])
     denominator = match["denominator"]
     if denominator is None:
-        number = match.group(0)[: (match.start("scale") if scale else match.start("percent") if percent
-                                    else end) - start]
+        number = match.group(0)[
+            : (match.start("scale") if scale else match.start("percent") if percent else end) - start
+        ]
         value = Fraction(_spelled(number.strip()))
     elif _COUNTING_RE.search(match.string, max(0, start - 14), start) or not (
-            1 <= WORD_VALUES[match["first"].lower()] <= 10):
+        1 <= WORD_VALUES[match["first"].lower()] <= 10
+    ):
         # "the first three quarters": a count, read as the count alone
         end = match.end("first")
         scale, percent, value = None, False, Fraction(WORD_VALUES[match["first"].lower()])
     else:
         value = Fraction(WORD_VALUES[match["first"].lower()], DENOMINATORS[denominator.lower()])
-    return NumberMention(text=match.string[start:end], value=value, start=start, end=end,
-                         scale=scale, percent=percent)
+    return NumberMention(text=match.string[start:end], value=value, start=start, end=end, scale=scale, percent=percent)
 
 
 def _hedged(text: str, found: list[NumberMention]) -> list[NumberMention]:
@@ -260,7 +379,7 @@ def _hedged(text: str, found: list[NumberMention]) -> list[NumberMention]:
     previous: NumberMention | None = None
     for index, bare in enumerate(found):
         start = bare.start
-        hedge = _HEDGE_BEFORE_RE.match(text[max(0, start - _HEDGE_REACH):start][::-1]) if start else None
+        hedge = _HEDGE_BEFORE_RE.match(text[max(0, start - _HEDGE_REACH) : start][::-1]) if start else None
         if hedge is not None:
             words = " ".join(hedge["hedge"][::-1].split())
             found[index] = _with_hedge(bare, HEDGES[words.lower()], words)
@@ -271,9 +390,20 @@ def _hedged(text: str, found: list[NumberMention]) -> list[NumberMention]:
 
 
 def _with_hedge(mention: NumberMention, hedge: str | None, words: str | None) -> NumberMention:
-    return NumberMention(mention.text, mention.value, mention.start, mention.end, mention.scale,
-                         mention.percent, mention.ordinal, mention.date, mention.currency,
-                         mention.unit, hedge, words)
+    return NumberMention(
+        mention.text,
+        mention.value,
+        mention.start,
+        mention.end,
+        mention.scale,
+        mention.percent,
+        mention.ordinal,
+        mention.date,
+        mention.currency,
+        mention.unit,
+        hedge,
+        words,
+    )
 
 
 def read_numbers(text: str) -> list[NumberMention]:
@@ -282,9 +412,9 @@ def read_numbers(text: str) -> list[NumberMention]:
     taken = bytearray(len(text))  # 1 where a number already found stands
 
     def take(mention: NumberMention | None) -> None:
-        if mention is None or 1 in taken[mention.start:mention.end]:
+        if mention is None or 1 in taken[mention.start : mention.end]:
             return
-        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         found.append(mention)
 
     for pattern, build in ((_DATE_RE, _date_or_fiscal_year), (_NUMERAL_RE, _numeral), (_WORDS_RE, _words)):
@@ -309,7 +439,7 @@ def parse_value(raw: object) -> Fraction:
     if isinstance(raw, str) and re.fullmatch(r"\s*-?\d+\s*/\s*[1-9]\d*\s*", raw):
         numerator, denominator = raw.split("/")
         return Fraction(int(numerator), int(denominator))
-    raise ValueError("a number (28, 9.443) or a fraction in quotes (\"2/3\") is expected")
+    raise ValueError('a number (28, 9.443) or a fraction in quotes ("2/3") is expected')
 
 
 def format_number(value: Fraction) -> str:
@@ -318,7 +448,7 @@ def format_number(value: Fraction) -> str:
     for places in range(11):  # the shortest exact decimal, if one has at most 10 places
         if 10**places % denominator == 0:
             digits = f"{abs(numerator) * (10**places // denominator):0{places + 1}d}"
-            whole, decimals = digits[: len(digits) - places], digits[len(digits) - places:]
+            whole, decimals = digits[: len(digits) - places], digits[len(digits) - places :]
             sign = "-" if numerator < 0 else ""
             return f"{sign}{int(whole):,}" + (f".{decimals}" if decimals else "")
     return f"{numerator}/{denominator}"

@@ -46,5 +46,6 @@ def write_zip(site: Path, target: Path, folder: str = "nqpf-facts-offline") -> i
 
 if __name__ == "__main__":
     import sys
+
     size = write_zip(Path(sys.argv[1]), Path(sys.argv[2]))
     print(f"{sys.argv[2]}: {size:,} bytes")

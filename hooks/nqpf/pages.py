@@ -29,7 +29,7 @@ PAGE_SIZE = 150
 
 def _parts(items: list[VerifiedFact]) -> list[list[VerifiedFact]]:
     """``items`` in pages of at most PAGE_SIZE (always at least one page)."""
-    return [items[n:n + PAGE_SIZE] for n in range(0, len(items), PAGE_SIZE)] or [[]]
+    return [items[n : n + PAGE_SIZE] for n in range(0, len(items), PAGE_SIZE)] or [[]]
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,10 @@ class SiteOptions:
     @classmethod
     def of_config(cls, config: Mapping) -> SiteOptions:
         """The options an mkdocs.yml sets: a loaded MkDocs config or the file's plain mapping."""
-        return cls(directory_urls=config.get("use_directory_urls", True),
-                   repo_url=(config.get("extra") or {}).get("repository"))
+        return cls(
+            directory_urls=config.get("use_directory_urls", True),
+            repo_url=(config.get("extra") or {}).get("repository"),
+        )
 
 
 @dataclass(frozen=True)
@@ -119,19 +121,19 @@ def _front_matter(title: str, **extra: object) -> str:
 def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src: str) -> str:
     """One fact as an HTML block: value, claim, period, who claims it, its quote and links."""
     fact = item.fact
-    source_link = relative_href(from_src, source_src(fact.seed), options.directory_urls,
-                                passage_id(fact.quote))
+    source_link = relative_href(from_src, source_src(fact.seed), options.directory_urls, passage_id(fact.quote))
     meta = [f'<span class="nqpf-kind">{esc(fact.kind)}</span>']
     if fact.period:
         meta.append(f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>')
     meta.append(f"according to {esc(according_to(item, base))}")
-    links = [f'<a class="nqpf-source-link" href="{esc(source_link)}">Source passage</a>',
-             f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="Permalink to this '
-             f'fact">#</a>']
+    links = [
+        f'<a class="nqpf-source-link" href="{esc(source_link)}">Source passage</a>',
+        f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="Permalink to this fact">#</a>',
+    ]
     report = report_href(item, options)
     if report:
         links.append(f'<a class="nqpf-report" href="{esc(report)}" rel="noopener">Report a problem</a>')
-    value = (f'<p class="nqpf-value">{esc(item.display_value)}</p>' if fact.value is not None else "")
+    value = f'<p class="nqpf-value">{esc(item.display_value)}</p>' if fact.value is not None else ""
     note = f'<p class="nqpf-note">Note: {esc(fact.note)}</p>' if fact.note else ""
     return (
         f'<article class="nqpf-fact nqpf-{esc(fact.kind)}" id="{esc(fact.id)}">\n'
@@ -163,17 +165,21 @@ def chart(items: list[VerifiedFact], caption: str) -> str:
         bars.append(
             f'<rect x="{x}" y="{base_y - h}" width="{bar}" height="{h}" class="nqpf-bar"></rect>'
             f'<text x="{x + bar / 2}" y="{base_y - h - 8}" text-anchor="middle">{label}</text>'
-            f'<text x="{x + bar / 2}" y="{base_y + 24}" text-anchor="middle">{period}</text>')
-    rows = "".join(f"<tr><td>{esc(i.fact.period.label() if i.fact.period else '')}</td>"
-                   f"<td>{esc(i.display_value)}</td><td><a href=\"#{esc(i.fact.id)}\">"
-                   f"{esc(i.fact.id)}</a></td></tr>" for i in items)
+            f'<text x="{x + bar / 2}" y="{base_y + 24}" text-anchor="middle">{period}</text>'
+        )
+    rows = "".join(
+        f"<tr><td>{esc(i.fact.period.label() if i.fact.period else '')}</td>"
+        f'<td>{esc(i.display_value)}</td><td><a href="#{esc(i.fact.id)}">'
+        f"{esc(i.fact.id)}</a></td></tr>"
+        for i in items
+    )
     total_width = max(width, 80 + len(items) * (bar + gap))
     return (
         '<figure class="nqpf-chart">\n'
         f'<svg viewBox="0 0 {total_width} {height}" role="img" aria-hidden="true" focusable="false">'
         f'<line x1="30" y1="{base_y}" x2="{total_width - 10}" y2="{base_y}" class="nqpf-axis"></line>'
-        f'{"".join(bars)}</svg>\n'
-        f'<figcaption>{esc(caption)}</figcaption>\n'
+        f"{''.join(bars)}</svg>\n"
+        f"<figcaption>{esc(caption)}</figcaption>\n"
         "</figure>\n"
         f'<table class="nqpf-chart-data"><caption>{esc(caption)}: data</caption><thead><tr>'
         '<th scope="col">Period</th><th scope="col">Value</th><th scope="col">Fact</th></tr></thead>'
@@ -191,8 +197,11 @@ def _charts(items: list[VerifiedFact], base: FactBase) -> list[str]:
         # bars compare the scaled numbers, so only the unit has to agree
         if len(members) >= 2 and len({m.fact.unit for m in members}) == 1:
             registered = base.measures.get(measure)
-            caption = (f"{registered.label}, by period ({registered.unit})" if registered
-                       else f"{measure.replace('-', ' ').capitalize()}, by period")
+            caption = (
+                f"{registered.label}, by period ({registered.unit})"
+                if registered
+                else f"{measure.replace('-', ' ').capitalize()}, by period"
+            )
             blocks.append(chart(members, caption))
     return blocks
 
@@ -201,9 +210,12 @@ def _pager(src: str, sources: list[str], number: int, options: SiteOptions, labe
     """Links between the parts of a long page: "Part 1 · 2 · 3", the current one not a link."""
     if len(sources) == 1:
         return ""
-    links = [f'<a href="{esc(relative_href(src, target, options.directory_urls))}">{n}</a>'
-             if n != number else f'<span aria-current="page">{n}</span>'
-             for n, target in enumerate(sources, start=1)]
+    links = [
+        f'<a href="{esc(relative_href(src, target, options.directory_urls))}">{n}</a>'
+        if n != number
+        else f'<span aria-current="page">{n}</span>'
+        for n, target in enumerate(sources, start=1)
+    ]
     return f'<nav class="nqpf-pager" aria-label="{esc(label)}">Part {" · ".join(links)}</nav>\n\n'
 
 
@@ -219,8 +231,12 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
         pager = _pager(src, sources, number, options, f"Parts of {sector.title}")
         # only a sector's first page is in Material's index, which would otherwise grow with the facts
         hidden = {"search": {"exclude": True}} if number > 1 else {}
-        blocks = [_front_matter(title, description=sector.description, **hidden), f"# {esc(title)}\n\n",
-                  f"{esc(sector.description)}\n\n", pager]
+        blocks = [
+            _front_matter(title, description=sector.description, **hidden),
+            f"# {esc(title)}\n\n",
+            f"{esc(sector.description)}\n\n",
+            pager,
+        ]
         charts = _charts(items, base) if number == 1 else []
         if charts:
             blocks.append("## Trends\n\n" + "\n\n".join(charts) + "\n\n")
@@ -228,7 +244,9 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
             group = [i for i in part if i.fact.kind == kind]
             if group:
                 cards = "\n\n".join(fact_card(i, base, options, src) for i in group)
-                blocks.append(f"## {KIND_HEADINGS[kind]}\n\n<div class=\"nqpf-facts\" data-search-exclude>\n\n{cards}\n\n</div>\n\n")
+                blocks.append(
+                    f'## {KIND_HEADINGS[kind]}\n\n<div class="nqpf-facts" data-search-exclude>\n\n{cards}\n\n</div>\n\n'
+                )
         if not items:
             blocks.append("No facts in this sector yet.\n")
         blocks.append(pager)
@@ -241,9 +259,10 @@ def sectors_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
     counts = {slug: len(items) for slug, items in base.by_sector.items()}
     rows = "\n".join(
         f'<li><a href="{esc(relative_href(src, sector_src(slug), options.directory_urls))}">'
-        f"{esc(sector.title)}</a> <span class=\"nqpf-count\">({counts.get(slug, 0)} "
+        f'{esc(sector.title)}</a> <span class="nqpf-count">({counts.get(slug, 0)} '
         f"fact{'s' if counts.get(slug, 0) != 1 else ''})</span><br>{esc(sector.description)}</li>"
-        for slug, sector in base.sectors.items())
+        for slug, sector in base.sectors.items()
+    )
     body = f'<ul class="nqpf-sector-list">\n{rows}\n</ul>'
     return GeneratedPage(src, "Sectors", _front_matter("Sectors") + "# Sectors\n\n" + body + "\n")
 
@@ -257,13 +276,18 @@ def timeline_src(year: int | None, part: int = 1) -> str:
 def _entry(item: VerifiedFact, base: FactBase, options: SiteOptions, src: str) -> str:
     """One fact on the timeline: its date, a kind badge, the figure, the claim and who claims it."""
     fact = item.fact
-    when = (f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>'
-            if fact.period else '<span class="nqpf-when">No date given</span>')
+    when = (
+        f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>'
+        if fact.period
+        else '<span class="nqpf-when">No date given</span>'
+    )
     value = f'<strong class="nqpf-entry-value">{esc(item.display_value)}</strong> ' if fact.value is not None else ""
-    return (f'<li class="nqpf-timeline-entry nqpf-{esc(fact.kind)}">{when} '
-            f'<span class="nqpf-badge">{esc(fact.kind)}</span>\n'
-            f'<p>{value}<a href="{esc(fact_href(item, base, src, options))}">{esc(fact.claim)}</a> '
-            f'<span class="nqpf-who">(according to {esc(according_to(item, base))})</span></p></li>')
+    return (
+        f'<li class="nqpf-timeline-entry nqpf-{esc(fact.kind)}">{when} '
+        f'<span class="nqpf-badge">{esc(fact.kind)}</span>\n'
+        f'<p>{value}<a href="{esc(fact_href(item, base, src, options))}">{esc(fact.claim)}</a> '
+        f'<span class="nqpf-who">(according to {esc(according_to(item, base))})</span></p></li>'
+    )
 
 
 def _timeline_groups(base: FactBase) -> dict[int | None, list[VerifiedFact]]:
@@ -294,12 +318,24 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
     index_src = "timeline.md"
     rows = "\n".join(
         f'<li><a href="{esc(relative_href(index_src, timeline_src(key), options.directory_urls))}">'
-        f'{_year_name(key)}</a> '
-        f'<span class="nqpf-count">({_counted(groups[key])})</span></li>' for key in keys)
-    intro = ("Facts in date order, one page a year. A date is shown only as precisely as its source "
-             "gives it: a year, a month or a day.\n\n")
-    pages = [GeneratedPage(index_src, "Timeline", _front_matter("Timeline") + "# Timeline\n\n" + intro
-                           + (f'<ul class="nqpf-years">\n{rows}\n</ul>\n' if rows else "No dated facts yet.\n"))]
+        f"{_year_name(key)}</a> "
+        f'<span class="nqpf-count">({_counted(groups[key])})</span></li>'
+        for key in keys
+    )
+    intro = (
+        "Facts in date order, one page a year. A date is shown only as precisely as its source "
+        "gives it: a year, a month or a day.\n\n"
+    )
+    pages = [
+        GeneratedPage(
+            index_src,
+            "Timeline",
+            _front_matter("Timeline")
+            + "# Timeline\n\n"
+            + intro
+            + (f'<ul class="nqpf-years">\n{rows}\n</ul>\n' if rows else "No dated facts yet.\n"),
+        )
+    ]
     for position, key in enumerate(keys):
         parts = _parts(groups[key])
         name = _year_name(key)
@@ -319,12 +355,20 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
                 around.append(link(timeline_src(following), following or "Undated", "next"))
             nav_links = f'<nav class="nqpf-pager" aria-label="Timeline pages">{" · ".join(around)}</nav>\n'
             entries = "\n".join(_entry(i, base, options, src) for i in items)
-            intro = ("The sources give no date for these.\n\n" if key is None
-                     else f"{_counted(groups[key])} in {key}, in date order.\n\n")
+            intro = (
+                "The sources give no date for these.\n\n"
+                if key is None
+                else f"{_counted(groups[key])} in {key}, in date order.\n\n"
+            )
             hidden = {"search": {"exclude": True}} if number > 1 else {}
-            pages.append(GeneratedPage(src, f"Timeline: {title}", _front_matter(f"Timeline: {title}", **hidden)
-                                       + f"# Timeline: {esc(title)}\n\n{nav_links}\n{intro}"
-                                       f'<ol class="nqpf-timeline" data-search-exclude>\n{entries}\n</ol>\n\n{nav_links}'))
+            pages.append(
+                GeneratedPage(
+                    src,
+                    f"Timeline: {title}",
+                    _front_matter(f"Timeline: {title}", **hidden) + f"# Timeline: {esc(title)}\n\n{nav_links}\n{intro}"
+                    f'<ol class="nqpf-timeline" data-search-exclude>\n{entries}\n</ol>\n\n{nav_links}',
+                )
+            )
     return pages
 
 
@@ -340,19 +384,32 @@ PEOPLE_LISTED = 50
 def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
     """Who said what: each person, organisation or publication with the facts credited to it."""
     src = "people.md"
-    parts = [_front_matter("People and organisations"), "# People and organisations\n\n",
-             "The facts each source credits to a person, an organisation or a publication.\n\n"]
+    parts = [
+        _front_matter("People and organisations"),
+        "# People and organisations\n\n",
+        "The facts each source credits to a person, an organisation or a publication.\n\n",
+    ]
     index = relative_href(src, "fact-index.md", options.directory_urls)
     for slug, speaker in sorted(base.speakers.items(), key=lambda kv: kv[1].name):
         items = sorted(base.by_speaker.get(slug, []), key=in_date_order)
-        entries = "\n".join(
-            f'<li><a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.claim)}</a></li>'
-            for i in items[:PEOPLE_LISTED]) or "<li>No facts yet.</li>"
-        more = (f'<p><a href="{esc(index)}?speaker={esc(slug)}">All {len(items)} facts credited to '
-                f"{esc(speaker.name)}, in the fact index</a></p>\n" if len(items) > PEOPLE_LISTED else "")
-        parts.append(f'<section class="nqpf-speaker" id="{esc(slug)}">\n'
-                     f"<h2>{esc(speaker.name)}</h2>\n<p>{esc(speaker.role)} ({esc(speaker.kind)})</p>\n"
-                     f"<ul data-search-exclude>\n{entries}\n</ul>\n{more}</section>\n\n")
+        entries = (
+            "\n".join(
+                f'<li><a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.claim)}</a></li>'
+                for i in items[:PEOPLE_LISTED]
+            )
+            or "<li>No facts yet.</li>"
+        )
+        more = (
+            f'<p><a href="{esc(index)}?speaker={esc(slug)}">All {len(items)} facts credited to '
+            f"{esc(speaker.name)}, in the fact index</a></p>\n"
+            if len(items) > PEOPLE_LISTED
+            else ""
+        )
+        parts.append(
+            f'<section class="nqpf-speaker" id="{esc(slug)}">\n'
+            f"<h2>{esc(speaker.name)}</h2>\n<p>{esc(speaker.role)} ({esc(speaker.kind)})</p>\n"
+            f"<ul data-search-exclude>\n{entries}\n</ul>\n{more}</section>\n\n"
+        )
     return GeneratedPage(src, "People and organisations", "".join(parts))
 
 
@@ -386,8 +443,9 @@ def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> s
             out.append(text)
         open_passages -= len(ends.get(b, ()))
         for key in ends.get(b, []):
-            refs = ", ".join(f'<a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a>'
-                             for i in citing[key])
+            refs = ", ".join(
+                f'<a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a>' for i in citing[key]
+            )
             out.append(f'<sup class="nqpf-cited-by">[cited by {refs}]</sup>')
     return "".join(out)
 
@@ -398,19 +456,27 @@ def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPag
     title = source.title or (f"{source.label} (untitled)" if source.label else f"Untitled source ({source.file_name})")
     unknown = '<span class="nqpf-unknown">not stated in the text</span>'
     rows = "".join(
-        f"<tr><th scope=\"row\">{label}</th><td>{esc(value) if value else unknown}</td></tr>"
-        for label, value in (("Title", source.title), ("Outlet", source.outlet), ("Author", source.author),
-                             ("Date", source.date.label() if source.date else None),
-                             ("Place", source.place), ("File", f"seeds/{source.file_name}")))
+        f'<tr><th scope="row">{label}</th><td>{esc(value) if value else unknown}</td></tr>'
+        for label, value in (
+            ("Title", source.title),
+            ("Outlet", source.outlet),
+            ("Author", source.author),
+            ("Date", source.date.label() if source.date else None),
+            ("Place", source.place),
+            ("File", f"seeds/{source.file_name}"),
+        )
+    )
     count = len(base.by_seed.get(slug, []))
     note = f"<p>{esc(source.note)}</p>\n" if source.note else ""
-    body = (f'<div data-search-exclude>\n<table class="nqpf-metadata">{rows}</table>\n{note}'
-            f"<p>{count} fact{'s' if count != 1 else ''} cite this text; their passages are "
-            "highlighted below.</p>\n</div>\n")
+    body = (
+        f'<div data-search-exclude>\n<table class="nqpf-metadata">{rows}</table>\n{note}'
+        f"<p>{count} fact{'s' if count != 1 else ''} cite this text; their passages are "
+        "highlighted below.</p>\n</div>\n"
+    )
     text = f'<div class="nqpf-seed-text" data-search-exclude>{_highlighted(slug, base, options, src)}</div>'
     # Source pages stay out of Material's index (it would grow with the sources): the Sources
     # page lists them, and the fact index finds them by name.
-    markdown = (_front_matter(title, search={"exclude": True}) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n")
+    markdown = _front_matter(title, search={"exclude": True}) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n"
     return GeneratedPage(src, title, markdown)
 
 
@@ -420,11 +486,20 @@ def sources_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
         f'<li><a href="{esc(relative_href(src, source_src(slug), options.directory_urls))}">'
         f"{esc(source_label(source))}</a>"
         f"{' — ' + esc(source.date.label()) if source.date else ''}</li>"
-        for slug, source in base.sources.items())
-    intro = ("The source texts, unchanged. Each cited passage is highlighted and links to "
-             "the facts that quote it. Metadata the texts do not state is shown as such.\n\n")
-    return GeneratedPage(src, "Sources", _front_matter("Sources") + "# Sources\n\n" + intro
-                         + f'<ul class="nqpf-source-list" data-search-exclude>\n{items}\n</ul>\n')
+        for slug, source in base.sources.items()
+    )
+    intro = (
+        "The source texts, unchanged. Each cited passage is highlighted and links to "
+        "the facts that quote it. Metadata the texts do not state is shown as such.\n\n"
+    )
+    return GeneratedPage(
+        src,
+        "Sources",
+        _front_matter("Sources")
+        + "# Sources\n\n"
+        + intro
+        + f'<ul class="nqpf-source-list" data-search-exclude>\n{items}\n</ul>\n',
+    )
 
 
 def generate_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
@@ -452,8 +527,7 @@ def nav(base: FactBase) -> list:
     return [
         {"Home": "index.md"},
         {"Fact index": "fact-index.md"},
-        {"Sectors": ["sectors/index.md",
-                     *({s.title: sector_src(slug)} for slug, s in base.sectors.items())]},
+        {"Sectors": ["sectors/index.md", *({s.title: sector_src(slug)} for slug, s in base.sectors.items())]},
         {"Timeline": "timeline.md"},
         {"People and organisations": "people.md"},
         {"Sources": sources},

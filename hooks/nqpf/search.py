@@ -72,13 +72,18 @@ def search_document(item: VerifiedFact, base: FactBase) -> dict[str, str]:
         f"{speaker.name} {speaker.role}" if speaker else "",
         source_label(base.sources[fact.seed]),
         base.measures[fact.measure].label if fact.measure in base.measures else "",
-        *fact.entities, *fact.tags, fact.id,
+        *fact.entities,
+        *fact.tags,
+        fact.id,
     )
     return {
         "claim": fact.claim,
         # as written ("$35bn", "four") and as stated ("$35 billion", "4"): readers type either
-        "value": (item.display_value if fact.display_value in item.display_value
-                  else f"{item.display_value} {fact.display_value}"),
+        "value": (
+            item.display_value
+            if fact.display_value in item.display_value
+            else f"{item.display_value} {fact.display_value}"
+        ),
         "context": " ".join(filter(None, context)),
         "quote": fact.quote,
     }
@@ -87,24 +92,33 @@ def search_document(item: VerifiedFact, base: FactBase) -> dict[str, str]:
 def facet_values(item: VerifiedFact) -> dict[str, str]:
     """The facets a fact belongs to, as slugs ('' when it has none, such as no speaker)."""
     fact = item.fact
-    return {"sector": fact.sector, "kind": fact.kind,
-            "year": str(fact.period.year) if fact.period else "undated",
-            "source": fact.seed, "speaker": fact.said_by or ""}
+    return {
+        "sector": fact.sector,
+        "kind": fact.kind,
+        "year": str(fact.period.year) if fact.period else "undated",
+        "source": fact.seed,
+        "speaker": fact.said_by or "",
+    }
 
 
 def facet_table(base: FactBase) -> dict[str, dict[str, list]]:
     """Per facet: its values (sorted slugs, which the URL carries), how they are shown, and
     each fact's value as a code into that list (-1: none)."""
-    labels = {"sector": {slug: s.title for slug, s in base.sectors.items()},
-              "source": {slug: source_label(s) for slug, s in base.sources.items()},
-              "speaker": {slug: s.name for slug, s in base.speakers.items()}}
+    labels = {
+        "sector": {slug: s.title for slug, s in base.sectors.items()},
+        "source": {slug: source_label(s) for slug, s in base.sources.items()},
+        "speaker": {slug: s.name for slug, s in base.speakers.items()},
+    }
     of_fact = [facet_values(item) for item in base.facts]
     table = {}
     for name in FACETS:
         values = sorted({facets[name] for facets in of_fact} - {""})
         code = {value: n for n, value in enumerate(values)}
-        table[name] = {"values": values, "labels": [labels.get(name, {}).get(v, v) for v in values],
-                       "of": [code.get(facets[name], -1) for facets in of_fact]}
+        table[name] = {
+            "values": values,
+            "labels": [labels.get(name, {}).get(v, v) for v in values],
+            "of": [code.get(facets[name], -1) for facets in of_fact],
+        }
     return table
 
 
@@ -113,11 +127,15 @@ def display_columns(base: FactBase, options: SiteOptions) -> dict[str, list[str]
     columns: dict[str, list[str]] = {name: [] for name in ROW_COLUMNS}
     for item in base.facts:
         fact = item.fact
-        for name, text in (("id", fact.id), ("value", item.display_value), ("claim", fact.claim),
-                           ("period", fact.period.label() if fact.period else ""),
-                           ("url", fact_href(item, base, PAGE_SRC, options)),
-                           ("according_to", according_to(item, base)),
-                           ("sector", base.sectors[fact.sector].title)):
+        for name, text in (
+            ("id", fact.id),
+            ("value", item.display_value),
+            ("claim", fact.claim),
+            ("period", fact.period.label() if fact.period else ""),
+            ("url", fact_href(item, base, PAGE_SRC, options)),
+            ("according_to", according_to(item, base)),
+            ("sector", base.sectors[fact.sector].title),
+        ):
             columns[name].append(text)
     return columns
 
@@ -154,8 +172,9 @@ def term_counts(text: str) -> Counter[str]:
     return _Terms().counts(text)
 
 
-def term_weights(documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS,
-                 k1: float = 1.2, b: float = 0.75) -> dict[str, dict[int, float]]:
+def term_weights(
+    documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS, k1: float = 1.2, b: float = 0.75
+) -> dict[str, dict[int, float]]:
     """term -> {document position: weight}: lunr's boosted BM25 score of the term in each
     field of the document, summed over the fields. (lunr rounds each score to 3 decimals; the
     index keeps hundredths of the sum, so rounding here would only cost time.)"""
@@ -240,8 +259,10 @@ def term_shards(index: dict, limit: int | None = None) -> list[dict]:
 
 
 def _part(name: str, payload: object) -> tuple[str, str]:
-    return (f"{PARTS_DIR}/{name}.js",
-            f"window.NQPF_FACT_INDEX_PART({json_for_script(name)}, {json_for_script(payload, compact=True)});\n")
+    return (
+        f"{PARTS_DIR}/{name}.js",
+        f"window.NQPF_FACT_INDEX_PART({json_for_script(name)}, {json_for_script(payload, compact=True)});\n",
+    )
 
 
 def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
@@ -250,14 +271,20 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     index = build_index([search_document(item, base) for item in base.facts])
     shards = term_shards(index)
     count = len(base.facts)
-    manifest = {"count": count, "shards": [shard["terms"][0] if shard["terms"] else "" for shard in shards],
-                "rowShard": ROW_SHARD}
+    manifest = {
+        "count": count,
+        "shards": [shard["terms"][0] if shard["terms"] else "" for shard in shards],
+        "rowShard": ROW_SHARD,
+    }
     parts = [(DATA_ASSET, f"window.NQPF_FACT_INDEX = {json_for_script(manifest, compact=True)};\n")]
-    parts += [_part(f"t{n}", {"terms": _joined(shard["terms"], "\n"), "postings": _joined(shard["postings"], ";")})
-              for n, shard in enumerate(shards)]
+    parts += [
+        _part(f"t{n}", {"terms": _joined(shard["terms"], "\n"), "postings": _joined(shard["postings"], ";")})
+        for n, shard in enumerate(shards)
+    ]
     for n, start in enumerate(range(0, count, ROW_SHARD)):
-        parts.append(_part(f"r{n}", {name: _joined(column[start:start + ROW_SHARD], "\n")
-                                     for name, column in columns.items()}))
+        parts.append(
+            _part(f"r{n}", {name: _joined(column[start : start + ROW_SHARD], "\n") for name, column in columns.items()})
+        )
     parts.append(_part("facets", facet_table(base)))
     return parts
 
@@ -271,11 +298,13 @@ def fact_index_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
     # deferred: the page paints first; deferred scripts still run in this order
     scripts = f'<script src="{esc(asset_href(PAGE_SRC, URL_ASSET, options.directory_urls))}"></script>\n' + "".join(
         f'<script defer src="{esc(asset_href(PAGE_SRC, asset, options.directory_urls))}"></script>\n'
-        for asset in (LUNR_ASSET, DATA_ASSET, SEARCH_ASSET, SCRIPT_ASSET))
+        for asset in (LUNR_ASSET, DATA_ASSET, SEARCH_ASSET, SCRIPT_ASSET)
+    )
     facets = "".join(
         f'<div class="nqpf-facet"><label for="nqpf-facet-{name}">{name.capitalize()}</label>'
         f'<select id="nqpf-facet-{name}" data-facet="{name}"><option value="">All</option></select></div>'
-        for name in FACETS)
+        for name in FACETS
+    )
     body = f"""---
 title: Fact index
 render_macros: false
@@ -299,7 +328,7 @@ keys to move through results and <kbd>Enter</kbd> to open one.
 <p id="nqpf-status" class="nqpf-status" role="status" aria-live="polite">Loading the fact index…</p>
 <ol id="nqpf-results" class="nqpf-results"></ol>
 <noscript><p>The fact index needs JavaScript. Every fact is also listed on the
-<a href="{esc(relative_href(PAGE_SRC, 'sectors/index.md', options.directory_urls))}">sector pages</a>.</p></noscript>
+<a href="{esc(relative_href(PAGE_SRC, "sectors/index.md", options.directory_urls))}">sector pages</a>.</p></noscript>
 </div>
 
 {scripts}"""

@@ -25,8 +25,9 @@ from .model import Fact, IgnoredNumber, Measure, Sector, Source, Speaker
 from .numbers import NumberMention, describe, format_number, read_numbers
 from .problems import FactsInvalid, Problem
 
-_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
-                              "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'})
+_QUOTE_MARKS = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'}
+)
 
 
 _SQUEEZED_RE = re.compile(r"\s{2,}|^\s+")  # white space that normalising shortens
@@ -155,8 +156,11 @@ class FactBase:
     @cached_property
     def sector_positions(self) -> dict[str, int]:
         """Each fact's place among its sector's facts in date order (which page shows it)."""
-        return {item.fact.id: n for items in self.by_sector.values()
-                for n, item in enumerate(sorted(items, key=in_date_order))}
+        return {
+            item.fact.id: n
+            for items in self.by_sector.values()
+            for n, item in enumerate(sorted(items, key=in_date_order))
+        }
 
 
 @dataclass(frozen=True)
@@ -174,49 +178,79 @@ class Coverage:
 
 def matches_value(fact: Fact, mention: NumberMention) -> bool:
     """Rule 2: the quote writes this fact's value, at the fact's scale, as a percent iff '%'."""
-    return (mention.date is None and mention.scale == fact.scale and mention.percent == (fact.unit == "%")
-            and mention.value == fact.value)  # last: comparing Fractions is the slow part
+    return (
+        mention.date is None
+        and mention.scale == fact.scale
+        and mention.percent == (fact.unit == "%")
+        and mention.value == fact.value
+    )  # last: comparing Fractions is the slow part
 
 
 def _reading_problems(fact: Fact, mention: NumberMention) -> list[tuple[str, str]]:
     """Rule 2, continued: the fact reads the number's currency and hedge as the quote writes them."""
     problems = []
     if mention.currency and fact.unit not in mention.currency_units:
-        problems.append(("unit", f"the quote writes “{mention.text}”, an amount in "
-                         f"{' or '.join(mention.currency_units)}: write unit: {mention.currency_units[0]}"))
+        problems.append(
+            (
+                "unit",
+                f"the quote writes “{mention.text}”, an amount in "
+                f"{' or '.join(mention.currency_units)}: write unit: {mention.currency_units[0]}",
+            )
+        )
     if mention.unit and fact.unit != mention.unit:
         problems.append(("unit", f"the quote writes “{mention.text}”: write unit: {mention.unit}"))
     if fact.qualifier != mention.hedge:
         if mention.hedge is None:
-            problems.append(("qualifier", f"{fact.qualifier}, but the quote hedges nothing before "
-                             f"“{mention.text}”: remove the qualifier"))
+            problems.append(
+                (
+                    "qualifier",
+                    f"{fact.qualifier}, but the quote hedges nothing before “{mention.text}”: remove the qualifier",
+                )
+            )
         elif fact.qualifier is None:
-            problems.append(("qualifier", f"is missing: the quote says “{mention.hedge_words} "
-                             f"{mention.text}”: add qualifier: {mention.hedge}"))
+            problems.append(
+                (
+                    "qualifier",
+                    f"is missing: the quote says “{mention.hedge_words} "
+                    f"{mention.text}”: add qualifier: {mention.hedge}",
+                )
+            )
         else:
-            problems.append(("qualifier", f"{fact.qualifier}, but the quote says “{mention.hedge_words} "
-                             f"{mention.text}”: write qualifier: {mention.hedge}"))
+            problems.append(
+                (
+                    "qualifier",
+                    f"{fact.qualifier}, but the quote says “{mention.hedge_words} "
+                    f"{mention.text}”: write qualifier: {mention.hedge}",
+                )
+            )
     return problems
 
 
 def shown_as_written(fact: Fact, mention: NumberMention) -> str:
     """The figure as its quote writes it, for pages: "more than $35bn", "Rs 5 crore", "four wind farms"."""
     number = format_number(mention.value) if mention.ordinal else " ".join(mention.text.split())
-    unit_written = ((fact.unit == "%" and mention.percent) or fact.unit == mention.unit
-                    or fact.unit in mention.currency_units)
+    unit_written = (
+        (fact.unit == "%" and mention.percent) or fact.unit == mention.unit or fact.unit in mention.currency_units
+    )
     return " ".join(filter(None, (fact.qualifier, number, None if unit_written else fact.unit)))
 
 
 def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[Problem]]:
     """Rules 1 and 2 for one fact against its seed."""
+
     def problem(field: str, message: str) -> Problem:
         return Problem(fact.file, fact.line_of(field), message, fact.id, field)
 
     span = seed.find(fact.quote)
     if span is None:
-        return None, [problem("source.quote", f"the quote is not in seed '{fact.seed}': "
-                              f"{_excerpt(fact.quote)} (copy the passage exactly; only spaces and "
-                              "curly quote marks may differ)")]
+        return None, [
+            problem(
+                "source.quote",
+                f"the quote is not in seed '{fact.seed}': "
+                f"{_excerpt(fact.quote)} (copy the passage exactly; only spaces and "
+                "curly quote marks may differ)",
+            )
+        ]
     mentions = seed.numbers_in(span)
     problems: list[Problem] = []
     written = shown = ""
@@ -235,15 +269,28 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
                 problems += [problem(name, message) for name, message in misread]
             else:
                 stated = fact.display_value if fact.unit else str(fact.value)
-                problems.append(problem("value", f"{stated} is not written in the quote "
-                                        f"{_excerpt(fact.quote)} (numbers there: {describe(mentions)})"))
+                problems.append(
+                    problem(
+                        "value",
+                        f"{stated} is not written in the quote "
+                        f"{_excerpt(fact.quote)} (numbers there: {describe(mentions)})",
+                    )
+                )
     for number in fact.qualifying_numbers:
         if not any(m.value == number for m in mentions):
-            problems.append(problem("qualifying_numbers", f"{number} is not written in the quote "
-                                    f"(numbers there: {describe(mentions)})"))
+            problems.append(
+                problem(
+                    "qualifying_numbers", f"{number} is not written in the quote (numbers there: {describe(mentions)})"
+                )
+            )
     if fact.period is not None and not any(m.year == fact.period.year for m in mentions):
-        problems.append(problem("period", f"the year {fact.period.year} is not written in the quote; "
-                                "quote the words that date the fact, or leave period out"))
+        problems.append(
+            problem(
+                "period",
+                f"the year {fact.period.year} is not written in the quote; "
+                "quote the words that date the fact, or leave period out",
+            )
+        )
     if problems:
         return None, problems
     covers = tuple(m.start for m in mentions if _accounts_for(fact, m))
@@ -258,8 +305,15 @@ def check_references(inputs: LoadedInputs) -> list[Problem]:
     for fact in inputs.facts:
         first_place.setdefault(fact.id, f"{fact.file}:{fact.line}")
         if counts[fact.id] > 1 and first_place[fact.id] != f"{fact.file}:{fact.line}":
-            problems.append(Problem(fact.file, fact.line_of("id"), f"this id is already used at "
-                                    f"{first_place[fact.id]}; ids must be unique", fact.id, "id"))
+            problems.append(
+                Problem(
+                    fact.file,
+                    fact.line_of("id"),
+                    f"this id is already used at {first_place[fact.id]}; ids must be unique",
+                    fact.id,
+                    "id",
+                )
+            )
     for fact in inputs.facts:
         for name, value, known, where in (
             ("sector", fact.sector, inputs.sectors, "facts/sectors.yml"),
@@ -268,14 +322,21 @@ def check_references(inputs: LoadedInputs) -> list[Problem]:
             ("measure", fact.measure, inputs.measures, "facts/measures.yml"),
         ):
             if value is not None and value not in known:
-                problems.append(Problem(fact.file, fact.line_of(name), f"'{value}' is not in {where} "
-                                        f"(known: {', '.join(sorted(known)) or 'none'})", fact.id, name))
+                problems.append(
+                    Problem(
+                        fact.file,
+                        fact.line_of(name),
+                        f"'{value}' is not in {where} (known: {', '.join(sorted(known)) or 'none'})",
+                        fact.id,
+                        name,
+                    )
+                )
     return problems
 
 
 def _excerpt(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
-    return f"“{text}”" if len(text) <= limit else f"“{text[:limit - 1]}…”"
+    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
 
 
 def _ignored_spans(inputs: LoadedInputs, seeds: dict[str, SeedText], problems: list[Problem]):
@@ -283,37 +344,67 @@ def _ignored_spans(inputs: LoadedInputs, seeds: dict[str, SeedText], problems: l
     for item in inputs.ignored:
         seed = seeds.get(item.seed)
         if seed is None:
-            problems.append(Problem(item.file, item.lines.get("seed", item.line),
-                                    f"'{item.seed}' is not in seeds/sources.yml", None, "seed"))
+            problems.append(
+                Problem(
+                    item.file,
+                    item.lines.get("seed", item.line),
+                    f"'{item.seed}' is not in seeds/sources.yml",
+                    None,
+                    "seed",
+                )
+            )
             continue
         found = seed.find_all(item.quote)
         if not found:
-            problems.append(Problem(item.file, item.lines.get("quote", item.line),
-                                    f"{_excerpt(item.quote)} is not in seed '{item.seed}'", None, "quote"))
+            problems.append(
+                Problem(
+                    item.file,
+                    item.lines.get("quote", item.line),
+                    f"{_excerpt(item.quote)} is not in seed '{item.seed}'",
+                    None,
+                    "quote",
+                )
+            )
         elif not seed.numbers_in(found[0]):
-            problems.append(Problem(item.file, item.lines.get("quote", item.line),
-                                    "this passage holds no number; remove the entry", None, "quote"))
+            problems.append(
+                Problem(
+                    item.file,
+                    item.lines.get("quote", item.line),
+                    "this passage holds no number; remove the entry",
+                    None,
+                    "quote",
+                )
+            )
         spans[item.seed] += found
     for slug, source in inputs.sources.items():
         for evidence in source.evidence:
             found = seeds[slug].find_all(evidence) if slug in seeds else []
             if not found and slug in seeds:
-                problems.append(Problem(source.file, source.lines.get("evidence", source.line),
-                                        f"{_excerpt(evidence)} is not in seeds/{source.file_name}",
-                                        slug, "evidence"))
+                problems.append(
+                    Problem(
+                        source.file,
+                        source.lines.get("evidence", source.line),
+                        f"{_excerpt(evidence)} is not in seeds/{source.file_name}",
+                        slug,
+                        "evidence",
+                    )
+                )
             spans.get(slug, []).extend(found)
     return spans
 
 
 def _accounts_for(fact: Fact, mention: NumberMention) -> bool:
     """Whether a fact quoting ``mention`` captures it: as its value, its year or a qualifier."""
-    return ((fact.value is not None and matches_value(fact, mention))
-            or (fact.period is not None and mention.year == fact.period.year)
-            or mention.value in fact.qualifying_numbers)
+    return (
+        (fact.value is not None and matches_value(fact, mention))
+        or (fact.period is not None and mention.year == fact.period.year)
+        or mention.value in fact.qualifying_numbers
+    )
 
 
-def measure_coverage(facts: tuple[VerifiedFact, ...], seeds: dict[str, SeedText],
-                     excused: dict[str, list[tuple[int, int]]]) -> Coverage:
+def measure_coverage(
+    facts: tuple[VerifiedFact, ...], seeds: dict[str, SeedText], excused: dict[str, list[tuple[int, int]]]
+) -> Coverage:
     """Rule 4: which numbers of the seeds no fact, metadata or ignore entry accounts for."""
     accounted = {(item.fact.seed, offset) for item in facts for offset in item.covers}  # (seed, offset)
     for slug, spans in excused.items():
@@ -346,13 +437,25 @@ def verify(inputs: LoadedInputs, problems: list[Problem]) -> tuple[FactBase, Cov
         if any(s <= mention.start and mention.end <= e for s, e in reported[slug]):
             continue
         source = inputs.sources[slug]
-        problems.append(Problem(f"seeds/{source.file_name}", line,
-                                f"the number “{mention.text}” is not captured by any fact; add a fact "
-                                "quoting it, or list it in facts/ignored-numbers.yml with a reason"))
+        problems.append(
+            Problem(
+                f"seeds/{source.file_name}",
+                line,
+                f"the number “{mention.text}” is not captured by any fact; add a fact "
+                "quoting it, or list it in facts/ignored-numbers.yml with a reason",
+            )
+        )
     problems += _drafts_to_review(inputs)
-    base = FactBase(facts=tuple(item for item in verified if not item.fact.draft), sectors=inputs.sectors,
-                    speakers=inputs.speakers, sources=inputs.sources, seeds=seeds, ignored=inputs.ignored,
-                    drafts=tuple(item for item in verified if item.fact.draft), measures=inputs.measures)
+    base = FactBase(
+        facts=tuple(item for item in verified if not item.fact.draft),
+        sectors=inputs.sectors,
+        speakers=inputs.speakers,
+        sources=inputs.sources,
+        seeds=seeds,
+        ignored=inputs.ignored,
+        drafts=tuple(item for item in verified if item.fact.draft),
+        measures=inputs.measures,
+    )
     return base, coverage
 
 
@@ -366,20 +469,31 @@ def _drafts_to_review(inputs: LoadedInputs) -> list[Problem]:
     for item in inputs.ignored:
         if item.draft:
             ignored.setdefault(item.file, []).append(item)
-    problems = [Problem(file, drafts[0].line, f"{len(drafts)} draft{'s' if len(drafts) > 1 else ''} to "
-                        f"review (ids {', '.join(d.id for d in drafts)}): check each against its quote, "
-                        "edit the claim, then delete its draft: true line")
-                for file, drafts in facts.items()]
-    problems += [Problem(file, entries[0].line, f"{len(entries)} drafted ignore entr"
-                         f"{'ies' if len(entries) > 1 else 'y'} to review (lines "
-                         f"{', '.join(str(e.line) for e in entries)}): check that each passage holds no "
-                         "figure and that its reason is right, then delete its draft: true line")
-                 for file, entries in ignored.items()]
+    problems = [
+        Problem(
+            file,
+            drafts[0].line,
+            f"{len(drafts)} draft{'s' if len(drafts) > 1 else ''} to "
+            f"review (ids {', '.join(d.id for d in drafts)}): check each against its quote, "
+            "edit the claim, then delete its draft: true line",
+        )
+        for file, drafts in facts.items()
+    ]
+    problems += [
+        Problem(
+            file,
+            entries[0].line,
+            f"{len(entries)} drafted ignore entr"
+            f"{'ies' if len(entries) > 1 else 'y'} to review (lines "
+            f"{', '.join(str(e.line) for e in entries)}): check that each passage holds no "
+            "figure and that its reason is right, then delete its draft: true line",
+        )
+        for file, entries in ignored.items()
+    ]
     return problems
 
 
-def build_fact_base(paths: ProjectPaths, timings: dict[str, float] | None = None
-                    ) -> tuple[FactBase, Coverage]:
+def build_fact_base(paths: ProjectPaths, timings: dict[str, float] | None = None) -> tuple[FactBase, Coverage]:
     """Load and verify a project; raise FactsInvalid listing every problem, if any.
 
     ``timings``, when given, receives the seconds spent loading and verifying.

@@ -100,13 +100,13 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
     tag = event.tag
     if tag is None or tag == "!":
         value = event.value
-        if not event.implicit[0] or (value and (value[0] not in _MAYBE_NOT_TEXT or (
-                value[0].isalpha() and len(value) > _LONGEST_WORD))):
+        if not event.implicit[0] or (
+            value and (value[0] not in _MAYBE_NOT_TEXT or (value[0].isalpha() and len(value) > _LONGEST_WORD))
+        ):
             return value  # quoted, or plain text no other type can be: the usual case
         tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
     if tag not in _SCALAR_TAGS:
-        raise _Refused(_line(event), f"the YAML tag {_shown_tag(tag)} is not allowed; "
-                       "write a plain value", where)
+        raise _Refused(_line(event), f"the YAML tag {_shown_tag(tag)} is not allowed; write a plain value", where)
     if tag == _STR:
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
@@ -117,8 +117,9 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
         raise _Refused(_line(event), f"{event.value!r} is not a real date", where) from None
 
 
-def _value(event, events: Callable[[], yaml.Event], path: str, lines: dict[str, int],
-           into: dict | None = None) -> object:
+def _value(
+    event, events: Callable[[], yaml.Event], path: str, lines: dict[str, int], into: dict | None = None
+) -> object:
     """Plain Python data from ``event`` on; records the line of each mapping key under ``path``.
 
     A mapping is built in ``into`` when given, so a caller keeps what was read before an error.
@@ -141,8 +142,7 @@ def _value(event, events: Callable[[], yaml.Event], path: str, lines: dict[str, 
         while (kind := type(key_event := events())) is not MappingEndEvent:
             key = _scalar(key_event, where) if kind is ScalarEvent else None
             if not isinstance(key, str):  # a key may even be a collection: it is left open too
-                raise _Refused(_line(key_event), "field names must be plain words", where,
-                               _NESTING.get(kind, 0))
+                raise _Refused(_line(key_event), "field names must be plain words", where, _NESTING.get(kind, 0))
             name = f"{path}.{key}" if path else key
             if key in result:
                 raise _Refused(_line(key_event), f"'{key}' is given twice; keep one", name)
@@ -156,14 +156,14 @@ def _value(event, events: Callable[[], yaml.Event], path: str, lines: dict[str, 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(shown, 1, f"the file is {len(raw):,} bytes; split it into files "
-                              f"under {MAX_FILE_BYTES:,} bytes")]
+        return None, [
+            Problem(shown, 1, f"the file is {len(raw):,} bytes; split it into files under {MAX_FILE_BYTES:,} bytes")
+        ]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(shown, line, f"byte 0x{raw[error.start]:02x} is not UTF-8; "
-                              "save the file as UTF-8")]
+        return None, [Problem(shown, line, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")]
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
@@ -181,19 +181,18 @@ def _records(events: Callable[[], yaml.Event], shown: str, what: str) -> tuple[l
     event = events()  # the stream's start
     event = events()
     if isinstance(event, StreamEndEvent):
-        return [], [Problem(shown, 1, f"the file is empty; it should hold a list of {what} "
-                            "(each starting with '- ')")]
+        return [], [Problem(shown, 1, f"the file is empty; it should hold a list of {what} (each starting with '- ')")]
     assert isinstance(event, DocumentStartEvent)
     root = events()
     if not isinstance(root, SequenceStartEvent) or root.tag not in _COLLECTION_TAGS:
-        return [], [Problem(shown, _line(root), f"the file should hold a list of {what} "
-                            "(each starting with '- ')")]
+        return [], [Problem(shown, _line(root), f"the file should hold a list of {what} (each starting with '- ')")]
     records: list[Record] = []
     problems: list[Problem] = []
     while not isinstance(item := events(), SequenceEndEvent):
         if not isinstance(item, MappingStartEvent) or item.tag not in _COLLECTION_TAGS:
-            problems.append(Problem(shown, _line(item), "each list item should be a mapping of "
-                                    "fields (id: ..., claim: ...)"))
+            problems.append(
+                Problem(shown, _line(item), "each list item should be a mapping of fields (id: ..., claim: ...)")
+            )
             _close(events, _NESTING.get(type(item), 0))
             continue
         data: dict[str, object] = {}
@@ -202,15 +201,15 @@ def _records(events: Callable[[], yaml.Event], shown: str, what: str) -> tuple[l
             _value(item, events, "", lines, into=data)
         except _Refused as refused:
             fact_id = data.get("id") if isinstance(data.get("id"), str) else None
-            problems.append(Problem(shown, refused.line, refused.message, field=refused.field_name,
-                                    fact_id=fact_id))
+            problems.append(Problem(shown, refused.line, refused.message, field=refused.field_name, fact_id=fact_id))
             _close(events, refused.open)
             continue
         records.append(Record(data=data, line=_line(item), lines=lines))
     events()  # the document's end
     if not isinstance(after := events(), StreamEndEvent):
-        problems.append(Problem(shown, _line(after), "the file holds more than one YAML document "
-                                "(a second '---'); keep one list"))
+        problems.append(
+            Problem(shown, _line(after), "the file holds more than one YAML document (a second '---'); keep one list")
+        )
     return records, problems
 
 
