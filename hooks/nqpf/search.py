@@ -305,6 +305,7 @@ def fact_index_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
         f'<select id="nqpf-facet-{name}" data-facet="{name}"><option value="">All</option></select></div>'
         for name in FACETS
     )
+    parts_href = esc(asset_href(PAGE_SRC, PARTS_DIR + "/", options.directory_urls))
     body = f"""---
 title: Fact index
 render_macros: false
@@ -318,7 +319,7 @@ Search all {len(base.facts)} verified facts by words, numbers as written (such a
 sector, year, speaker or source. Press <kbd>/</kbd> to jump to the search box; use the arrow
 keys to move through results and <kbd>Enter</kbd> to open one.
 
-<div class="nqpf-search" id="nqpf-search" data-parts="{esc(asset_href(PAGE_SRC, PARTS_DIR + "/", options.directory_urls))}">
+<div class="nqpf-search" id="nqpf-search" data-parts="{parts_href}">
 <form class="nqpf-search-form" role="search">
 <label for="nqpf-query">Search facts</label>
 <input type="search" id="nqpf-query" name="q" autocomplete="off" spellcheck="false"
