@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .drafting import draft_seed, drafts_yaml, facts_header, ignored_header
 from .exports import fact_record
@@ -57,7 +58,7 @@ def _coverage(paths: ProjectPaths) -> int:
     return 0 if coverage.covered == coverage.total else 1
 
 
-def _records(paths: ProjectPaths) -> dict[str, dict]:
+def _records(paths: ProjectPaths) -> dict[str, dict[str, Any]]:
     base, _ = build_fact_base(paths)
     return {item.fact.id: fact_record(item, base) for item in base.facts}
 

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import yaml
 
@@ -236,23 +237,23 @@ class DateExpression:
 class Drafts:
     """What drafting proposes for one seed: fact records and ignore entries, in text order."""
 
-    facts: tuple[dict, ...]
-    ignored: tuple[dict, ...]
+    facts: tuple[dict[str, Any], ...]
+    ignored: tuple[dict[str, Any], ...]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence of ``text``. A line break ends a sentence unless it only
     wraps one: the line before it has no closing stop and is not a headline."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for paragraph in _paragraphs(text):
         start = paragraph[0]
-        for end in _END_RE.finditer(text, *paragraph):
-            word = re.search(r"([\w.]+)[.!?]$", text[start : end.start() + 1])
+        for stop in _END_RE.finditer(text, *paragraph):
+            word = re.search(r"([\w.]+)[.!?]$", text[start : stop.start() + 1])
             before = word.group(1) if word else ""
             if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", before):
                 continue  # "Sept. 29", "U.S. dollars", "Tanvir A. Bhatti"
-            spans.append((start, end.end()))
-            start = end.end()
+            spans.append((start, stop.end()))
+            start = stop.end()
         spans.append((start, paragraph[1]))
     stripped = []
     for start, end in spans:
@@ -482,7 +483,7 @@ class _Drafter:
         if mention.unit:
             return mention.unit
         after = self.text[mention.end : mention.end + 80]
-        words = []
+        words: list[str] = []
         for written in re.findall(r"[^\s,;:()\[\]“”\"!?]+", re.split(r"[,;:()\[\]“”\"!?\n]", after, maxsplit=1)[0]):
             word = written.strip("-’'")
             word = word if word.count(".") > 1 else word.rstrip(".")  # "U.S." keeps its stops
@@ -559,7 +560,7 @@ class _Drafter:
         period: Period | None,
         qualifying: list[Fraction],
         earlier: Period | None = None,
-    ) -> dict:
+    ) -> dict[str, Any]:
         quote = self.text[sentence[0] : sentence[1]]
         claim = _DATELINE_START.sub("", " ".join(quote.split()))
         claim = claim if len(claim) <= 400 else claim[:399] + "…"
@@ -572,7 +573,7 @@ class _Drafter:
             words += [w for w in _slug_words(unit, 1) if w not in words]
         else:
             unit, words = None, _slug_words(quote, 4)
-        record: dict = {
+        record: dict[str, Any] = {
             "id": self.new_id(words, str(period.year) if period else ""),
             "draft": True,
             "claim": claim,
@@ -617,8 +618,8 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
         span = seed.find(fact.quote) if fact.seed == slug else None
         if span and verify_fact(fact, seed)[1]:
             uncovered -= {m.start for m in seed.numbers_in(span)}
-    facts: list[dict] = []
-    ignored: dict[str, dict] = {}
+    facts: list[dict[str, Any]] = []
+    ignored: dict[str, dict[str, Any]] = {}
 
     def ignore(passage: str, reason: str) -> None:
         ignored.setdefault(passage, {"seed": slug, "quote": passage, "reason": reason, "draft": True})
@@ -707,7 +708,7 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
     return Drafts(tuple(facts), tuple(ignored.values()))
 
 
-def drafts_yaml(records: tuple[dict, ...], header: str | None) -> str:
+def drafts_yaml(records: tuple[dict[str, Any], ...], header: str | None) -> str:
     """Records as YAML to append to a drafts file; ``header`` starts a new file."""
     return (header or "") + "".join(
         "\n" + yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=10**6) for record in records

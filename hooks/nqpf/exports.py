@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import operator
+from fractions import Fraction
+from typing import Any
 
 from .markup import page_url
 from .numbers import parse_value
@@ -40,7 +42,7 @@ CSV_FIELDS = (
 )
 
 
-def _number(value) -> int | float | str | None:
+def _number(value: Fraction | None) -> int | float | str | None:
     """A Fraction as JSON can hold it: int when whole, a float when its shortest form reads back
     as the value (as ``parse_value`` reads a float), else "2/3"."""
     if value is None:
@@ -51,7 +53,7 @@ def _number(value) -> int | float | str | None:
     return as_float if parse_value(as_float) == value else f"{value.numerator}/{value.denominator}"
 
 
-def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True) -> dict:
+def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True) -> dict[str, Any]:
     """One fact as plain data; ``url`` is the site-relative permalink of the fact."""
     fact = item.fact
     source = base.sources[fact.seed]
@@ -83,19 +85,19 @@ def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True)
     }
 
 
-def fact_records(base: FactBase, directory_urls: bool = True) -> list[dict]:
+def fact_records(base: FactBase, directory_urls: bool = True) -> list[dict[str, Any]]:
     """Every fact as a record, sorted by id: the rows of both downloads."""
     return sorted((fact_record(i, base, directory_urls) for i in base.facts), key=lambda r: r["id"])
 
 
-def facts_json(records: list[dict]) -> str:
+def facts_json(records: list[dict[str, Any]]) -> str:
     """facts.json: a list of fact records, one per line. ``<`` is escaped so it embeds safely."""
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every record
     lines = ",\n".join(encode(record) for record in records)
     return f"[\n{lines}\n]\n".replace("<", "\\u003c")
 
 
-def facts_csv(records: list[dict]) -> str:
+def facts_csv(records: list[dict[str, Any]]) -> str:
     """facts.csv: the same records, lists joined with '; '."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")  # writes None as an empty field

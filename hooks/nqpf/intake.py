@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -229,7 +230,7 @@ def new_slug(text: str, statement: SourceStatement, taken: set[str], requested: 
 
 def source_entry(slug: str, file_name: str, statement: SourceStatement) -> str:
     """The YAML of a new ``seeds/sources.yml`` entry, to append to the file."""
-    entry: dict = {
+    entry: dict[str, Any] = {
         "slug": slug,
         "file": file_name,
         "title": statement.title,

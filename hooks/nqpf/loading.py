@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .model import (
     FACT_FIELDS,
@@ -13,6 +15,7 @@ from .model import (
     SOURCE_FIELDS,
     SPEAKER_FIELDS,
     Fact,
+    FieldSpec,
     IgnoredNumber,
     Measure,
     Sector,
@@ -22,7 +25,9 @@ from .model import (
     read_fields,
 )
 from .problems import Problem
-from .yaml_files import read_records
+from .yaml_files import Record, read_records
+
+_Entry = TypeVar("_Entry")
 
 REGISTRY_FILES = {"sectors.yml", "speakers.yml", "measures.yml", "ignored-numbers.yml"}
 IGNORED_SUFFIX = ".ignored.yml"  # drafted ignore entries, beside the drafted facts
@@ -76,13 +81,15 @@ class LoadedInputs:
     measures: dict[str, Measure] = field(default_factory=dict)
 
 
-def _records(paths: ProjectPaths, path: Path, specs, what: str, key: str | None):
+def _records(
+    paths: ProjectPaths, path: Path, specs: tuple[FieldSpec, ...], what: str, key: str | None
+) -> tuple[list[tuple[dict[str, Any], Record]], list[Problem]]:
     """Yield (values, record) for each well-formed record of a file; collect problems."""
     shown = paths.shown(path)
     if not path.is_file():
         return [], [Problem(shown, 1, f"the file is missing; it should list the {what}")]
     records, problems = read_records(path, shown, what=what)
-    rows = []
+    rows: list[tuple[dict[str, Any], Record]] = []
     for record in records:
         record_id = record.data.get(key) if key and isinstance(record.data.get(key), str) else None
         values, found = read_fields(record, specs, shown, record_id=record_id)
@@ -92,11 +99,19 @@ def _records(paths: ProjectPaths, path: Path, specs, what: str, key: str | None)
     return rows, problems
 
 
-def _registry(paths, path, specs, what, build, *, problems: list[Problem]) -> dict:
+def _registry(
+    paths: ProjectPaths,
+    path: Path,
+    specs: tuple[FieldSpec, ...],
+    what: str,
+    build: Callable[[dict[str, Any], str, Record], _Entry],
+    *,
+    problems: list[Problem],
+) -> dict[str, _Entry]:
     rows, found = _records(paths, path, specs, what, "slug")
     problems += found
     shown = paths.shown(path)
-    result = {}
+    result: dict[str, _Entry] = {}
     for values, record in rows:
         if values["slug"] in result:
             problems.append(Problem(shown, record.line, "this slug is used twice", values["slug"], "slug"))
@@ -104,12 +119,12 @@ def _registry(paths, path, specs, what, build, *, problems: list[Problem]) -> di
     return result
 
 
-def _fact(values: dict, shown: str, record) -> Fact:
+def _fact(values: dict[str, Any], shown: str, record: Record) -> Fact:
     source = values.pop("source")
     return Fact(**values, seed=source["seed"], quote=source["quote"], file=shown, line=record.line, lines=record.lines)
 
 
-def _source(values: dict, shown: str, record) -> Source:
+def _source(values: dict[str, Any], shown: str, record: Record) -> Source:
     values = dict(values)
     values["file_name"] = values.pop("file")
     return Source(**{"evidence": (), "note": None, **values}, file=shown, line=record.line, lines=record.lines)

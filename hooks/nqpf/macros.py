@@ -14,7 +14,7 @@ from pathlib import Path
 from .markup import esc
 from .pages import SiteOptions, according_to, fact_href
 from .problems import Problem
-from .verify import FactBase
+from .verify import FactBase, VerifiedFact
 
 MACRO_CALL_RE = re.compile(
     r"""\{\{-?\s*(fact|fact_claim|figure_card)\(\s*(?P<q>["'])(?P<id>[^"']*)(?P=q)\s*\)\s*-?\}\}"""
@@ -28,7 +28,7 @@ class FactMacros:
     base: FactBase
     options: SiteOptions
 
-    def _item(self, fact_id: str):
+    def _item(self, fact_id: str) -> VerifiedFact:
         try:
             return self.base.by_id[fact_id]
         except KeyError:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
+from typing import Any
 
 from .numbers import SCALE_SPELLINGS, SCALES, format_number, parse_value
 from .problems import Problem
@@ -192,7 +193,7 @@ def _choice(options: tuple[str, ...]) -> Callable[[object], str]:
     def read(raw: object) -> str:
         if raw not in options:
             raise ValueError(f"{raw!r} is not one of: {', '.join(options)}")
-        return raw  # type: ignore[return-value]
+        return raw
 
     return read
 
@@ -227,8 +228,8 @@ def _value(raw: object) -> Fraction:
     return value
 
 
-def _list_of(item: Callable[[object], object]) -> Callable[[object], tuple]:
-    def read(raw: object) -> tuple:
+def _list_of(item: Callable[[object], object]) -> Callable[[object], tuple[object, ...]]:
+    def read(raw: object) -> tuple[object, ...]:
         if not isinstance(raw, list):
             raise ValueError("a list is expected ([a, b] or one '- item' per line)")
         return tuple(item(entry) for entry in raw)
@@ -251,8 +252,8 @@ def _optional(read: Callable[[object], object]) -> Callable[[object], object]:
 class FieldSpec:
     name: str
     description: str
-    schema: dict
-    read: Callable[[object], object]
+    schema: dict[str, Any]
+    read: Callable[[Any], object]  # takes whatever YAML gave; unused for a field with children
     required: bool = False
     children: tuple[FieldSpec, ...] = ()
 
@@ -263,7 +264,7 @@ _PERIOD = {"type": ["string", "integer"], "pattern": f"^{PERIOD_RE.pattern}$"}
 _NUMBER = {"oneOf": [{"type": "number"}, {"type": "string", "pattern": r"^-?\d+/[1-9]\d*$"}]}
 
 
-def _enum(options: tuple[str, ...]) -> dict:
+def _enum(options: tuple[str, ...]) -> dict[str, Any]:
     return {"enum": list(options)}
 
 
@@ -466,10 +467,10 @@ def kind_rules(values: dict[str, object]) -> list[tuple[str, str]]:
     return rules
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """JSON Schema of a fact file, generated from FACT_FIELDS for editors and CI."""
 
-    def properties(specs: tuple[FieldSpec, ...]) -> dict:
+    def properties(specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
         return {
             spec.name: (
                 {

@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -173,7 +174,7 @@ DENOMINATORS: dict[str, int] = {
 _COUNTING_RE = re.compile(r"(?i:first|last|past|next|previous|recent|consecutive)\s+\Z")
 
 
-def _either(words) -> str:
+def _either(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first so that no word hides a longer one."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 

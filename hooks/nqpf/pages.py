@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from .markup import esc, relative_href
@@ -40,7 +41,7 @@ class SiteOptions:
     repo_url: str | None = None
 
     @classmethod
-    def of_config(cls, config: Mapping) -> SiteOptions:
+    def of_config(cls, config: Mapping[str, Any]) -> SiteOptions:
         """The options an mkdocs.yml sets: a loaded MkDocs config or the file's plain mapping."""
         return cls(
             directory_urls=config.get("use_directory_urls", True),
@@ -423,15 +424,15 @@ def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> s
         citing[key].append(item)
         spans[key] = (item.start, item.end)
     cuts = sorted({0, len(seed.text), *(s for span in spans.values() for s in span)})
-    starts = defaultdict(list)
-    ends = defaultdict(list)
+    starts: dict[int, list[str]] = defaultdict(list)
+    ends: dict[int, list[str]] = defaultdict(list)
     for key, (start, end) in sorted(spans.items(), key=lambda kv: kv[1]):
         starts[start].append(key)
         ends[end].append(key)
     out = []
     open_passages = 0  # how many cited passages the piece from a to b lies in
     for a, b in itertools.pairwise(cuts):
-        first, *others = starts.get(a) or [None]
+        first, *others = starts.get(a) or [""]  # "": no passage starts here
         for key in others:
             out.append(f'<span class="nqpf-passage-anchor" id="{key}"></span>')
         open_passages += len(starts.get(a, ()))
@@ -519,9 +520,9 @@ def generate_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
 NAV_SOURCES_MAX = 20
 
 
-def nav(base: FactBase) -> list:
+def nav(base: FactBase) -> list[Any]:
     """The site navigation, in the order readers need it."""
-    sources: list = ["sources/index.md"]
+    sources: list[Any] = ["sources/index.md"]
     if len(base.sources) <= NAV_SOURCES_MAX:
         sources += ({source_label(s).strip("“”"): source_src(slug)} for slug, s in base.sources.items())
     return [

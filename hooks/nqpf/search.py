@@ -31,6 +31,7 @@ import operator
 from collections import Counter
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import mkdocs.contrib.search
 from lunr.pipeline import Pipeline
@@ -101,7 +102,7 @@ def facet_values(item: VerifiedFact) -> dict[str, str]:
     }
 
 
-def facet_table(base: FactBase) -> dict[str, dict[str, list]]:
+def facet_table(base: FactBase) -> dict[str, dict[str, list[Any]]]:
     """Per facet: its values (sorted slugs, which the URL carries), how they are shown, and
     each fact's value as a code into that list (-1: none)."""
     labels = {
@@ -110,7 +111,7 @@ def facet_table(base: FactBase) -> dict[str, dict[str, list]]:
         "speaker": {slug: s.name for slug, s in base.speakers.items()},
     }
     of_fact = [facet_values(item) for item in base.facts]
-    table = {}
+    table: dict[str, dict[str, list[Any]]] = {}
     for name in FACETS:
         values = sorted({facets[name] for facets in of_fact} - {""})
         code = {value: n for n, value in enumerate(values)}
@@ -143,7 +144,7 @@ def display_columns(base: FactBase, options: SiteOptions) -> dict[str, list[str]
 _DIGITS = frozenset("0123456789")
 
 
-class _Terms(dict):
+class _Terms(dict[str, str | None]):
     """lunr's indexing pipeline (trimmer, stop words, stemmer), run once per distinct word:
     a dict from word to term (None for a stop word) that fills itself on first sight."""
 
@@ -154,7 +155,7 @@ class _Terms(dict):
 
     def __missing__(self, word: str) -> str | None:
         if word[0] in _DIGITS and word[-1] in _DIGITS:
-            term = word  # a numeral: no step of the pipeline changes it, and there are many
+            term: str | None = word  # a numeral: no step of the pipeline changes it, and there are many
         else:
             out = self.pipeline.run([Token(word, {})])
             term = str(out[0]) if out else None
@@ -186,7 +187,9 @@ def term_weights(
     lengths = [[counts.total() for counts in by_field] for by_field in counted]
     average = [sum(column) / count for column in zip(*lengths, strict=True)]
     # per term: its idf and its posting (document position -> weight), found with one lookup
-    table = {term: (math.log(1 + abs((count - n + 0.5) / (n + 0.5))), {}) for term, n in holders.items()}
+    table: dict[str, tuple[float, dict[int, float]]] = {
+        term: (math.log(1 + abs((count - n + 0.5) / (n + 0.5))), {}) for term, n in holders.items()
+    }
     for position, (by_field, field_lengths) in enumerate(zip(counted, lengths, strict=True)):
         for (_, boost), counts, length, mean in zip(fields, by_field, field_lengths, average, strict=True):
             if not length:
@@ -215,7 +218,7 @@ def _js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS) -> dict:
+def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS) -> dict[str, Any]:
     """The index of ``documents`` in the format described at the top of this module."""
     weights = term_weights(documents, fields)
     terms = sorted(weights, key=_js_order)
@@ -242,11 +245,11 @@ def _joined(texts: list[str], separator: str) -> str:
     return separator.join(texts)
 
 
-def term_shards(index: dict, limit: int | None = None) -> list[dict]:
+def term_shards(index: dict[str, Any], limit: int | None = None) -> list[dict[str, Any]]:
     """The index cut into runs of consecutive terms of about ``limit`` (TERM_SHARD_CHARS)
     characters of postings."""
     limit = TERM_SHARD_CHARS if limit is None else limit
-    shards: list[dict] = []
+    shards: list[dict[str, Any]] = []
     size = limit
     for term, posting in zip(index["terms"], index["postings"], strict=True):
         if size + len(posting) > limit and (not shards or shards[-1]["terms"]):

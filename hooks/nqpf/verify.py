@@ -112,7 +112,7 @@ class VerifiedFact:
         return self.shown or self.fact.display_value
 
 
-def in_date_order(item: VerifiedFact) -> tuple:
+def in_date_order(item: VerifiedFact) -> tuple[bool, str, str]:
     """Sort key: by period (undated last), then by id, so every listing of facts agrees."""
     period = item.fact.period
     return (period is None, period.text if period else "", item.fact.id)
@@ -301,7 +301,7 @@ def check_references(inputs: LoadedInputs) -> list[Problem]:
     """Rule 3: unique ids; every sector, seed and speaker a fact names exists."""
     problems: list[Problem] = []
     counts = Counter(fact.id for fact in inputs.facts)
-    first_place = {}
+    first_place: dict[str, str] = {}
     for fact in inputs.facts:
         first_place.setdefault(fact.id, f"{fact.file}:{fact.line}")
         if counts[fact.id] > 1 and first_place[fact.id] != f"{fact.file}:{fact.line}":
@@ -339,7 +339,9 @@ def _excerpt(text: str, limit: int = 90) -> str:
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
 
 
-def _ignored_spans(inputs: LoadedInputs, seeds: dict[str, SeedText], problems: list[Problem]):
+def _ignored_spans(
+    inputs: LoadedInputs, seeds: dict[str, SeedText], problems: list[Problem]
+) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {slug: [] for slug in seeds}
     for item in inputs.ignored:
         seed = seeds.get(item.seed)

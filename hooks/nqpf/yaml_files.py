@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 from yaml.events import (
@@ -48,14 +49,15 @@ _MAYBE_NOT_TEXT = {first for first in yaml.resolver.Resolver.yaml_implicit_resol
 _LONGEST_WORD = 5
 
 
-_RESOLVER = yaml.resolver.Resolver()
+# The resolver's tag for a plain value (PyYAML's own function, which its type stubs leave untyped).
+_RESOLVE: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = yaml.resolver.Resolver().resolve
 
 
 @dataclass
 class Record:
     """One mapping of a YAML list: its data and the line of each field ("source.quote")."""
 
-    data: dict
+    data: dict[str, Any]
     line: int
     lines: dict[str, int] = field(default_factory=dict)
 
@@ -79,7 +81,8 @@ def _events(text: str) -> Callable[[], yaml.Event]:
     (The loader's own ``get_event``: ``yaml.parse`` wraps it in a generator that costs a
     third of the parsing time.)
     """
-    return _Loader(text).get_event
+    # None only after the stream's end, which no reader here asks for
+    return cast(Callable[[], yaml.Event], _Loader(text).get_event)
 
 
 def _close(events: Callable[[], yaml.Event], open_collections: int) -> None:
@@ -88,12 +91,13 @@ def _close(events: Callable[[], yaml.Event], open_collections: int) -> None:
         open_collections += _NESTING.get(type(events()), 0)
 
 
-def _line(event) -> int:
-    return event.start_mark.line + 1
+def _line(event: yaml.Event) -> int:
+    mark = cast(yaml.error.Mark, event.start_mark)  # the parser marks every event it makes
+    return mark.line + 1
 
 
-def _shown_tag(tag: str) -> str:
-    return tag.replace(_TAG, "!!")
+def _shown_tag(tag: str | None) -> str:
+    return str(tag).replace(_TAG, "!!")
 
 
 def _scalar(event: ScalarEvent, where: str | None) -> object:
@@ -104,12 +108,12 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
             value and (value[0] not in _MAYBE_NOT_TEXT or (value[0].isalpha() and len(value) > _LONGEST_WORD))
         ):
             return value  # quoted, or plain text no other type can be: the usual case
-        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+        tag = _RESOLVE(yaml.ScalarNode, value, event.implicit)
     if tag not in _SCALAR_TAGS:
         raise _Refused(_line(event), f"the YAML tag {_shown_tag(tag)} is not allowed; write a plain value", where)
     if tag == _STR:
         return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    node = yaml.ScalarNode(tag, event.value, style=event.style)  # no marks: our messages give the line
     try:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     except ValueError:
@@ -118,7 +122,11 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
 
 
 def _value(
-    event, events: Callable[[], yaml.Event], path: str, lines: dict[str, int], into: dict | None = None
+    event: yaml.Event,
+    events: Callable[[], yaml.Event],
+    path: str,
+    lines: dict[str, int],
+    into: dict[str, Any] | None = None,
 ) -> object:
     """Plain Python data from ``event`` on; records the line of each mapping key under ``path``.
 
@@ -127,20 +135,21 @@ def _value(
     where = path or None
     kind = type(event)
     if kind is ScalarEvent:
-        return _scalar(event, where)
+        return _scalar(cast(ScalarEvent, event), where)
     if kind is AliasEvent:
         raise _Refused(_line(event), "YAML aliases (*name) are not allowed; write the value out", where)
     try:
-        if event.tag not in _COLLECTION_TAGS:
-            raise _Refused(_line(event), f"the YAML tag {_shown_tag(event.tag)} is not allowed", where)
+        tag = cast(yaml.CollectionStartEvent, event).tag  # neither a scalar nor an alias: a collection
+        if tag not in _COLLECTION_TAGS:
+            raise _Refused(_line(event), f"the YAML tag {_shown_tag(tag)} is not allowed", where)
         if kind is SequenceStartEvent:
-            items = []
+            items: list[object] = []
             while type(item := events()) is not SequenceEndEvent:
                 items.append(_value(item, events, path, lines))
             return items
         result: dict[str, object] = {} if into is None else into
         while (kind := type(key_event := events())) is not MappingEndEvent:
-            key = _scalar(key_event, where) if kind is ScalarEvent else None
+            key = _scalar(cast(ScalarEvent, key_event), where) if kind is ScalarEvent else None
             if not isinstance(key, str):  # a key may even be a collection: it is left open too
                 raise _Refused(_line(key_event), "field names must be plain words", where, _NESTING.get(kind, 0))
             name = f"{path}.{key}" if path else key
@@ -200,7 +209,8 @@ def _records(events: Callable[[], yaml.Event], shown: str, what: str) -> tuple[l
         try:
             _value(item, events, "", lines, into=data)
         except _Refused as refused:
-            fact_id = data.get("id") if isinstance(data.get("id"), str) else None
+            record_id = data.get("id")
+            fact_id = record_id if isinstance(record_id, str) else None
             problems.append(Problem(shown, refused.line, refused.message, field=refused.field_name, fact_id=fact_id))
             _close(events, refused.open)
             continue
