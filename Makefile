@@ -6,7 +6,7 @@ STAGE  := build/site-staging
 # mkdocs<2 is pinned on purpose (see requirements.txt); Material need not warn about 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check add-source offline bench clean
+.PHONY: site serve test lint check add-source offline bench clean
 
 $(BIN)/.build-deps: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,9 +51,27 @@ offline: $(BIN)/.build-deps node_modules/.package-lock.json
 	rm -rf site-offline && mv build/offline-staging site-offline
 	PYTHONPATH=hooks $(BIN)/python -m nqpf.offline site-offline dist/nqpf-facts-offline.zip
 
-## test: the whole test suite (unit, build, browser)
+## test: lint, then the whole test suite (unit, build, browser)
 test: $(BIN)/.dev-deps node_modules/.package-lock.json
+	@$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
+
+# Fact files: every YAML file of facts/ and facts/drafts/ but the registries and drafted ignore entries.
+FACT_FILES = $(filter-out $(addprefix facts/,sectors.yml speakers.yml measures.yml ignored-numbers.yml) \
+               facts/drafts/%.ignored.yml,$(wildcard facts/*.yml facts/drafts/*.yml))
+
+## lint: ruff, ruff format, mypy --strict, the fact and GitHub schemas, actionlint and zizmor (no network)
+lint: $(BIN)/.dev-deps
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
+	$(BIN)/mypy --strict hooks/nqpf
+	$(BIN)/check-jsonschema --schemafile schema/facts.schema.json $(FACT_FILES)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/actionlint .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet .
+	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
+	@echo "lint: all clean"
 
 ## bench: build synthetic projects of 100, 1,000 and 10,000 facts; figures to build/bench.json
 bench: $(BIN)/.dev-deps node_modules/.package-lock.json
