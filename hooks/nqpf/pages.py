@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
@@ -148,20 +149,29 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     )
 
 
+def _amount(item: VerifiedFact) -> tuple[Fraction, Fraction]:
+    """A charted fact's value as written, and with its scale applied."""
+    value, number = item.fact.value, item.fact.number
+    if value is None or number is None:
+        raise ValueError(f"{item.fact.id} states no value to chart")
+    return value, number
+
+
 def chart(items: list[VerifiedFact], caption: str) -> str:
     """A bar chart (SVG, drawn at build time) of one measure over periods, then its data as a
     table: the chart for the eye, the table for everyone (the SVG is hidden from screen readers)."""
     items = sorted(items, key=in_date_order)
-    values = [float(item.fact.number) for item in items]  # type: ignore[arg-type]
+    amounts = [_amount(item) for item in items]
+    values = [float(number) for _, number in amounts]
     top = max(values) or 1.0
     # labels are 18 units high: about 12 px on a 390 px wide phone, where the chart is scaled down
     width, height, bar, gap, base_y = 520, 240, 72, 64, 190
     bars = []
-    for index, (item, value) in enumerate(zip(items, values, strict=True)):
+    for index, (item, (written, _), value) in enumerate(zip(items, amounts, values, strict=True)):
         x = 40 + index * (bar + gap)
         h = round(140 * value / top, 1)
         fact = item.fact
-        label = esc(format_number(fact.value) + (f" {fact.scale}" if fact.scale else ""))  # type: ignore[arg-type]
+        label = esc(format_number(written) + (f" {fact.scale}" if fact.scale else ""))
         period = esc(fact.period.label() if fact.period else "")
         bars.append(
             f'<rect x="{x}" y="{base_y - h}" width="{bar}" height="{h}" class="nqpf-bar"></rect>'

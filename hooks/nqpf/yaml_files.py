@@ -30,7 +30,7 @@ from yaml.events import (
 try:  # libyaml's parser is several times faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the same interface, in Python
 
 from .problems import Problem
 
