@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAGE  := build/site-staging
+# The build engine: mkdocs, or properdocs (a maintained fork of MkDocs 1.6 that builds this site unchanged)
+ENGINE ?= mkdocs
 # mkdocs<2 is pinned on purpose (see requirements.txt); Material need not warn about 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check add-source offline bench clean
+.PHONY: site serve test lint check add-source offline bench mutation clean
 
 $(BIN)/.build-deps: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +28,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 ## site: verify the facts and build the site into site/ (a failed build keeps the old site/)
 site: $(BIN)/.build-deps
 	rm -rf $(STAGE)
-	$(BIN)/mkdocs build --strict --site-dir $(STAGE)
+	$(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml --site-dir $(STAGE)
 	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv $(STAGE) site && rm -rf site.old
 	@echo "Site built in site/"
 
 ## serve: live-reloading preview on http://127.0.0.1:8000/
 serve: $(BIN)/.build-deps
-	$(BIN)/mkdocs serve
+	$(BIN)/$(ENGINE) serve --config-file mkdocs.yml
 
 ## check: verify the facts and print coverage, as the build does (for contributors)
 check: $(BIN)/.build-deps
@@ -76,6 +78,10 @@ lint: $(BIN)/.dev-deps
 ## bench: build synthetic projects of 100, 1,000 and 10,000 facts; figures to build/bench.json
 bench: $(BIN)/.dev-deps node_modules/.package-lock.json
 	$(BIN)/python bench/run.py
+
+## mutation: mutation testing of numbers, yaml_files, model, loading and verify (slow: see README)
+mutation: $(BIN)/.dev-deps node_modules/.package-lock.json
+	$(BIN)/python bench/mutation.py
 
 clean:
 	rm -rf site site.old build dist test-artifacts
