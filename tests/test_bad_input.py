@@ -1,13 +1,23 @@
 """The bad-input corpus: every broken edit stops the check and the build with the exact
-problems expected, naming file and line, with no traceback, and the last good site kept."""
+problems expected, naming file and line, with no traceback, and the last good site kept.
 
+A case is saved as facts/zz-bad.yml, unless it is made of sections, each opened by a line
+``# append to: PATH``: then each is added to the end of that file of the project (a registry:
+sources, sectors, speakers, measures, the ignore list; or a new seed text)."""
+
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT, copy_project, run_build
+
+from nqpf.loading import ProjectPaths
+from nqpf.problems import FactsInvalid
+from nqpf.verify import build_fact_base
 
 CORPUS = ROOT / "tests" / "bad_input"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
@@ -33,11 +43,39 @@ def snapshot(site):
     return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def break_project(project: Path, case: str) -> Path:
+    """Save a corpus case into the project: as facts/zz-bad.yml, or, section by section, at the
+    end of the file each ``# append to: PATH`` line names (the line itself is not copied)."""
+    text = (CORPUS / f"{case}.yml").read_bytes()
+    sections = re.split(rb"^# append to: (\S+)\n", text, flags=re.M)
+    if len(sections) == 1:
+        (project / "facts" / "zz-bad.yml").write_bytes(text)
+    for name, body in zip(sections[1::2], sections[2::2], strict=True):
+        path = project / name.decode()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("ab") as out:
+            out.write(body)
+    return project
+
+
 @pytest.fixture
 def broken_project(tmp_path, request):
-    project = copy_project(tmp_path / "project")
-    shutil.copy(CORPUS / f"{request.param}.yml", project / "facts" / "zz-bad.yml")
-    return project
+    return break_project(copy_project(tmp_path / "project"), request.param)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_pipeline_finds_exactly_the_expected_problems(tmp_path, case):
+    """The same corpus through the library itself, in this process (where mutation testing
+    sees which code each case runs)."""
+    for part in ("facts", "seeds"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    break_project(tmp_path, case)
+    if not EXPECTED[case]:
+        build_fact_base(ProjectPaths(tmp_path))  # accepted: no FactsInvalid
+        return
+    with pytest.raises(FactsInvalid) as raised:
+        build_fact_base(ProjectPaths(tmp_path))
+    assert [str(problem) for problem in raised.value.problems] == EXPECTED[case]
 
 
 @pytest.mark.parametrize("broken_project", CASES, indirect=True)

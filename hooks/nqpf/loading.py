@@ -135,19 +135,14 @@ def _read_seed(paths: ProjectPaths, source: Source, problems: list[Problem]) -> 
     try:
         return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        problems.append(
-            Problem(
-                source.file,
-                source.lines.get("file", source.line),
-                f"seeds/{source.file_name} does not exist",
-                source.slug,
-                "file",
-            )
-        )
+        wrong = "does not exist"
     except UnicodeDecodeError:
-        problems.append(
-            Problem(source.file, source.line, f"seeds/{source.file_name} is not UTF-8", source.slug, "file")
+        wrong = "is not UTF-8"
+    problems.append(
+        Problem(
+            source.file, source.lines.get("file", source.line), f"seeds/{source.file_name} {wrong}", source.slug, "file"
         )
+    )
     return None
 
 
