@@ -123,7 +123,12 @@ def main() -> None:
     if not arguments.report_only:
         stage()
         mutmut = str(Path(sys.executable).parent / "mutmut")
-        done = subprocess.run([mutmut, "run", "--max-children", str(arguments.jobs)], cwd=STAGE, check=False)
+        done = subprocess.run(
+            [mutmut, "run", "--max-children", str(arguments.jobs)],
+            cwd=STAGE,
+            env={**os.environ, "NQPF_IN_PROCESS_ONLY": "1"},  # tests/conftest.py: no builds, no other processes
+            check=False,
+        )
         if done.returncode:
             raise SystemExit(f"mutmut stopped with exit code {done.returncode}")
     report()

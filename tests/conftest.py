@@ -105,6 +105,30 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+# Fixtures that build the site or run the pipeline in another process. `make mutation`
+# (bench/mutation.py) sets NQPF_IN_PROCESS_ONLY and leaves their tests out: a mutant lives only
+# in the test process, and a site build per mutant would make the run take hours.
+OTHER_PROCESS_FIXTURES = {
+    "built_site",
+    "offline_site",
+    "site_url",
+    "browser",
+    "project_copy",
+    "broken_project",
+    "drafted_projects",
+    "lint_copy",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("NQPF_IN_PROCESS_ONLY"):
+        return
+    left_out = [item for item in items if OTHER_PROCESS_FIXTURES & set(getattr(item, "fixturenames", ()))]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item not in left_out]
+
+
 # Property-based tests: the same examples on every run, so a CI failure can be replayed;
 # HYPOTHESIS_PROFILE=explore searches afresh (and more) on a developer's machine.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)

@@ -1,14 +1,18 @@
-"""The fact model: the committed JSON Schema is generated from it and validates every fact file."""
+"""The fact model: the committed JSON Schema is generated from it and validates every fact file;
+each field reader accepts what it should and refuses the rest with its own message."""
 
 import json
+import re
+from fractions import Fraction
 
 import jsonschema
 import pytest
 import yaml
 from conftest import ROOT
 
+from nqpf import model
 from nqpf.loading import REGISTRY_FILES
-from nqpf.model import FACT_FIELDS, json_schema
+from nqpf.model import FACT_FIELDS, Period, json_schema, kind_rules, read_period
 
 SCHEMA_FILE = ROOT / "schema" / "facts.schema.json"
 FACT_FILES = [p for p in sorted((ROOT / "facts").glob("*.yml")) if p.name not in REGISTRY_FILES]
@@ -42,3 +46,103 @@ def test_the_schema_refuses_a_misspelt_field():
         "source",
         "said_by",
     }
+
+
+SLUG_MESSAGE = "is not a valid id: use lower-case words joined by '-', such as nev-production-2023"
+FILE_MESSAGE = "is not a file name in seeds/ (such as 000_6a61c59047892a2e.txt)"
+# (reader, what YAML gave, what the reader returns, or the message it refuses it with)
+READINGS = [
+    (model._text(20), "  two   words ", "two words", None),
+    (model._text(10), "x" * 10, "x" * 10, None),
+    (model._text(10), "x" * 11, None, "the text is 11 characters; at most 10 are allowed"),
+    (model._text(10), "", None, "a non-empty text is expected"),
+    (model._text(10), " \n ", None, "a non-empty text is expected"),
+    (model._text(10), 7, None, "a non-empty text is expected"),
+    (model._label, "Robots & AI (2025): one/two; 3+", "Robots & AI (2025): one/two; 3+", None),
+    (model._label, "<b>bold</b>", None, "use letters, digits, spaces and . , ' & ( ) / : ; + - only"),
+    (model._label, "x" * 121, None, "the text is 121 characters; at most 120 are allowed"),
+    (model._slug, "nev-production-2023", "nev-production-2023", None),
+    (model._slug, "a" * 80, "a" * 80, None),
+    (model._slug, "a" * 81, None, f"{'a' * 81!r} {SLUG_MESSAGE}"),
+    (model._slug, "Bad Id", None, f"'Bad Id' {SLUG_MESSAGE}"),
+    (model._slug, "two--dashes", None, f"'two--dashes' {SLUG_MESSAGE}"),
+    (model._slug, 2023, None, f"2023 {SLUG_MESSAGE}"),
+    (model._choice(("figure", "event")), "event", "event", None),
+    (model._choice(("figure", "event")), "Event", None, "'Event' is not one of: figure, event"),
+    (model._scale, "million", "million", None),
+    (model._scale, "bn", None, "write the scale word that 'bn' stands for: scale: billion"),
+    (model._scale, "Crores", None, "write the scale word that 'Crores' stands for: scale: crore"),
+    (model._scale, "gazillion", None, "'gazillion' is not one of: " + ", ".join(model.SCALES)),
+    (read_period, 2023, Period("2023"), None),
+    (read_period, "2025-03", Period("2025-03"), None),
+    (read_period, "2024-02-29", Period("2024-02-29"), None),
+    (read_period, "2025-3", None, "'2025-3' is not a date: write 2023, 2025-03 or 2025-03-11"),
+    (read_period, "2023-02-29", None, "'2023-02-29' is not a real date"),
+    (read_period, "2025-00", None, "'2025-00' is not a real date"),
+    (model._draft, True, True, None),
+    (model._draft, "yes", None, "write draft: true on a draft, or delete the line once it is reviewed"),
+    (model._draft, False, None, "write draft: true on a draft, or delete the line once it is reviewed"),
+    (model._value, 10**18, Fraction(10**18), None),
+    (model._value, -(10**18), Fraction(-(10**18)), None),
+    (model._value, "1/3", Fraction(1, 3), None),
+    (model._value, 10**18 + 1, None, "the number is out of range; write it with a scale (value: 1.5, scale: trillion)"),
+    (
+        model._value,
+        -(10**18) - 1,
+        None,
+        "the number is out of range; write it with a scale (value: 1.5, scale: trillion)",
+    ),
+    (model._list_of(model._slug), ["a", "b-c"], ("a", "b-c"), None),
+    (model._list_of(model._slug), [], (), None),
+    (model._list_of(model._slug), "a", None, "a list is expected ([a, b] or one '- item' per line)"),
+    (model._list_of(model._slug), ["a", "B"], None, f"'B' {SLUG_MESSAGE}"),
+    (model._file_name, "000_6a61c59047892a2e.txt", "000_6a61c59047892a2e.txt", None),
+    (model._file_name, "a-b.c.txt", "a-b.c.txt", None),
+    (model._file_name, ".hidden.txt", None, f"'.hidden.txt' {FILE_MESSAGE}"),
+    (model._file_name, "../seeds/x.txt", None, f"'../seeds/x.txt' {FILE_MESSAGE}"),
+    (model._file_name, "notes.md", None, f"'notes.md' {FILE_MESSAGE}"),
+    (model._file_name, "notes.txt.bak", None, f"'notes.txt.bak' {FILE_MESSAGE}"),
+    (model._file_name, 5, None, f"5 {FILE_MESSAGE}"),
+    (model._optional(model._slug), None, None, None),
+    (model._optional(model._slug), "a-b", "a-b", None),
+    (model._optional(model._slug), "A", None, f"'A' {SLUG_MESSAGE}"),
+]
+
+
+@pytest.mark.parametrize(("reader", "raw", "expected", "message"), READINGS)
+def test_each_field_reader_accepts_or_refuses_with_its_message(reader, raw, expected, message):
+    if message is None:
+        assert reader(raw) == expected
+    else:
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            reader(raw)
+
+
+def test_a_text_keeps_its_words_and_drops_only_spacing():
+    assert model._text(50)("a\tb\n c") == "a b c"
+
+
+def test_an_enum_schema_lists_its_options():
+    assert model._enum(("a", "b")) == {"enum": ["a", "b"]}
+
+
+@pytest.mark.parametrize(
+    ("values", "rules"),
+    [
+        ({"kind": "figure", "value": 1, "unit": "%"}, []),
+        ({"kind": "event"}, []),
+        ({"kind": "target"}, []),
+        ({"kind": "figure"}, [("value", "is missing; a figure needs the number its quote states")]),
+        ({"kind": "event", "value": 1}, [("unit", "is missing; say what the number counts ('%', 'USD', 'units')")]),
+        (
+            {"kind": "event", "scale": "million", "qualifier": "about", "qualifying_numbers": [8]},
+            [
+                ("scale", "given without a value"),
+                ("qualifier", "given without a value"),
+                ("qualifying_numbers", "given without a value"),
+            ],
+        ),
+    ],
+)
+def test_what_each_kind_asks_of_the_other_fields(values, rules):
+    assert kind_rules(values) == rules
