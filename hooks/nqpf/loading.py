@@ -133,15 +133,13 @@ def _source(values: dict[str, Any], shown: str, record: Record) -> Source:
 def _read_seed(paths: ProjectPaths, source: Source, problems: list[Problem]) -> str | None:
     path = paths.seeds_dir / source.file_name
     try:
-        return path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode()  # bytes.decode reads UTF-8 and nothing else
     except FileNotFoundError:
         wrong = "does not exist"
     except UnicodeDecodeError:
         wrong = "is not UTF-8"
     problems.append(
-        Problem(
-            source.file, source.lines.get("file", source.line), f"seeds/{source.file_name} {wrong}", source.slug, "file"
-        )
+        Problem(source.file, source.lines["file"], f"seeds/{source.file_name} {wrong}", source.slug, "file")
     )
     return None
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -78,7 +77,7 @@ class SeedText:
         return spans[0] if spans else None
 
     def line_at(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return self.text[:offset].count("\n") + 1
 
     @cached_property
     def numbers(self) -> list[NumberMention]:
@@ -91,7 +90,7 @@ class SeedText:
     def numbers_in(self, span: tuple[int, int]) -> list[NumberMention]:
         """The numbers written inside ``span``, in order (a binary search: seeds can be long)."""
         first = bisect.bisect_left(self._number_starts, span[0])
-        last = bisect.bisect_left(self._number_starts, span[1], first)
+        last = bisect.bisect_left(self._number_starts, span[1])
         return [m for m in self.numbers[first:last] if m.end <= span[1]]
 
 
@@ -112,10 +111,10 @@ class VerifiedFact:
         return self.shown or self.fact.display_value
 
 
-def in_date_order(item: VerifiedFact) -> tuple[bool, str, str]:
+def in_date_order(item: VerifiedFact) -> tuple[int, str] | tuple[int, str, str]:
     """Sort key: by period (undated last), then by id, so every listing of facts agrees."""
     period = item.fact.period
-    return (period is None, period.text if period else "", item.fact.id)
+    return (0, period.text, item.fact.id) if period else (1, item.fact.id)
 
 
 @dataclass(frozen=True)
@@ -266,13 +265,12 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
                     misread = reading
         else:
             if misread:  # the value is written, but not as the fact reads it
-                problems += [problem(name, message) for name, message in misread]
+                problems = [problem(name, message) for name, message in misread]
             else:
-                stated = fact.display_value if fact.unit else str(fact.value)
                 problems.append(
                     problem(
                         "value",
-                        f"{stated} is not written in the quote "
+                        f"{fact.display_value} is not written in the quote "
                         f"{_excerpt(fact.quote)} (numbers there: {describe(mentions)})",
                     )
                 )
@@ -300,11 +298,10 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
 def check_references(inputs: LoadedInputs) -> list[Problem]:
     """Rule 3: unique ids; every sector, seed and speaker a fact names exists."""
     problems: list[Problem] = []
-    counts = Counter(fact.id for fact in inputs.facts)
     first_place: dict[str, str] = {}
     for fact in inputs.facts:
-        first_place.setdefault(fact.id, f"{fact.file}:{fact.line}")
-        if counts[fact.id] > 1 and first_place[fact.id] != f"{fact.file}:{fact.line}":
+        here = f"{fact.file}:{fact.line}"
+        if first_place.setdefault(fact.id, here) != here:
             problems.append(
                 Problem(
                     fact.file,
@@ -349,7 +346,7 @@ def _ignored_spans(
             problems.append(
                 Problem(
                     item.file,
-                    item.lines.get("seed", item.line),
+                    item.lines["seed"],
                     f"'{item.seed}' is not in seeds/sources.yml",
                     None,
                     "seed",
@@ -361,7 +358,7 @@ def _ignored_spans(
             problems.append(
                 Problem(
                     item.file,
-                    item.lines.get("quote", item.line),
+                    item.lines["quote"],
                     f"{_excerpt(item.quote)} is not in seed '{item.seed}'",
                     None,
                     "quote",
@@ -371,27 +368,28 @@ def _ignored_spans(
             problems.append(
                 Problem(
                     item.file,
-                    item.lines.get("quote", item.line),
+                    item.lines["quote"],
                     "this passage holds no number; remove the entry",
                     None,
                     "quote",
                 )
             )
         spans[item.seed] += found
-    for slug, source in inputs.sources.items():
+    for slug, seed in seeds.items():  # a source whose text could not be read is reported already
+        source = inputs.sources[slug]
         for evidence in source.evidence:
-            found = seeds[slug].find_all(evidence) if slug in seeds else []
-            if not found and slug in seeds:
+            found = seed.find_all(evidence)
+            if not found:
                 problems.append(
                     Problem(
                         source.file,
-                        source.lines.get("evidence", source.line),
+                        source.lines["evidence"],
                         f"{_excerpt(evidence)} is not in seeds/{source.file_name}",
                         slug,
                         "evidence",
                     )
                 )
-            spans.get(slug, []).extend(found)
+            spans[slug] += found
     return spans
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import yaml
 from yaml.events import (
@@ -66,8 +66,9 @@ class Record:
 
 
 class _Refused(Exception):
+    """A value the reader refuses; always caught here and turned into a Problem."""
+
     def __init__(self, line: int, message: str, field_name: str | None = None, open_here: int = 0):
-        super().__init__(message)
         self.line, self.message, self.field_name = line, message, field_name
         self.open = open_here  # collections left open; each enclosing one adds itself on the way out
 
@@ -75,25 +76,24 @@ class _Refused(Exception):
 _NESTING = {SequenceStartEvent: 1, MappingStartEvent: 1, SequenceEndEvent: -1, MappingEndEvent: -1}
 
 
-def _events(text: str) -> Callable[[], yaml.Event]:
+def _events(text: str) -> Callable[[], Any]:
     """The parser's events: each call returns the next one.
 
     (The loader's own ``get_event``: ``yaml.parse`` wraps it in a generator that costs a
     third of the parsing time.)
     """
-    # None only after the stream's end, which no reader here asks for
-    return cast(Callable[[], yaml.Event], _Loader(text).get_event)
+    return _Loader(text).get_event  # None only after the stream's end, which no reader asks for
 
 
-def _close(events: Callable[[], yaml.Event], open_collections: int) -> None:
+def _close(events: Callable[[], Any], open_collections: int) -> None:
     """Skip events until ``open_collections`` collections are closed: past a refused record."""
     while open_collections:
         open_collections += _NESTING.get(type(events()), 0)
 
 
-def _line(event: yaml.Event) -> int:
-    mark = cast(yaml.error.Mark, event.start_mark)  # the parser marks every event it makes
-    return mark.line + 1
+def _line(event: Any) -> int:
+    line: int = event.start_mark.line  # the parser marks every event it makes
+    return line + 1
 
 
 def _shown_tag(tag: str | None) -> str:
@@ -104,16 +104,23 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
     tag = event.tag
     if tag is None or tag == "!":
         value = event.value
-        if not event.implicit[0] or (
-            value and (value[0] not in _MAYBE_NOT_TEXT or (value[0].isalpha() and len(value) > _LONGEST_WORD))
-        ):
-            return value  # quoted, or plain text no other type can be: the usual case
+        # Shortcuts for the usual cases, quoted values and plain text no other type can be. Where
+        # one is not taken, the resolver below gives the same answer, only slower: so a mutant that
+        # turns a shortcut off changes nothing a test could see, and they are not mutated.
+        if not event.implicit[0]:  # pragma: no mutate
+            return value
+        first = value[:1]
+        if first and first not in _MAYBE_NOT_TEXT:  # pragma: no mutate
+            return value
+        if first.isalpha() and len(value) > _LONGEST_WORD:  # pragma: no mutate
+            return value
         tag = _RESOLVE(yaml.ScalarNode, value, event.implicit)
     if tag not in _SCALAR_TAGS:
         raise _Refused(_line(event), f"the YAML tag {_shown_tag(tag)} is not allowed; write a plain value", where)
     if tag == _STR:
         return event.value
-    node = yaml.ScalarNode(tag, event.value, style=event.style)  # no marks: our messages give the line
+    # The constructors read only the node's value (no marks: our messages give the line).
+    node = yaml.ScalarNode(tag, event.value)  # pragma: no mutate
     try:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     except ValueError:
@@ -122,8 +129,8 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
 
 
 def _value(
-    event: yaml.Event,
-    events: Callable[[], yaml.Event],
+    event: Any,  # any of the parser's events: dispatched on its type below
+    events: Callable[[], Any],
     path: str,
     lines: dict[str, int],
     into: dict[str, Any] | None = None,
@@ -135,13 +142,12 @@ def _value(
     where = path or None
     kind = type(event)
     if kind is ScalarEvent:
-        return _scalar(cast(ScalarEvent, event), where)
+        return _scalar(event, where)
     if kind is AliasEvent:
         raise _Refused(_line(event), "YAML aliases (*name) are not allowed; write the value out", where)
     try:
-        tag = cast(yaml.CollectionStartEvent, event).tag  # neither a scalar nor an alias: a collection
-        if tag not in _COLLECTION_TAGS:
-            raise _Refused(_line(event), f"the YAML tag {_shown_tag(tag)} is not allowed", where)
+        if event.tag not in _COLLECTION_TAGS:  # neither a scalar nor an alias: a collection
+            raise _Refused(_line(event), f"the YAML tag {_shown_tag(event.tag)} is not allowed", where)
         if kind is SequenceStartEvent:
             items: list[object] = []
             while type(item := events()) is not SequenceEndEvent:
@@ -149,7 +155,7 @@ def _value(
             return items
         result: dict[str, object] = {} if into is None else into
         while (kind := type(key_event := events())) is not MappingEndEvent:
-            key = _scalar(cast(ScalarEvent, key_event), where) if kind is ScalarEvent else None
+            key = _scalar(key_event, where) if kind is ScalarEvent else None
             if not isinstance(key, str):  # a key may even be a collection: it is left open too
                 raise _Refused(_line(key_event), "field names must be plain words", where, _NESTING.get(kind, 0))
             name = f"{path}.{key}" if path else key
@@ -179,14 +185,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     what = (error.problem or "invalid YAML").strip()
-    if "'\\t'" in what or "\\t" in what:
+    if "\\t" in what or "tab character" in what:  # PyYAML's parser, then libyaml's
         what = "a tab is used for indentation; indent with spaces"
     elif error.context:
         what = f"{what} ({error.context.strip()})"
     return Problem(shown, line, f"the file is not valid YAML: {what}")
 
 
-def _records(events: Callable[[], yaml.Event], shown: str, what: str) -> tuple[list[Record], list[Problem]]:
+def _records(events: Callable[[], Any], shown: str, what: str) -> tuple[list[Record], list[Problem]]:
     event = events()  # the stream's start
     event = events()
     if isinstance(event, StreamEndEvent):
