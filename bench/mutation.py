@@ -44,6 +44,8 @@ source_paths = ["src/nqpf"]
 only_mutate = [{", ".join(f'"src/nqpf/{name}.py"' for name in MODULES)}]
 also_copy = {{also_copy}}
 pytest_add_cli_args_test_selection = ["tests/"]
+# A mutant that runs its tests 3 times slower than the code does is stuck: a timeout (a kill).
+timeout_multiplier = 3.0
 """
 
 # mutmut's own names for its exit codes (mutmut.stats.status_by_exit_code), as they count here

@@ -12,6 +12,8 @@ from nqpf.numbers import (
     SCALE_SPELLINGS,
     SCALE_WORD_FORMS,
     SCALES,
+    _either,
+    describe,
     format_number,
     parse_value,
     read_numbers,
@@ -430,3 +432,54 @@ def test_parse_value_refuses(raw):
 )
 def test_format_number(value, shown):
     assert format_number(value) == shown
+
+
+# ---- details the examples above leave open (found by mutation testing)
+
+
+def test_alternatives_are_tried_longest_first():
+    assert _either(["a", "a.b", "ab", "abc"]) == r"a\.b|abc|ab|a"  # equal lengths keep their order
+
+
+def test_describe_lists_the_mentions_or_says_none():
+    assert describe(read_numbers("28% in 2025")) == "28%, 2025"
+    assert describe([]) == "none"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (Fraction(1, 1024), "0.0009765625"),  # ten decimal places: the most written out
+        (Fraction(1, 2048), "1/2048"),
+        (Fraction(1, 20), "0.05"),
+        (Fraction(-1, 2), "-0.5"),
+        (Fraction(-3), "-3"),
+        (Fraction(9443, 1000), "9.443"),
+    ],
+)
+def test_format_number_writes_the_shortest_exact_form(value, written):
+    assert format_number(value) == written
+
+
+def shape(text: str) -> list[tuple]:
+    return [(m.text, m.value, m.scale, m.unit, m.ordinal, m.date, m.hedge, m.percent) for m in read_numbers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("a ratio of 5/0", [("5/0", 5, None, None, False, None, None, False)]),  # "/0" is no fraction
+        ("First three quarters of growth", [("three", 3, None, None, False, None, None, False)]),
+        ("outlast three quarters", [("three quarters", Fraction(3, 4), None, None, False, None, None, False)]),
+        ("ten fifths", [("ten fifths", 2, None, None, False, None, None, False)]),
+        ("eleven fifths", [("eleven", 11, None, None, False, None, None, False)]),
+        ("about three quarters", [("three quarters", Fraction(3, 4), None, None, False, None, "about", False)]),
+        ("over 884MW", [("884MW", 884, None, "MW", False, None, "more than", False)]),
+        ("around 2025-03-11", [("2025-03-11", 2025, None, None, False, "2025-03-11", "about", False)]),
+        ("nearly the 5th", [("5th", 5, None, None, True, None, None, False)]),
+        ("over the 5th", [("5th", 5, None, None, True, None, None, False)]),
+        ("about 5th", [("5th", 5, None, None, True, None, "about", False)]),
+    ],
+)
+def test_each_part_of_a_mention_is_read(text, mentions):
+    assert shape(text) == mentions

@@ -3,6 +3,7 @@
 import dataclasses
 import random
 import re
+import time
 from fractions import Fraction
 
 import pytest
@@ -13,7 +14,15 @@ from hypothesis import strategies as st
 from nqpf.loading import ProjectPaths, load_inputs
 from nqpf.model import QUALIFIERS, Fact, Period
 from nqpf.numbers import HEDGES
-from nqpf.verify import SeedText, check_references, normalise, verify, verify_fact
+from nqpf.verify import (
+    SeedText,
+    build_fact_base,
+    check_references,
+    in_date_order,
+    normalise,
+    verify,
+    verify_fact,
+)
 
 REAL_FACTS = load_inputs(ProjectPaths(ROOT))[0].facts
 SEEDS = {slug: SeedText(text) for slug, text in load_inputs(ProjectPaths(ROOT))[0].seed_texts.items()}
@@ -363,3 +372,160 @@ def test_any_character_inserted_into_or_removed_from_a_quote_is_caught(fact, dat
     item, problems = verify_fact(dataclasses.replace(fact, quote=changed), SEEDS[fact.seed])
     assert item is None
     assert problems[0].field == "source.quote"
+
+
+# ---- details the examples above leave open (found by mutation testing)
+
+
+def test_finding_a_quote_gives_every_occurrence_and_nothing_for_an_empty_one():
+    seed = SeedText("1 1 1 and 1 1")
+    assert seed.find_all("1 1") == [(0, 3), (2, 5), (10, 13)]  # overlapping ones too
+    assert seed.find_all("") == []
+    assert seed.find_all(" \n ") == []
+    assert seed.find("9") is None
+
+
+def test_the_numbers_in_a_span_are_those_wholly_inside_it():
+    seed = SeedText("In 2023, 12% more; 2024 saw 15%.")
+    start = seed.text.index("12%")
+    assert [m.text for m in seed.numbers_in((start, seed.text.index(";")))] == ["12%"]
+    assert [m.text for m in seed.numbers_in((0, start + 2))] == ["2023"]  # 12% is cut, not inside
+    assert [m.text for m in seed.numbers_in((start, len(seed.text)))] == ["12%", "2024", "15%"]
+
+
+def test_a_line_is_counted_from_one():
+    seed = SeedText("\nfirst\nsecond")
+    assert [seed.line_at(0), seed.line_at(1), seed.line_at(7)] == [1, 2, 3]
+
+
+def test_date_order_puts_undated_facts_last_and_ties_by_id(fact_base):
+    ordered = sorted(fact_base.facts, key=in_date_order)
+    periods = [item.fact.period.text for item in ordered if item.fact.period]
+    assert periods == sorted(periods)
+    undated = [item.fact.id for item in ordered if item.fact.period is None]
+    assert undated == sorted(undated)
+    assert ordered[-len(undated) :] == [item for item in ordered if item.fact.period is None]
+
+
+@pytest.mark.parametrize(
+    ("quote", "fields", "message"),
+    [
+        (
+            "Sales of ¥5 billion",
+            {"value": 5, "scale": "billion", "unit": "USD"},
+            "the quote writes “¥5 billion”, an amount in CNY or JPY: write unit: CNY",
+        ),
+        ("the 884MW plant", {"value": 884, "unit": "kW"}, "the quote writes “884MW”: write unit: MW"),
+    ],
+)
+def test_a_unit_the_quote_contradicts_is_refused_with_the_unit_to_write(quote, fields, message):
+    _, problems = _check(quote, **fields)
+    assert [(p.field, p.message) for p in problems] == [("unit", message)]
+
+
+@pytest.mark.parametrize(
+    ("quote", "fields", "written", "shown"),
+    [
+        ("output rose 28% last year", {"value": 28, "unit": "%"}, "28%", "28%"),
+        (
+            "surpassed 16 million units",
+            {"value": 16, "scale": "million", "qualifier": "more than"},
+            "16 million",
+            "more than 16 million units",
+        ),
+        (
+            "made 16 million cars",
+            {"value": 16, "scale": "million", "unit": "vehicles"},
+            "16 million",
+            "16 million vehicles",
+        ),
+        ("the 884MW plant", {"value": 884, "unit": "MW"}, "884MW", "884MW"),
+        ("a grant of Rs 5 crore", {"value": 5, "scale": "crore", "unit": "PKR"}, "Rs 5 crore", "Rs 5 crore"),
+        ("the 2nd phase", {"value": 2, "unit": "phase"}, "2nd", "2 phase"),
+    ],
+)
+def test_a_verified_value_is_shown_as_its_quote_writes_it(quote, fields, written, shown):
+    item, problems = _check(quote, **fields)
+    assert problems == []
+    assert (item.written, item.shown) == (written, shown)
+
+
+def test_a_fact_without_value_shows_and_writes_nothing():
+    fact = dataclasses.replace(_fact("held in 2024 in Beijing", unit=None), kind="event", period=Period("2024"))
+    item, problems = verify_fact(fact, SeedText("It was held in 2024 in Beijing."))
+    assert problems == []
+    assert (item.written, item.shown, item.covers) == ("", "", (len("It was held in "),))
+
+
+def test_qualifying_numbers_must_be_written_in_the_quote():
+    quote = "in the first eight months, 12 million tonnes"
+    right = dataclasses.replace(_fact(quote, value=12, scale="million", unit="tonnes"), qualifying_numbers=(8,))
+    item, problems = verify_fact(right, SeedText(quote))
+    assert problems == []
+    assert len(item.covers) == 2  # the figure and the number that defines it
+    wrong = dataclasses.replace(right, qualifying_numbers=(9,), lines={"qualifying_numbers": 11})
+    _, problems = verify_fact(wrong, SeedText(quote))
+    assert [str(p) for p in problems] == [
+        "facts/economy.yml:11: a-fact: qualifying_numbers: 9 is not written in the quote "
+        "(numbers there: eight, 12 million)"
+    ]
+
+
+def test_a_duplicate_id_is_reported_on_its_id_line_and_an_empty_registry_is_named(inputs):
+    fact = inputs.facts[0]
+    twin = dataclasses.replace(fact, file="facts/zz.yml", line=20, lines={"id": 23})
+    problems = check_references(dataclasses.replace(inputs, facts=(*inputs.facts, twin), measures={}))
+    assert (
+        f"facts/zz.yml:23: {fact.id}: id: this id is already used at {fact.file}:{fact.line}; ids must be unique"
+        in [str(p) for p in problems]
+    )
+    measured = next(f for f in inputs.facts if f.measure)
+    assert (
+        f"{measured.file}:{measured.line_of('measure')}: {measured.id}: measure: "
+        f"'{measured.measure}' is not in facts/measures.yml (known: none)"
+    ) in [str(p) for p in problems]
+
+
+def test_a_wrong_fact_hides_only_the_numbers_of_its_own_quote(inputs):
+    """Numbers inside a failing quote have their error already; those outside still count."""
+    fact = next(f for f in inputs.facts if f.id == "industrial-robot-production-growth-2025")
+    text = "Output: 28% in 2025. Exports rose 7% in 2024."
+    wrong = dataclasses.replace(fact, quote="28% in 2025", value=Fraction(27))  # starts and ends with a number
+    source = dataclasses.replace(inputs.sources[fact.seed], evidence=())
+    alone = dataclasses.replace(
+        inputs, facts=(wrong,), seed_texts={fact.seed: text}, sources={fact.seed: source}, ignored=()
+    )
+    problems = []
+    verify(alone, problems)
+    assert [p.field for p in problems if p.fact_id] == ["value"]
+    uncovered = [re.search(r"“(.*)”", p.message)[1] for p in problems if not p.fact_id]
+    assert uncovered == ["7%", "2024"]
+
+
+def test_build_fact_base_reports_its_timings(paths):
+    timings = {}
+    started = time.perf_counter()
+    build_fact_base(paths, timings)
+    elapsed = time.perf_counter() - started
+    assert set(timings) == {"load_s", "verify_s"}
+    assert 0 < timings["load_s"] < elapsed
+    assert 0 < timings["verify_s"] < elapsed
+    assert timings["load_s"] + timings["verify_s"] <= elapsed
+
+
+def test_several_drafts_in_a_file_are_counted_in_one_problem(inputs):
+    facts = [dataclasses.replace(f, draft=True) for f in inputs.facts if f.file == "facts/robotics.yml"]
+    assert len(facts) >= 2
+    drafted = {f.id: f for f in facts}
+    problems = []
+    verify(dataclasses.replace(inputs, facts=tuple(drafted.get(f.id, f) for f in inputs.facts)), problems)
+    assert [p.message for p in problems] == [
+        f"{len(facts)} drafts to review (ids {', '.join(f.id for f in facts)}): check each against its quote, "
+        "edit the claim, then delete its draft: true line"
+    ]
+
+
+@pytest.mark.parametrize(("length", "shown"), [(90, "x" * 90), (91, "x" * 89 + "…")])
+def test_a_long_quote_is_cut_in_messages(length, shown):
+    _, problems = verify_fact(_fact("x" * length, value=1), SeedText("nothing here"))
+    assert f"“{shown}”" in problems[0].message

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from nqpf.model import FACT_FIELDS, read_fields
 from nqpf.problems import Problem
-from nqpf.yaml_files import read_records
+from nqpf.yaml_files import _syntax_problem, read_records
 
 PLAIN_VALUES = [
     "yes",
@@ -44,6 +44,8 @@ PLAIN_VALUES = [
     "12:30",
     "robotics",
     "tonnes",
+    "! 2023",  # the non-specific tag: text, as PyYAML reads it
+    "! yes",
 ]
 
 
@@ -109,3 +111,13 @@ def test_random_yaml_syntax_gives_problems_never_an_exception(tmp_path, text):
     path = tmp_path / "x.yml"
     path.write_text(text, encoding="utf-8")
     read_as_facts(path)
+
+
+def test_a_syntax_error_without_place_or_wording_is_still_a_problem_on_line_one():
+    problem = _syntax_problem(yaml.MarkedYAMLError(), "f.yml")
+    assert str(problem) == "f.yml:1: the file is not valid YAML: invalid YAML"
+
+
+def test_a_syntax_error_with_context_says_both():
+    error = yaml.MarkedYAMLError(context=" while parsing ", problem=" expected a key ")
+    assert str(_syntax_problem(error, "f.yml")) == "f.yml:1: the file is not valid YAML: expected a key (while parsing)"

@@ -171,7 +171,7 @@ DENOMINATORS: dict[str, int] = {
     "tenths": 10,
 }
 # "the first three quarters" counts quarters of a year: no fraction after these words.
-_COUNTING_RE = re.compile(r"(?i:first|last|past|next|previous|recent|consecutive)\s+\Z")
+_COUNTING_RE = re.compile(r"(?i:\b(?:first|last|past|next|previous|recent|consecutive))\s+\Z")
 
 
 def _either(words: Iterable[str]) -> str:
@@ -363,9 +363,7 @@ def _words(match: re.Match[str]) -> NumberMention:
             : (match.start("scale") if scale else match.start("percent") if percent else end) - start
         ]
         value = Fraction(_spelled(number.strip()))
-    elif _COUNTING_RE.search(match.string, max(0, start - 14), start) or not (
-        1 <= WORD_VALUES[match["first"].lower()] <= 10
-    ):
+    elif _COUNTING_RE.search(match.string, 0, start) or not (1 <= WORD_VALUES[match["first"].lower()] <= 10):
         # "the first three quarters": a count, read as the count alone
         end = match.end("first")
         scale, percent, value = None, False, Fraction(WORD_VALUES[match["first"].lower()])
