@@ -62,16 +62,17 @@ def slug_lines(path: Path) -> dict[str, int]:
         ("facts/measures.yml", "measures"),
     ],
 )
-def test_every_registry_entry_knows_its_file_and_line(inputs, name, entries):
+def test_every_registry_entry_knows_its_file_and_line(name, entries):
     expected = slug_lines(ROOT / name)
     assert expected
-    loaded = getattr(inputs, entries)
+    loaded = getattr(load_inputs(ProjectPaths(ROOT))[0], entries)
     assert {slug: (entry.file, entry.line) for slug, entry in loaded.items()} == {
         slug: (name, line) for slug, line in expected.items()
     }
 
 
-def test_every_fact_and_ignore_entry_knows_its_file_and_line(inputs):
+def test_every_fact_and_ignore_entry_knows_its_file_and_line():
+    inputs, _ = load_inputs(ProjectPaths(ROOT))
     for fact in inputs.facts:
         text = (ROOT / fact.file).read_text(encoding="utf-8").splitlines()
         assert text[fact.line - 1] == f"- id: {fact.id}"
@@ -81,7 +82,8 @@ def test_every_fact_and_ignore_entry_knows_its_file_and_line(inputs):
         assert text[entry.lines["quote"] - 1].strip().startswith("quote:")
 
 
-def test_the_seed_texts_are_read_for_every_source(inputs):
+def test_the_seed_texts_are_read_for_every_source():
+    inputs, _ = load_inputs(ProjectPaths(ROOT))
     assert sorted(inputs.seed_texts) == sorted(inputs.sources)
     for slug, source in inputs.sources.items():
         assert inputs.seed_texts[slug] == (ROOT / "seeds" / source.file_name).read_text(encoding="utf-8")

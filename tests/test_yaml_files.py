@@ -121,3 +121,14 @@ def test_a_syntax_error_without_place_or_wording_is_still_a_problem_on_line_one(
 def test_a_syntax_error_with_context_says_both():
     error = yaml.MarkedYAMLError(context=" while parsing ", problem=" expected a key ")
     assert str(_syntax_problem(error, "f.yml")) == "f.yml:1: the file is not valid YAML: expected a key (while parsing)"
+
+
+def test_a_tab_is_named_as_such_by_either_parser():
+    for problem in (
+        "found character '\\t' that cannot start any token",
+        "found a tab character that violates indentation",
+    ):
+        error = yaml.MarkedYAMLError(context="while scanning", problem=problem)
+        assert str(_syntax_problem(error, "f.yml")) == (
+            "f.yml:1: the file is not valid YAML: a tab is used for indentation; indent with spaces"
+        )

@@ -333,7 +333,7 @@ def _numeral(match: re.Match[str]) -> NumberMention:
         value,
         match.start(),
         match.end(),
-        _scale_word(scale) if scale else None,
+        _scale_word(scale),
         bool(percent or glued_percent),
         bool(ordinal),
         None,
@@ -446,10 +446,9 @@ def format_number(value: Fraction) -> str:
     numerator, denominator = value.numerator, value.denominator
     for places in range(11):  # the shortest exact decimal, if one has at most 10 places
         if 10**places % denominator == 0:
-            digits = f"{abs(numerator) * (10**places // denominator):0{places + 1}d}"
-            whole, decimals = digits[: len(digits) - places], digits[len(digits) - places :]
+            whole, decimals = divmod(abs(numerator) * (10**places // denominator), 10**places)
             sign = "-" if numerator < 0 else ""
-            return f"{sign}{int(whole):,}" + (f".{decimals}" if decimals else "")
+            return f"{sign}{whole:,}" + (f".{decimals:0{places}d}" if places else "")
     return f"{numerator}/{denominator}"
 
 

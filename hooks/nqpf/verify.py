@@ -65,7 +65,9 @@ class SeedText:
         """Offsets (start, end) in the original text of every occurrence of ``quote``."""
         wanted = normalise(quote)  # starts and ends with a word's character, never a gap
         spans: list[tuple[int, int]] = []
-        at = self.normalised.find(wanted) if wanted else -1
+        if not wanted:
+            return spans
+        at = self.normalised.find(wanted)
         while at >= 0:
             spans.append((self._original(at), self._original(at + len(wanted) - 1) + 1))
             at = self.normalised.find(wanted, at + 1)
@@ -87,11 +89,16 @@ class SeedText:
     def _number_starts(self) -> list[int]:
         return [m.start for m in self.numbers]
 
+    @cached_property
+    def _number_ends(self) -> list[int]:
+        return [m.end for m in self.numbers]
+
     def numbers_in(self, span: tuple[int, int]) -> list[NumberMention]:
-        """The numbers written inside ``span``, in order (a binary search: seeds can be long)."""
+        """The numbers written inside ``span``, in order (binary searches: seeds can be long;
+        mentions never overlap, so their ends are in order too)."""
         first = bisect.bisect_left(self._number_starts, span[0])
-        last = bisect.bisect_left(self._number_starts, span[1])
-        return [m for m in self.numbers[first:last] if m.end <= span[1]]
+        last = bisect.bisect_right(self._number_ends, span[1])
+        return self.numbers[first:last]
 
 
 @dataclass(frozen=True)
@@ -111,10 +118,10 @@ class VerifiedFact:
         return self.shown or self.fact.display_value
 
 
-def in_date_order(item: VerifiedFact) -> tuple[int, str] | tuple[int, str, str]:
+def in_date_order(item: VerifiedFact) -> tuple[bool, str] | tuple[bool, str, str]:
     """Sort key: by period (undated last), then by id, so every listing of facts agrees."""
     period = item.fact.period
-    return (0, period.text, item.fact.id) if period else (1, item.fact.id)
+    return (False, period.text, item.fact.id) if period else (True, item.fact.id)
 
 
 @dataclass(frozen=True)
@@ -228,9 +235,8 @@ def _reading_problems(fact: Fact, mention: NumberMention) -> list[tuple[str, str
 def shown_as_written(fact: Fact, mention: NumberMention) -> str:
     """The figure as its quote writes it, for pages: "more than $35bn", "Rs 5 crore", "four wind farms"."""
     number = format_number(mention.value) if mention.ordinal else " ".join(mention.text.split())
-    unit_written = (
-        (fact.unit == "%" and mention.percent) or fact.unit == mention.unit or fact.unit in mention.currency_units
-    )
+    # a verified percent is written as one (rule 2), so the quote's "%" is its unit
+    unit_written = mention.percent or fact.unit == mention.unit or fact.unit in mention.currency_units
     return " ".join(filter(None, (fact.qualifier, number, None if unit_written else fact.unit)))
 
 
@@ -348,8 +354,7 @@ def _ignored_spans(
                     item.file,
                     item.lines["seed"],
                     f"'{item.seed}' is not in seeds/sources.yml",
-                    None,
-                    "seed",
+                    field="seed",
                 )
             )
             continue
@@ -360,8 +365,7 @@ def _ignored_spans(
                     item.file,
                     item.lines["quote"],
                     f"{_excerpt(item.quote)} is not in seed '{item.seed}'",
-                    None,
-                    "quote",
+                    field="quote",
                 )
             )
         elif not seed.numbers_in(found[0]):
@@ -370,8 +374,7 @@ def _ignored_spans(
                     item.file,
                     item.lines["quote"],
                     "this passage holds no number; remove the entry",
-                    None,
-                    "quote",
+                    field="quote",
                 )
             )
         spans[item.seed] += found
