@@ -382,6 +382,7 @@ def test_any_character_inserted_into_or_removed_from_a_quote_is_caught(fact, dat
 def test_finding_a_quote_gives_every_occurrence_and_nothing_for_an_empty_one():
     seed = SeedText("1 1 1 and 1 1")
     assert seed.find_all("1 1") == [(0, 3), (2, 5), (10, 13)]  # overlapping ones too
+    assert SeedText("aaa").find_all("aa") == [(0, 2), (1, 3)]
     assert seed.find_all("") == []
     assert seed.find_all(" \n ") == []
     assert seed.find("9") is None

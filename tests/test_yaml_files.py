@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from nqpf.model import FACT_FIELDS, read_fields
 from nqpf.problems import Problem
-from nqpf.yaml_files import _syntax_problem, read_records
+from nqpf.yaml_files import MAX_FILE_BYTES, Record, _syntax_problem, read_records
 
 PLAIN_VALUES = [
     "yes",
@@ -53,7 +53,7 @@ PLAIN_VALUES = [
 def test_plain_values_are_typed_as_pyyaml_types_them(tmp_path, value):
     path = tmp_path / "f.yml"
     path.write_text(f"- v: {value}\n", encoding="utf-8")
-    records, problems = read_records(path, "f.yml")
+    records, problems = read_records(path, "f.yml", what="facts")
     expected = yaml.safe_load(path.read_text(encoding="utf-8"))[0]["v"]
     assert (problems, records[0].data["v"], type(records[0].data["v"])) == ([], expected, type(expected))
 
@@ -61,7 +61,7 @@ def test_plain_values_are_typed_as_pyyaml_types_them(tmp_path, value):
 def test_quoted_values_are_always_text(tmp_path):
     path = tmp_path / "f.yml"
     path.write_text("- a: 'yes'\n  b: \"2023\"\n  c: '~'\n", encoding="utf-8")
-    records, problems = read_records(path, "f.yml")
+    records, problems = read_records(path, "f.yml", what="facts")
     assert problems == []
     assert records[0].data == {"a": "yes", "b": "2023", "c": "~"}
 
@@ -79,7 +79,7 @@ FACTS = st.lists(st.dictionaries(FIELD_NAMES, DOCUMENTS, max_size=8), max_size=3
 
 
 def read_as_facts(path):
-    records, problems = read_records(path, "facts/x.yml")
+    records, problems = read_records(path, "facts/x.yml", what="facts")
     for record in records:
         _, found = read_fields(record, FACT_FIELDS, "facts/x.yml", record_id=None)
         problems += found
@@ -132,3 +132,56 @@ def test_a_tab_is_named_as_such_by_either_parser():
         assert str(_syntax_problem(error, "f.yml")) == (
             "f.yml:1: the file is not valid YAML: a tab is used for indentation; indent with spaces"
         )
+
+
+def test_a_file_of_the_largest_size_is_read_and_one_byte_more_is_refused(tmp_path):
+    path = tmp_path / "f.yml"
+    record = "- id: a\n"
+    path.write_text("#" * (MAX_FILE_BYTES - len(record) - 1) + "\n" + record, encoding="utf-8")
+    assert read_records(path, "f.yml", what="facts") == ([Record({"id": "a"}, 2, {"id": 2})], [])
+    path.write_text("#" * (MAX_FILE_BYTES - len(record)) + "\n" + record, encoding="utf-8")
+    records, problems = read_records(path, "f.yml", what="facts")
+    assert records == []
+    assert [str(p) for p in problems] == [
+        "f.yml:1: the file is 2,000,001 bytes; split it into files under 2,000,000 bytes"
+    ]
+
+
+def test_a_byte_order_mark_is_no_part_of_the_text(tmp_path):
+    path = tmp_path / "f.yml"
+    path.write_bytes(b"\xef\xbb\xbf- id: a\n")
+    assert read_records(path, "f.yml", what="facts") == ([Record({"id": "a"}, 1, {"id": 1})], [])
+
+
+def test_after_an_item_that_is_no_mapping_the_next_record_is_read(tmp_path):
+    path = tmp_path / "f.yml"
+    path.write_text("- [a, [b, c]]\n- id: x\n  claim: y\n", encoding="utf-8")
+    records, problems = read_records(path, "f.yml", what="facts")
+    assert [str(p) for p in problems] == ["f.yml:1: each list item should be a mapping of fields (id: ..., claim: ...)"]
+    assert [r.data for r in records] == [{"id": "x", "claim": "y"}]
+
+
+def test_a_refused_value_names_the_record_only_by_a_text_id(tmp_path):
+    path = tmp_path / "f.yml"
+    path.write_text("- id: 5\n  claim: !shout x\n- id: b\n  claim: !shout x\n", encoding="utf-8")
+    _, problems = read_records(path, "f.yml", what="facts")
+    assert [str(p) for p in problems] == [
+        "f.yml:2: claim: the YAML tag !shout is not allowed; write a plain value",
+        "f.yml:4: b: claim: the YAML tag !shout is not allowed; write a plain value",
+    ]
+
+
+def test_a_key_that_is_a_collection_is_skipped_whole(tmp_path):
+    path = tmp_path / "f.yml"
+    path.write_text("- ? [a, b]\n  : c\n  d: e\n- id: x\n", encoding="utf-8")
+    records, problems = read_records(path, "f.yml", what="facts")
+    assert [str(p) for p in problems] == ["f.yml:1: field names must be plain words"]
+    assert [r.data for r in records] == [{"id": "x"}]
+
+
+def test_a_character_yaml_forbids_is_named_on_its_line(tmp_path):
+    path = tmp_path / "f.yml"
+    path.write_text("- a: b\n- c: d\x07e\n", encoding="utf-8")
+    assert [str(p) for p in read_records(path, "f.yml", what="facts")[1]] == [
+        "f.yml:2: character #x0007 is not allowed in YAML; remove it"
+    ]

@@ -413,21 +413,21 @@ def read_fields(
     """Check a record against its field table: unknown, missing and malformed fields."""
     values: dict[str, object] = {}
     problems: list[Problem] = []
-    data = record.data if not prefix else record.data.get(prefix.rstrip("."), {})
+    data = record.data[prefix[:-1]] if prefix else record.data  # a prefix is a field name and "."
     known = {spec.name for spec in specs}
     if not isinstance(data, dict):
         return values, [
             Problem(
                 shown,
-                record.line_of(prefix.rstrip(".")),
+                record.line_of(prefix[:-1]),
                 f"a mapping with {', '.join(sorted(known))} is expected",
                 record_id,
-                prefix.rstrip("."),
+                prefix[:-1],
             )
         ]
     for name in data:
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
+            close = difflib.get_close_matches(name, known)
             hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(known))}"
             problems.append(
                 Problem(shown, record.line_of(prefix + name), f"unknown field; {hint}", record_id, prefix + name)

@@ -378,7 +378,7 @@ def _hedged(text: str, found: list[NumberMention]) -> list[NumberMention]:
     previous: NumberMention | None = None
     for index, bare in enumerate(found):
         start = bare.start
-        hedge = _HEDGE_BEFORE_RE.match(text[max(0, start - _HEDGE_REACH) : start][::-1]) if start else None
+        hedge = _HEDGE_BEFORE_RE.match(text[max(0, start - _HEDGE_REACH) : start][::-1])
         if hedge is not None:
             words = " ".join(hedge["hedge"][::-1].split())
             found[index] = _with_hedge(bare, HEDGES[words.lower()], words)

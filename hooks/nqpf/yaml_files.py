@@ -9,7 +9,9 @@ from a node tree, also makes loading several times faster.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +75,10 @@ class _Refused(Exception):
         self.open = open_here  # collections left open; each enclosing one adds itself on the way out
 
 
-_NESTING = {SequenceStartEvent: 1, MappingStartEvent: 1, SequenceEndEvent: -1, MappingEndEvent: -1}
+# How each event changes the depth of open collections (any other event: 0).
+_NESTING: defaultdict[type, int] = defaultdict(
+    int, {SequenceStartEvent: 1, MappingStartEvent: 1, SequenceEndEvent: -1, MappingEndEvent: -1}
+)
 
 
 def _events(text: str) -> Callable[[], Any]:
@@ -88,7 +93,7 @@ def _events(text: str) -> Callable[[], Any]:
 def _close(events: Callable[[], Any], open_collections: int) -> None:
     """Skip events until ``open_collections`` collections are closed: past a refused record."""
     while open_collections:
-        open_collections += _NESTING.get(type(events()), 0)
+        open_collections += _NESTING[type(events())]
 
 
 def _line(event: Any) -> int:
@@ -157,7 +162,7 @@ def _value(
         while (kind := type(key_event := events())) is not MappingEndEvent:
             key = _scalar(key_event, where) if kind is ScalarEvent else None
             if not isinstance(key, str):  # a key may even be a collection: it is left open too
-                raise _Refused(_line(key_event), "field names must be plain words", where, _NESTING.get(kind, 0))
+                raise _Refused(_line(key_event), "field names must be plain words", where, _NESTING[kind])
             name = f"{path}.{key}" if path else key
             if key in result:
                 raise _Refused(_line(key_event), f"'{key}' is given twice; keep one", name)
@@ -175,7 +180,7 @@ def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
             Problem(shown, 1, f"the file is {len(raw):,} bytes; split it into files under {MAX_FILE_BYTES:,} bytes")
         ]
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.removeprefix(codecs.BOM_UTF8).decode(), []  # a byte-order mark is no part of the text
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown, line, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")]
@@ -208,7 +213,7 @@ def _records(events: Callable[[], Any], shown: str, what: str) -> tuple[list[Rec
             problems.append(
                 Problem(shown, _line(item), "each list item should be a mapping of fields (id: ..., claim: ...)")
             )
-            _close(events, _NESTING.get(type(item), 0))
+            _close(events, _NESTING[type(item)])
             continue
         data: dict[str, object] = {}
         lines: dict[str, int] = {}
@@ -229,7 +234,7 @@ def _records(events: Callable[[], Any], shown: str, what: str) -> tuple[list[Rec
     return records, problems
 
 
-def read_records(path: Path, shown: str, *, what: str = "facts") -> tuple[list[Record], list[Problem]]:
+def read_records(path: Path, shown: str, *, what: str) -> tuple[list[Record], list[Problem]]:
     """The records of a YAML file that holds a list of mappings, or the problems found."""
     text, problems = _decode(path.read_bytes(), shown)
     if text is None:
@@ -238,8 +243,9 @@ def read_records(path: Path, shown: str, *, what: str = "facts") -> tuple[list[R
         return _records(_events(text), shown, what)
     except yaml.MarkedYAMLError as error:
         return [], [_syntax_problem(error, shown)]
-    except yaml.YAMLError as error:
-        return [], [Problem(shown, 1, f"the file is not valid YAML: {error}")]
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow anywhere
+        line = text.count("\n", 0, error.position) + 1
+        return [], [Problem(shown, line, f"character #x{error.character:04x} is not allowed in YAML; remove it")]
 
 
 def as_period_text(raw: object) -> str:
