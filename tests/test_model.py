@@ -89,6 +89,7 @@ READINGS = [
     (lambda: model._value, 10**18, Fraction(10**18), None),
     (lambda: model._value, -(10**18), Fraction(-(10**18)), None),
     (lambda: model._value, "1/3", Fraction(1, 3), None),
+    (lambda: model._value, f"{10**18 + 1}/2", Fraction(10**18 + 1, 2), None),  # out of range only when whole
     (
         lambda: model._value,
         10**18 + 1,

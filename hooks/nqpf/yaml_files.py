@@ -9,7 +9,6 @@ from a node tree, also makes loading several times faster.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
@@ -136,8 +135,8 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
 def _value(
     event: Any,  # any of the parser's events: dispatched on its type below
     events: Callable[[], Any],
-    path: str,
     lines: dict[str, int],
+    path: str = "",
     into: dict[str, Any] | None = None,
 ) -> object:
     """Plain Python data from ``event`` on; records the line of each mapping key under ``path``.
@@ -156,7 +155,7 @@ def _value(
         if kind is SequenceStartEvent:
             items: list[object] = []
             while type(item := events()) is not SequenceEndEvent:
-                items.append(_value(item, events, path, lines))
+                items.append(_value(item, events, lines, path))
             return items
         result: dict[str, object] = {} if into is None else into
         while (kind := type(key_event := events())) is not MappingEndEvent:
@@ -167,7 +166,7 @@ def _value(
             if key in result:
                 raise _Refused(_line(key_event), f"'{key}' is given twice; keep one", name)
             lines[name] = _line(key_event)
-            result[key] = _value(events(), events, name, lines)
+            result[key] = _value(events(), events, lines, name)
         return result
     except _Refused as refused:
         refused.open += 1  # this collection's start was read; its end was not
@@ -180,7 +179,7 @@ def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
             Problem(shown, 1, f"the file is {len(raw):,} bytes; split it into files under {MAX_FILE_BYTES:,} bytes")
         ]
     try:
-        return raw.removeprefix(codecs.BOM_UTF8).decode(), []  # a byte-order mark is no part of the text
+        return raw.decode(), []  # a leading byte-order mark is skipped by YAML's own scanner
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown, line, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")]
@@ -218,7 +217,7 @@ def _records(events: Callable[[], Any], shown: str, what: str) -> tuple[list[Rec
         data: dict[str, object] = {}
         lines: dict[str, int] = {}
         try:
-            _value(item, events, "", lines, into=data)
+            _value(item, events, lines, into=data)
         except _Refused as refused:
             record_id = data.get("id")
             fact_id = record_id if isinstance(record_id, str) else None
@@ -244,7 +243,7 @@ def read_records(path: Path, shown: str, *, what: str) -> tuple[list[Record], li
     except yaml.MarkedYAMLError as error:
         return [], [_syntax_problem(error, shown)]
     except yaml.reader.ReaderError as error:  # a character YAML does not allow anywhere
-        line = text.count("\n", 0, error.position) + 1
+        line = text[: error.position].count("\n") + 1
         return [], [Problem(shown, line, f"character #x{error.character:04x} is not allowed in YAML; remove it")]
 
 
