@@ -42,6 +42,19 @@ def run_build(root: Path, site: Path, *extra: str) -> BuildResult:
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
 
 
+def nqpf(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    """The command line, ``python -m nqpf ARGS``, in a new process, as contributors run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "nqpf", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+        timeout=timeout,
+        check=False,
+    )
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the project's inputs and build files, safe to break."""
     target.mkdir(parents=True, exist_ok=True)

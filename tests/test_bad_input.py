@@ -7,13 +7,11 @@ sources, sectors, speakers, measures, the ignore list; or a new seed text)."""
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, nqpf, run_build
 
 from nqpf.loading import ProjectPaths
 from nqpf.problems import FactsInvalid
@@ -30,13 +28,7 @@ def test_the_corpus_is_complete():
 
 
 def check(root):
-    return subprocess.run(
-        [sys.executable, "-m", "nqpf", "--root", str(root), "check"],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-        check=False,
-    )
+    return nqpf("--root", str(root), "check")
 
 
 def snapshot(site):

@@ -4,13 +4,12 @@ curated fact base comes back from its seeds."""
 import re
 import shutil
 import subprocess
-import sys
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, nqpf
 
 from nqpf.drafting import date_expressions, draft_seed, sentences
 from nqpf.loading import ProjectPaths, load_inputs
@@ -21,15 +20,8 @@ CURATED, _ = load_inputs(ProjectPaths(ROOT))
 SEEDS = sorted(CURATED.sources)
 
 
-def nqpf(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nqpf", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-        timeout=120,
-        check=False,
-    )
+def nqpf_in(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return nqpf("--root", str(root), *args)
 
 
 def records_without_seed(text: str, slug: str) -> str:
@@ -84,7 +76,7 @@ def drafted_projects(tmp_path_factory):
     projects = {}
     for slug in SEEDS:
         root = project_without(tmp_path_factory.mktemp("recovery"), slug)
-        done = nqpf(root, "draft", slug)
+        done = nqpf_in(root, "draft", slug)
         assert done.returncode == 0, done.stderr
         projects[slug] = root
     return projects
@@ -124,12 +116,12 @@ def test_drafts_bring_back_the_curated_facts(drafted_projects, capsys):
 
 def test_every_draft_verifies_once_reviewed_and_coverage_is_then_complete(drafted_projects):
     for slug, root in drafted_projects.items():
-        pending = nqpf(root, "check")
+        pending = nqpf_in(root, "check")
         assert pending.returncode == 1
         assert "to review (ids " in pending.stderr
         assert all("to review" in line for line in pending.stderr.splitlines()[1:]), pending.stderr
         delete_draft_lines(root)
-        reviewed = nqpf(root, "check")
+        reviewed = nqpf_in(root, "check")
         assert reviewed.returncode == 0, (slug, reviewed.stderr)
         assert "(100.0%)" in reviewed.stdout
 
@@ -150,14 +142,14 @@ def test_no_draft_states_a_period_its_own_quote_does_not_write(drafted_projects)
 def test_drafting_again_after_half_the_review_adds_nothing(tmp_path):
     slug = "yang-nqpf-high-quality"
     root = project_without(tmp_path, slug)
-    assert nqpf(root, "draft", slug).returncode == 0
+    assert nqpf_in(root, "draft", slug).returncode == 0
     path = root / "facts" / "drafts" / f"{slug}.yml"
     text = path.read_text(encoding="utf-8")
     count = text.count("draft: true")
     half = re.sub(r"(?m)^\s+draft: true\n", "", text, count=count // 2)
     path.write_text(half, encoding="utf-8")
     before = {p.name: p.read_bytes() for p in (root / "facts" / "drafts").iterdir()}
-    again = nqpf(root, "draft", slug)
+    again = nqpf_in(root, "draft", slug)
     assert again.returncode == 0
     assert "Nothing to draft" in again.stdout
     assert {p.name: p.read_bytes() for p in (root / "facts" / "drafts").iterdir()} == before
@@ -167,7 +159,7 @@ def test_drafting_a_seed_whose_numbers_are_all_captured_writes_nothing(tmp_path)
     root = tmp_path / "project"
     shutil.copytree(ROOT / "seeds", root / "seeds")
     shutil.copytree(ROOT / "facts", root / "facts")
-    done = nqpf(root, "draft", "hashmi-third-plenum")
+    done = nqpf_in(root, "draft", "hashmi-third-plenum")
     assert done.returncode == 0
     assert "Nothing to draft" in done.stdout
     assert not (root / "facts" / "drafts").exists()
@@ -177,7 +169,7 @@ def test_an_unknown_seed_is_a_user_error(tmp_path):
     root = tmp_path / "project"
     shutil.copytree(ROOT / "seeds", root / "seeds")
     shutil.copytree(ROOT / "facts", root / "facts")
-    done = nqpf(root, "draft", "no-such-seed")
+    done = nqpf_in(root, "draft", "no-such-seed")
     assert done.returncode == 2
     assert done.stderr.startswith("nqpf draft: 'no-such-seed' is not a seed in seeds/sources.yml (known: ")
 

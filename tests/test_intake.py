@@ -5,12 +5,11 @@ import hashlib
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, nqpf
 
 from nqpf.intake import SourceStatement, new_slug, seed_file_name, stated_metadata
 from nqpf.loading import ProjectPaths, load_inputs
@@ -28,15 +27,8 @@ one-quarter of the districts of Gilgit-Baltistan.
 """
 
 
-def nqpf(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nqpf", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-        timeout=120,
-        check=False,
-    )
+def nqpf_in(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return nqpf("--root", str(root), *args)
 
 
 @pytest.fixture
@@ -65,7 +57,7 @@ def test_a_file_that_cannot_be_a_seed_is_refused_and_nothing_is_written(project,
     report = tmp_path / "report.txt"
     report.write_bytes(content if content is not None else (ROOT / "seeds" / "002_c4778ec19135451b.txt").read_bytes())
     before = tree(project)
-    done = nqpf(project, "add-source", str(report))
+    done = nqpf_in(project, "add-source", str(report))
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1
@@ -86,7 +78,7 @@ def test_a_bad_or_taken_slug_is_refused(project, tmp_path, slug, says):
     report = tmp_path / "report.txt"
     report.write_text(REPORT, encoding="utf-8")
     before = tree(project)
-    done = nqpf(project, "add-source", str(report), "--slug", slug)
+    done = nqpf_in(project, "add-source", str(report), "--slug", slug)
     assert done.returncode == 2
     assert says in done.stderr
     assert done.stderr.count("\n") == 1
@@ -94,7 +86,7 @@ def test_a_bad_or_taken_slug_is_refused(project, tmp_path, slug, says):
 
 
 def test_a_missing_file_is_refused(project, tmp_path):
-    done = nqpf(project, "add-source", str(tmp_path / "nowhere.txt"))
+    done = nqpf_in(project, "add-source", str(tmp_path / "nowhere.txt"))
     assert done.returncode == 2
     assert "cannot be read" in done.stderr
 
@@ -102,7 +94,7 @@ def test_a_missing_file_is_refused(project, tmp_path):
 def test_a_new_report_is_stored_registered_and_drafted(project, tmp_path):
     report = tmp_path / "report.txt"
     report.write_bytes(REPORT.encode("utf-8"))
-    done = nqpf(project, "add-source", str(report))
+    done = nqpf_in(project, "add-source", str(report))
     assert done.returncode == 0, done.stderr
     name = f"005_{hashlib.sha256(REPORT.encode()).hexdigest()[:16]}.txt"
     assert (project / "seeds" / name).read_bytes() == REPORT.encode("utf-8")
@@ -129,12 +121,12 @@ def test_a_new_report_is_stored_registered_and_drafted(project, tmp_path):
         "1/4": 2024,
     }
     assert not any("GLOBE NEWSWIRE" in r["source"]["quote"] for r in drafts)
-    pending = nqpf(project, "check")
+    pending = nqpf_in(project, "check")
     assert pending.returncode == 1
     assert "drafts to review" in pending.stderr
     for path in (project / "facts" / "drafts").glob("*.yml"):
         path.write_text(re.sub(r"(?m)^\s+draft: true\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
-    reviewed = nqpf(project, "check")
+    reviewed = nqpf_in(project, "check")
     assert reviewed.returncode == 0, reviewed.stderr
     assert "(100.0%)" in reviewed.stdout
 

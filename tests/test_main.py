@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, nqpf
 
 NQPF = Path(sys.executable).parent / "nqpf"
 
@@ -18,28 +18,12 @@ def test_the_installed_command_checks_the_fact_base():
 
 
 def test_the_module_form_keeps_working():
-    done = subprocess.run(
-        [sys.executable, "-m", "nqpf", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-        timeout=60,
-        check=False,
-    )
+    done = nqpf("--help", timeout=60)
     assert done.returncode == 0
     assert all(command in done.stdout for command in ("check", "coverage", "add-source", "draft", "diff"))
 
 
 def test_a_misspelt_command_is_a_usage_error():
-    done = subprocess.run(
-        [sys.executable, "-m", "nqpf", "chek"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-        timeout=60,
-        check=False,
-    )
+    done = nqpf("chek", timeout=60)
     assert done.returncode == 2
     assert "invalid choice: 'chek'" in done.stderr

@@ -1,24 +1,14 @@
 """The PR check's annotations, and what Dependabot watches. (actionlint, zizmor and the published
 schemas judge the workflows in `make lint`: tests/test_lint.py.)"""
 
-import subprocess
-import sys
-
 import yaml
-from conftest import ROOT
+from conftest import ROOT, nqpf
 
 
 def test_annotation_format_on_a_broken_fact_file(project_copy):
     facts = project_copy / "facts" / "robotics.yml"
     facts.write_text(facts.read_text(encoding="utf-8").replace("value: 28", "value: 27"), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "nqpf", "--root", str(project_copy), "check", "--annotate"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-        check=False,
-    )
+    done = nqpf("--root", str(project_copy), "check", "--annotate")
     assert done.returncode == 1
     line = next(row for row in done.stdout.splitlines() if "industrial-robot-production-growth-2025" in row)
     assert line.startswith("::error file=facts/robotics.yml,line=")
