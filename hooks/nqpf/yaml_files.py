@@ -111,12 +111,12 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
         # Shortcuts for the usual cases, quoted values and plain text no other type can be. Where
         # one is not taken, the resolver below gives the same answer, only slower: so a mutant that
         # turns a shortcut off changes nothing a test could see, and they are not mutated.
-        if not event.implicit[0]:  # pragma: no mutate
+        if not event.implicit[0]:  # pragma: no mutate - a shortcut: quoted, so text
             return value
         first = value[:1]
-        if first and first not in _MAYBE_NOT_TEXT:  # pragma: no mutate
+        if first and first not in _MAYBE_NOT_TEXT:  # pragma: no mutate - a shortcut: no other type starts so
             return value
-        if first.isalpha() and len(value) > _LONGEST_WORD:  # pragma: no mutate
+        if first.isalpha() and len(value) > _LONGEST_WORD:  # pragma: no mutate - a shortcut: too long for a bool
             return value
         tag = _RESOLVE(yaml.ScalarNode, value, event.implicit)
     if tag not in _SCALAR_TAGS:
@@ -124,7 +124,7 @@ def _scalar(event: ScalarEvent, where: str | None) -> object:
     if tag == _STR:
         return event.value
     # The constructors read only the node's value (no marks: our messages give the line).
-    node = yaml.ScalarNode(tag, event.value)  # pragma: no mutate
+    node = yaml.ScalarNode(tag, event.value)  # pragma: no mutate - constructors read only its value
     try:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
     except ValueError:
