@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +120,11 @@ def _registry(
     return result
 
 
+def _placed(entry: Callable[..., _Entry]) -> Callable[[dict[str, Any], str, Record], _Entry]:
+    """A registry entry made from its fields and where it stands: its file and line."""
+    return lambda values, shown, record: entry(**values, file=shown, line=record.line)
+
+
 def _fact(values: dict[str, Any], shown: str, record: Record) -> Fact:
     source = values.pop("source")
     return Fact(**values, seed=source["seed"], quote=source["quote"], file=shown, line=record.line, lines=record.lines)
@@ -147,36 +153,12 @@ def _read_seed(paths: ProjectPaths, source: Source, problems: list[Problem]) -> 
 def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
     """Read seeds, sources, sectors, speakers, ignore list and facts; return all problems."""
     problems: list[Problem] = []
-    sources = _registry(paths, paths.seeds_dir / "sources.yml", SOURCE_FIELDS, "sources", _source, problems=problems)
-    sectors = _registry(
-        paths,
-        paths.facts_dir / "sectors.yml",
-        SECTOR_FIELDS,
-        "sectors",
-        lambda v, f, r: Sector(**v, file=f, line=r.line),
-        problems=problems,
-    )
-    speakers = _registry(
-        paths,
-        paths.facts_dir / "speakers.yml",
-        SPEAKER_FIELDS,
-        "speakers",
-        lambda v, f, r: Speaker(**v, file=f, line=r.line),
-        problems=problems,
-    )
+    registry = functools.partial(_registry, paths, problems=problems)
+    sources = registry(paths.seeds_dir / "sources.yml", SOURCE_FIELDS, "sources", _source)
+    sectors = registry(paths.facts_dir / "sectors.yml", SECTOR_FIELDS, "sectors", _placed(Sector))
+    speakers = registry(paths.facts_dir / "speakers.yml", SPEAKER_FIELDS, "speakers", _placed(Speaker))
     measures_file = paths.facts_dir / "measures.yml"  # optional: a project may chart nothing
-    measures = (
-        _registry(
-            paths,
-            measures_file,
-            MEASURE_FIELDS,
-            "measures",
-            lambda v, f, r: Measure(**v, file=f, line=r.line),
-            problems=problems,
-        )
-        if measures_file.exists()
-        else {}
-    )
+    measures = registry(measures_file, MEASURE_FIELDS, "measures", _placed(Measure)) if measures_file.exists() else {}
     seed_texts = {
         slug: text for slug, source in sources.items() if (text := _read_seed(paths, source, problems)) is not None
     }
