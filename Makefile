@@ -58,16 +58,12 @@ test: $(BIN)/.dev-deps node_modules/.package-lock.json
 	@$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
 
-# Fact files: every YAML file of facts/ and facts/drafts/ but the registries and drafted ignore entries.
-FACT_FILES = $(filter-out $(addprefix facts/,sectors.yml speakers.yml measures.yml ignored-numbers.yml) \
-               facts/drafts/%.ignored.yml,$(wildcard facts/*.yml facts/drafts/*.yml))
-
 ## lint: ruff, ruff format, mypy --strict, the fact and GitHub schemas, actionlint and zizmor (no network)
 lint: $(BIN)/.dev-deps
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/mypy --strict hooks/nqpf
-	$(BIN)/check-jsonschema --schemafile schema/facts.schema.json $(FACT_FILES)
+	$(BIN)/check-jsonschema --schemafile schema/facts.schema.json $$($(BIN)/nqpf fact-files)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 	$(BIN)/actionlint .github/workflows/*.yml

@@ -23,30 +23,33 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from mutmut.stats import status_by_exit_code
+
 REPO = Path(__file__).resolve().parent.parent
 STAGE = REPO / "build" / "mutation"
 MODULES = ("numbers", "yaml_files", "model", "loading", "verify")
 TARGET = 0.95
-# Tests that cannot reach a mutant and only cost time: browsers, Lighthouse, the HTML checker,
-# and `make lint` on a copy of the repository.
-SKIPPED_TESTS = ("test_lint.py", "test_lighthouse.py", "test_html_validity.py")
 
-# mutmut copies src/ and tests/ into mutants/ and runs there; also_copy is the rest of the project.
-PYPROJECT = f"""
-[tool.pytest.ini_options]
+
+def pyproject(also_copy: list[str]) -> str:
+    """The staged project's pytest and mutmut settings. mutmut copies src/ and tests/ into
+    mutants/ and runs there; ``also_copy`` is the rest of the project."""
+    mutated = ", ".join(f'"src/nqpf/{name}.py"' for name in MODULES)
+    return f"""[tool.pytest.ini_options]
 testpaths = ["tests"]
 pythonpath = ["src"]
-addopts = "-q -p no:cacheprovider -m 'not browser' {" ".join(f"--ignore=tests/{name}" for name in SKIPPED_TESTS)}"
+addopts = "-q -p no:cacheprovider -m 'not browser'"
 markers = ["browser: drives Debian's Chromium through Playwright"]
 
 [tool.mutmut]
 source_paths = ["src/nqpf"]
-only_mutate = [{", ".join(f'"src/nqpf/{name}.py"' for name in MODULES)}]
-also_copy = {{also_copy}}
+only_mutate = [{mutated}]
+also_copy = {json.dumps(also_copy)}
 pytest_add_cli_args_test_selection = ["tests/"]
 # A mutant that runs its tests 3 times slower than the code does is stuck: a timeout (a kill).
 timeout_multiplier = 3.0
 """
+
 
 # mutmut's own names for its exit codes (mutmut.stats.status_by_exit_code), as they count here
 KILLED, TIMEOUT, SURVIVED, NO_TESTS = "killed", "timeout", "survived", "no tests"
@@ -60,21 +63,20 @@ def tracked_files() -> list[Path]:
 def stage() -> None:
     """The project's tracked files in build/mutation, the package also at src/nqpf."""
     shutil.rmtree(STAGE, ignore_errors=True)
-    for relative in tracked_files():
+    tracked = tracked_files()
+    for relative in tracked:
         target = STAGE / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / relative, target)
     shutil.copytree(REPO / "hooks" / "nqpf", STAGE / "src" / "nqpf", ignore=shutil.ignore_patterns("__pycache__"))
     if (REPO / "node_modules").is_dir():
         (STAGE / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
-    rest = sorted({relative.parts[0] for relative in tracked_files()} - {"tests", "pyproject.toml"} | {"node_modules"})
-    (STAGE / "pyproject.toml").write_text(PYPROJECT.lstrip().replace("{also_copy}", json.dumps(rest)), encoding="utf-8")
+    rest = sorted({relative.parts[0] for relative in tracked} - {"tests", "pyproject.toml"} | {"node_modules"})
+    (STAGE / "pyproject.toml").write_text(pyproject(rest), encoding="utf-8")
 
 
 def statuses() -> dict[str, Counter[str]]:
     """Per module: how many mutants ended in each of mutmut's statuses."""
-    from mutmut.stats import status_by_exit_code  # noqa: PLC0415 - only once mutmut has run
-
     found: dict[str, Counter[str]] = {}
     for name in MODULES:
         meta = STAGE / "mutants" / "src" / "nqpf" / f"{name}.py.meta"

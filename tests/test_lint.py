@@ -68,9 +68,10 @@ BREAKS = {
         ("run: make check", 'run: echo "${{ github.no_such_thing }}"'),
         "no_such_thing",
     ),
-    "zizmor": (
+    "zizmor": (  # a job added at the end, its action not pinned to a commit
         ".github/workflows/ci.yml",
-        ("actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 # v5.0.0", "actions/deploy-pages@v5"),
+        "\n  unpinned:\n    runs-on: ubuntu-latest\n    permissions: {}\n"
+        "    steps:\n      - uses: octo-org/example-action@v1\n",
         "unpinned-uses",
     ),
 }

@@ -194,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     draft = commands.add_parser("draft", help="draft facts for the numbers of a seed that nothing captures")
     draft.add_argument("slug", help="the seed's slug in seeds/sources.yml")
     commands.add_parser("schema", help="print the JSON Schema of fact files")
+    commands.add_parser("fact-files", help="list the fact files, one a line (the files the schema describes)")
     diff = commands.add_parser("diff", help="facts added, removed and changed since a git revision")
     diff.add_argument("revision", help="for example origin/main")
     args = parser.parse_args(argv)
@@ -208,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         return _draft(paths, args.slug)
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2))
+        return 0
+    if args.command == "fact-files":
+        print("\n".join(paths.shown(path) for path in paths.fact_files()))
         return 0
     return _diff(paths, args.revision)
 
