@@ -24,7 +24,7 @@ sys.path[:0] = [str(REPO / "hooks"), str(REPO / "tests"), str(REPO / "bench")]
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from corpus import CorpusSize, write_corpus, write_report  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
-from test_lighthouse import lighthouse  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from test_lighthouse import PAGES, lighthouse, scores  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 
 from nqpf.drafting import draft_seed  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from nqpf.loading import ProjectPaths, load_inputs  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
@@ -273,15 +273,39 @@ def reader_bytes(site: Path) -> dict:
     return {"max_html_bytes": max(p.stat().st_size for p in site.rglob("*.html")), "first_search_bytes": first_search}
 
 
-def lighthouse_scores(site: Path) -> dict:
-    """Lighthouse's performance score (mobile) for a timeline page, a sector page and the fact
-    index with a query, on a site served with gzip."""
-    pages = {"timeline": "timeline/2015/", "sector": "sectors/sector-aa/", "fact_index": f"fact-index/?q={FIRST_QUERY}"}
+def lighthouse_performance(site: Path, pages: dict[str, str], runs: int = 3) -> dict:
+    """Lighthouse's performance score (mobile) for each page of ``site`` served with gzip: the
+    median of ``runs``, beside Lighthouse's ``benchmarkIndex`` (its measure of this host's
+    speed; the score falls on a slower or busier host). A figure, never a test's verdict."""
     url, server = serve(site, compressed=True)
+    figures: dict[str, int | float] = {}
+    speeds: list[float] = []
     try:
-        return {f"lighthouse_{name}": lighthouse(url + path)["performance"] for name, path in pages.items()}
+        for name, path in pages.items():
+            reports = [lighthouse(url + path) for _ in range(runs)]
+            figures[f"lighthouse_{name}"] = sorted(scores(r)["performance"] for r in reports)[runs // 2]
+            speeds += [r["environment"]["benchmarkIndex"] for r in reports]
     finally:
         server.shutdown()
+    figures["lighthouse_benchmark_index"] = round(sorted(speeds)[len(speeds) // 2])
+    return figures
+
+
+def real_site_lighthouse() -> dict:
+    """The performance score of the real site's page types (the ones tests/test_lighthouse.py
+    judges by their budgets), median of three runs each."""
+    site = WORK / "real-site"
+    done = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "mkdocs"), "build", "-q", "--strict", "--site-dir", str(site)],
+        cwd=REPO,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        raise SystemExit(f"build of the real site failed:\n{done.stdout}{done.stderr}")
+    return lighthouse_performance(site, {(path.split("/")[0].split("?")[0] or "home"): path for path in PAGES})
 
 
 def bytes_only(size: CorpusSize) -> dict:
@@ -351,12 +375,23 @@ def main() -> None:
         print(" | ".join(str(row.get(k, "")) for k in keys))
     last = runs[-1]
     at_1000 = next(r for r in runs if r["facts"] == 1_000)
-    scores = lighthouse_scores(WORK / str(last["facts"]) / "site")
-    print("Lighthouse performance at 10,000 facts: " + ", ".join(f"{k[11:]} {v}" for k, v in scores.items()))
-    last.update(scores)
-    (REPO / "build" / "bench.json").write_text(
-        json.dumps({"runs": runs, "bytes_only": largest, "drafter": drafter}, indent=1) + "\n"
+    at_scale = lighthouse_performance(
+        WORK / str(last["facts"]) / "site",
+        {"timeline": "timeline/2015/", "sector": "sectors/sector-aa/", "fact_index": f"fact-index/?q={FIRST_QUERY}"},
     )
+    print(
+        "Lighthouse performance at 10,000 facts (median of 3): "
+        + ", ".join(f"{k[11:]} {v}" for k, v in at_scale.items())
+    )
+    real = real_site_lighthouse()
+    print(
+        "Lighthouse performance of the real site (median of 3): " + ", ".join(f"{k[11:]} {v}" for k, v in real.items())
+    )
+    last.update(at_scale)
+    (REPO / "build" / "bench.json").write_text(
+        json.dumps({"runs": runs, "bytes_only": largest, "drafter": drafter, "real_site": real}, indent=1) + "\n"
+    )
+    performance = [v for k, v in at_scale.items() if k != "lighthouse_benchmark_index"]
     targets = [
         ("hooks_s <= 0.25 x baseline_build_s", last["hooks_s"] <= 0.25 * last["baseline_build_s"]),
         ("verify_s <= 1.0", last["verify_s"] <= 1.0),
@@ -372,7 +407,10 @@ def main() -> None:
             "first_search_bytes at 30,000 <= 1.2 x at 1,000",
             largest["first_search_bytes"] <= 1.2 * at_1000["first_search_bytes"],
         ),
-        ("Lighthouse performance >= 90 at 10,000 facts (timeline, sector, fact index)", min(scores.values()) >= 90),
+        (
+            "Lighthouse performance >= 90 at 10,000 facts (timeline, sector, fact index; median of 3)",
+            min(performance) >= 90,
+        ),
     ]
     for name, met in targets:
         print(f"{'met   ' if met else 'MISSED'} {name}")
