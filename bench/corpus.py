@@ -40,7 +40,8 @@ WORDS = [
     "data",
 ]
 VERBS = ("reached", "grew to", "came to", "rose to", "stood at")
-UNITS = ("units", "tonnes", "kilowatts", "yuan", "sets")
+UNITS = ("units", "tonnes", "kilowatts", "yuan", "sets")  # as the sentences write them
+UNIT_SLUGS = {"units": "vehicles", "tonnes": "tonnes", "kilowatts": "kW", "yuan": "CNY", "sets": "sets"}
 PAGES = {
     "index.md": "# Synthetic corpus\n\nA generated project for benchmarks.\n",
     "about.md": "# About\n\nGenerated.\n",
@@ -91,6 +92,17 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
         "- slug: speaker-a\n  name: Speaker A\n  role: Generated speaker\n  kind: person\n", encoding="utf-8"
     )
     (root / "facts" / "ignored-numbers.yml").write_text("[]\n", encoding="utf-8")
+    shutil.copy(repo / "facts" / "units.yml", root / "facts" / "units.yml")
+    # a measure per sector and unit: each holds facts of many years, several for a year
+    (root / "facts" / "measures.yml").write_text(
+        "".join(
+            f"- slug: {sector}-{unit.lower()}\n  label: Output of {sector} in {unit}\n  unit: {unit}\n"
+            f"  definition: Generated measure.\n  place: China\n  period: calendar-year\n  sector: {sector}\n"
+            for sector in sectors
+            for unit in UNIT_SLUGS.values()
+        ),
+        encoding="utf-8",
+    )
 
     seed_sentences: list[list[str]] = [[] for _ in range(size.seeds)]
     by_sector: dict[str, list[str]] = {slug: [] for slug in sectors}
@@ -102,8 +114,9 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
         said_by = "  said_by: speaker-a\n" if index % 7 == 0 else ""
         by_sector[sector].append(
             f"- id: fact-{index:05d}\n  claim: 'Generated claim: {sentence}'\n  kind: figure\n"
-            f"  value: {value}\n  scale: million\n  unit: {unit}\n  period: {year}\n"
-            f"  sector: {sector}\n{said_by}  source:\n    seed: seed-{seed_index:04d}\n"
+            f"  value: {value}\n  scale: million\n  unit: {UNIT_SLUGS[unit]}\n  period: {year}\n"
+            f"  measure: {sector}-{UNIT_SLUGS[unit].lower()}\n  sector: {sector}\n{said_by}"
+            f"  source:\n    seed: seed-{seed_index:04d}\n"
             f"    quote: '{sentence}'\n  tags: [generated]\n"
         )
     for slug, facts in by_sector.items():

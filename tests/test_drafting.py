@@ -84,15 +84,26 @@ def drafted_projects(tmp_path_factory):
 
 def test_drafts_bring_back_the_curated_facts(drafted_projects, capsys):
     rows, total, back, in_scope, back_in_scope = [], 0, 0, 0, 0
+    valued, same_measure, same_unit = 0, 0, 0  # of the curated facts with a value that came back
     for slug in SEEDS:
-        proposals = {
-            reading(r.get("value"), r.get("scale"), r.get("qualifier"), r.get("period"))
-            for r in drafted(drafted_projects[slug], slug)
-        }
+        proposals: dict[tuple, list[dict]] = {}
+        for r in drafted(drafted_projects[slug], slug):
+            proposals.setdefault(
+                reading(r.get("value"), r.get("scale"), r.get("qualifier"), r.get("period")), []
+            ).append(r)
         curated = [f for f in CURATED.facts if f.seed == slug]
         found = [
             reading(f.value, f.scale, f.qualifier, f.period.text if f.period else None) in proposals for f in curated
         ]
+        for fact, came_back in zip(curated, found, strict=True):
+            if came_back and fact.value is not None:
+                # several numbers of one sentence may read alike ("one ..., and one ..."): any of them
+                alike = proposals[
+                    reading(fact.value, fact.scale, fact.qualifier, fact.period.text if fact.period else None)
+                ]
+                valued += 1
+                same_measure += any(r.get("measure") == fact.measure for r in alike)
+                same_unit += any(r.get("unit") == fact.unit for r in alike)
         scope = [same_sentence(f) for f in curated]
         rows.append(
             f"{slug}: {sum(found)}/{len(curated)} back "
@@ -109,9 +120,15 @@ def test_drafts_bring_back_the_curated_facts(drafted_projects, capsys):
             f"  total: {back}/{total} ({100 * back / total:.0f}%); of the facts whose number and period "
             f"stand in one sentence: {back_in_scope}/{in_scope} ({100 * back_in_scope / in_scope:.0f}%)"
         )
+        print(
+            f"  of the {valued} with a value: the curated measure proposed for {same_measure} "
+            f"({100 * same_measure / valued:.0f}%), the curated unit for {same_unit} ({100 * same_unit / valued:.0f}%)"
+        )
     # The others state no number, or take their year from another sentence, which a drafter never may.
     assert back_in_scope >= 0.9 * in_scope
-    assert in_scope >= 0.7 * total
+    assert in_scope >= 0.65 * total  # 30 of 44: two facts became events when their numbers proved no figures
+    assert same_measure >= 0.9 * valued
+    assert same_unit == valued
 
 
 def test_every_draft_verifies_once_reviewed_and_coverage_is_then_complete(drafted_projects):
@@ -238,11 +255,11 @@ def test_a_report_in_the_corridors_forms(tmp_path):
     assert {k: (r.get("scale"), r["unit"], r.get("qualifier"), r.get("period")) for k, r in facts.items()} == {
         Fraction("1.13"): ("trillion", "PKR", None, 2024),
         Fraction(5): ("crore", "PKR", "more than", 2024),
-        Fraction(1, 4): (None, "of districts", None, 2024),
+        Fraction(1, 4): (None, "share", None, 2024),
         Fraction(884): (None, "MW", None, None),
         Fraction(2): ("billion", "USD", None, None),
         Fraction(35): ("billion", "USD", "more than", 2024),
-        Fraction(45): (None, "MoUs", None, None),
+        Fraction(45): (None, "mous", None, None),
     }
     assert facts[Fraction(35)]["qualifying_numbers"] == [8]
     assert {r["quote"]: r["reason"] for r in drafts.ignored} == {
@@ -292,7 +309,7 @@ def test_a_year_of_comparison_is_no_period(tmp_path):
 
 def test_counts_written_with_a_separator_are_not_years(tmp_path):
     drafts = _drafts_of("It will add 2,160 megawatts of electricity to the national grid.", tmp_path)
-    assert [(r["value"], r["unit"], r.get("period")) for r in drafts.facts] == [(2160, "megawatts", None)]
+    assert [(r["value"], r["unit"], r.get("period")) for r in drafts.facts] == [(2160, "MW", None)]
 
 
 def test_one_of_and_phase_one(tmp_path):

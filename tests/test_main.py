@@ -46,7 +46,12 @@ def test_fact_files_are_listed_as_the_loader_reads_them_and_as_pre_commit_select
         for h in repo["hooks"]
         if h["id"] == "check-fact-schema"
     )
-    candidates = [*Path(ROOT).glob("facts/*.yml"), ROOT / "facts/drafts/x.yml", ROOT / "facts/drafts/x.ignored.yml"]
+    candidates = [
+        *Path(ROOT).glob("facts/*.yml"),
+        ROOT / "facts/drafts/x.yml",
+        ROOT / "facts/drafts/x.ignored.yml",
+        ROOT / "facts/drafts/x.measures.yml",
+    ]
     selected = sorted(
         name
         for name in (p.relative_to(ROOT).as_posix() for p in candidates)

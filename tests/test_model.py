@@ -18,10 +18,22 @@ SCHEMA_FILE = ROOT / "schema" / "facts.schema.json"
 FACT_FILES = [p for p in sorted((ROOT / "facts").glob("*.yml")) if p.name not in REGISTRY_FILES]
 
 
-def test_committed_schema_is_generated_from_the_model():
-    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema(), (
-        "regenerate it: PYTHONPATH=hooks .venv/bin/python -m nqpf schema > schema/facts.schema.json"
+@pytest.mark.parametrize("name", ["facts", "units", "measures"])
+def test_committed_schemas_are_generated_from_the_model(name):
+    committed = ROOT / "schema" / f"{name}.schema.json"
+    assert json.loads(committed.read_text(encoding="utf-8")) == json_schema(name), (
+        f"regenerate it: PYTHONPATH=hooks .venv/bin/python -m nqpf schema {name} > schema/{name}.schema.json"
     )
+
+
+@pytest.mark.parametrize("name", ["units", "measures"])
+def test_the_registries_validate_against_their_schemas_and_name_them(name):
+    text = (ROOT / "facts" / f"{name}.yml").read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema=../schema/{name}.schema.json\n")
+    jsonschema.validate(yaml.safe_load(text), json_schema(name))
+    broken = [{**yaml.safe_load(text)[0], "colour": "red"}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, json_schema(name))
 
 
 @pytest.mark.parametrize("path", FACT_FILES, ids=lambda p: p.name)
@@ -140,11 +152,19 @@ def test_an_enum_schema_lists_its_options():
 @pytest.mark.parametrize(
     ("values", "rules"),
     [
-        ({"kind": "figure", "value": 1, "unit": "%"}, []),
+        ({"kind": "figure", "value": 1, "unit": "percent", "measure": "m"}, []),
+        ({"kind": "figure", "value": 1, "unit": "percent", "draft": True}, []),  # the drafter proposes one
+        (
+            {"kind": "figure", "value": 1, "unit": "percent"},
+            [("measure", "is missing; a value is of a measure: name its slug in facts/measures.yml")],
+        ),
         ({"kind": "event"}, []),
         ({"kind": "target"}, []),
         ({"kind": "figure"}, [("value", "is missing; a figure needs the number its quote states")]),
-        ({"kind": "event", "value": 1}, [("unit", "is missing; say what the number counts ('%', 'USD', 'units')")]),
+        (
+            {"kind": "event", "value": 1, "measure": "m"},
+            [("unit", "is missing; name the unit's slug in facts/units.yml (percent, USD, vehicles...)")],
+        ),
         (
             {"kind": "event", "scale": "million", "qualifier": "about", "qualifying_numbers": [8]},
             [

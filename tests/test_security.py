@@ -17,7 +17,8 @@ FACT = f"""
   claim: '{PAYLOAD.replace("'", "''")}'
   kind: figure
   value: 42
-  unit: "%"
+  unit: percent
+  measure: hostile-measure
   period: 2024
   sector: space
   said_by: hostile-speaker
@@ -41,6 +42,12 @@ def hostile_site(tmp_path_factory):
         speakers.write(
             f"\n- slug: hostile-speaker\n  name: Mallory\n  role: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n"
             "  kind: person\n"
+        )
+    with (project / "facts" / "measures.yml").open("a", encoding="utf-8") as measures:
+        measures.write(
+            f"\n- slug: hostile-measure\n  label: Hostile share\n  unit: percent\n"
+            f"  definition: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n  place: Nowhere\n  period: calendar-year\n"
+            "  sector: space\n"
         )
     (project / "facts" / "zz-hostile.yml").write_text(FACT, encoding="utf-8")
     result = run_build(project, project / "site")

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from nqpf.loading import ProjectPaths, load_inputs
 from nqpf.model import QUALIFIERS, Fact, Period
 from nqpf.numbers import HEDGES
+from nqpf.units import UnitRegistry
 from nqpf.verify import (
     SeedText,
     VerifiedFact,
@@ -25,8 +26,10 @@ from nqpf.verify import (
     verify_fact,
 )
 
-REAL_FACTS = load_inputs(ProjectPaths(ROOT))[0].facts
-SEEDS = {slug: SeedText(text) for slug, text in load_inputs(ProjectPaths(ROOT))[0].seed_texts.items()}
+REAL_INPUTS = load_inputs(ProjectPaths(ROOT))[0]
+REAL_FACTS = REAL_INPUTS.facts
+SEEDS = {slug: SeedText(text) for slug, text in REAL_INPUTS.seed_texts.items()}
+UNITS = UnitRegistry(REAL_INPUTS.units)
 FACTS_WITH_VALUES = [f for f in REAL_FACTS if f.value is not None]
 
 
@@ -43,7 +46,7 @@ def test_the_real_fact_base_verifies_with_full_coverage(inputs):
 @pytest.mark.parametrize("fact", FACTS_WITH_VALUES, ids=lambda f: f.id)
 def test_a_changed_value_fails_naming_the_fact(fact):
     wrong = dataclasses.replace(fact, value=fact.value + Fraction(1, 10))
-    item, problems = verify_fact(wrong, SEEDS[fact.seed])
+    item, problems = verify_fact(wrong, SEEDS[fact.seed], UNITS)
     assert item is None
     assert [(p.fact_id, p.field) for p in problems] == [(fact.id, "value")]
     assert f"{fact.file}:{fact.line_of('value')}: {fact.id}: value:" in str(problems[0])
@@ -59,7 +62,7 @@ def _change_a_word(quote: str) -> str:
 @pytest.mark.parametrize("fact", REAL_FACTS, ids=lambda f: f.id)
 def test_a_changed_word_in_the_quote_fails_naming_the_fact(fact):
     wrong = dataclasses.replace(fact, quote=_change_a_word(fact.quote))
-    item, problems = verify_fact(wrong, SEEDS[fact.seed])
+    item, problems = verify_fact(wrong, SEEDS[fact.seed], UNITS)
     assert item is None
     assert [(p.fact_id, p.field) for p in problems] == [(fact.id, "source.quote")]
     assert "is not in seed" in problems[0].message
@@ -67,20 +70,22 @@ def test_a_changed_word_in_the_quote_fails_naming_the_fact(fact):
 
 def test_the_scale_must_match():
     fact = next(f for f in REAL_FACTS if f.id == "nev-production-2023")
-    _, problems = verify_fact(dataclasses.replace(fact, scale=None), SEEDS[fact.seed])
+    _, problems = verify_fact(dataclasses.replace(fact, scale=None), SEEDS[fact.seed], UNITS)
     assert [p.field for p in problems] == ["value"]
     assert "9.443 million" in problems[0].message
 
 
 def test_a_percent_must_be_a_percent_in_the_quote():
     fact = next(f for f in REAL_FACTS if f.id == "industrial-robot-production-growth-2025")
-    _, problems = verify_fact(dataclasses.replace(fact, unit="robots"), SEEDS[fact.seed])
-    assert [p.field for p in problems] == ["value"]
+    _, problems = verify_fact(dataclasses.replace(fact, unit="sets"), SEEDS[fact.seed], UNITS)
+    assert [(p.field, p.message) for p in problems] == [
+        ("unit", "the quote writes “28%”, a percentage: write unit: percent")
+    ]
 
 
 def test_the_period_year_must_be_written_in_the_quote():
     fact = next(f for f in REAL_FACTS if f.id == "nev-production-2023")
-    _, problems = verify_fact(dataclasses.replace(fact, period=Period("2024")), SEEDS[fact.seed])
+    _, problems = verify_fact(dataclasses.replace(fact, period=Period("2024")), SEEDS[fact.seed], UNITS)
     assert [p.field for p in problems] == ["period"]
 
 
@@ -179,7 +184,7 @@ def test_an_ignore_entry_for_an_unknown_seed_is_reported(inputs):
 
 
 def _fact(quote: str, **fields) -> Fact:
-    fields = {"unit": "units", **fields}
+    fields = {"unit": "vehicles", **fields}
     if isinstance(fields.get("value"), str):
         fields["value"] = Fraction(fields["value"])
     lines = {"unit": 8, **({"qualifier": 9} if "qualifier" in fields else {})}
@@ -198,7 +203,7 @@ def _fact(quote: str, **fields) -> Fact:
 
 
 def _check(quote: str, **fields):
-    return verify_fact(_fact(quote, **fields), SeedText(f"Before. {quote} After."))
+    return verify_fact(_fact(quote, **fields), SeedText(f"Before. {quote} After."), UNITS)
 
 
 @pytest.mark.parametrize(
@@ -219,16 +224,16 @@ def _check(quote: str, **fields):
         ("a cost of $120m", {"value": 120, "scale": "million", "unit": "USD"}, {"value": 120, "unit": "USD"}),
         # lakh and crore
         ("a grant of Rs 5 crore", {"value": 5, "scale": "crore", "unit": "PKR"}, {"value": 5, "unit": "PKR"}),
-        ("2 lakh workers", {"value": 2, "scale": "lakh", "unit": "workers"}, {"value": 2, "unit": "workers"}),
+        ("2 lakh workers", {"value": 2, "scale": "lakh", "unit": "people"}, {"value": 2, "unit": "people"}),
         # glued units and pc
         ("the 884MW plant", {"value": 884, "unit": "MW"}, {"value": "88.4", "unit": "MW"}),
-        ("inflation at 21.3pc", {"value": "21.3", "unit": "%"}, {"value": "21.3", "unit": "pc"}),
+        ("inflation at 21.3pc", {"value": "21.3", "unit": "percent"}, {"value": "2.13", "unit": "percent"}),
         # word fractions: the numerator alone is not the figure
-        ("one-quarter of the budget", {"value": "1/4", "unit": "of the budget"}, {"value": 1, "unit": "of the budget"}),
-        ("two-fifths of exports", {"value": "2/5", "unit": "of exports"}, {"value": 2, "unit": "of exports"}),
+        ("one-quarter of the budget", {"value": "1/4", "unit": "share"}, {"value": 1, "unit": "share"}),
+        ("two-fifths of exports", {"value": "2/5", "unit": "share"}, {"value": 2, "unit": "share"}),
         # multiplications: both numbers are written, their product is not
         ("the 4×330MW plant", {"value": 330, "unit": "MW"}, {"value": 1320, "unit": "MW"}),
-        ("a 4 x 330 MW plant", {"value": 4, "unit": "units"}, {"value": 1320, "unit": "MW"}),
+        ("a 4 x 330 MW plant", {"value": 330, "unit": "MW"}, {"value": 1320, "unit": "MW"}),
     ],
 )
 def test_a_number_as_written_verifies_and_a_careless_reading_is_refused(quote, right, careless):
@@ -244,24 +249,27 @@ def test_a_number_as_written_verifies_and_a_careless_reading_is_refused(quote, r
 
 
 @pytest.mark.parametrize(
-    ("quote", "value", "unit"),
+    ("quote", "value", "unit", "written"),
     [
-        ("Rs950 billion", 950, "USD"),
-        ("$35bn", 35, "PKR"),
-        ("RMB50 billion", 50, "USD"),
-        ("$35bn", 35, "dollars"),
+        ("Rs950 billion", 950, "USD", "Rs"),
+        ("$35bn", 35, "PKR", "$"),
+        ("RMB50 billion", 50, "USD", "RMB"),
+        ("35 billion yuan", 35, "USD", "yuan"),
     ],
 )
-def test_an_amount_in_another_currency_is_refused(quote, value, unit):
+def test_an_amount_in_another_currency_is_refused(quote, value, unit, written):
     item, problems = _check(f"a total of {quote}", value=value, scale="billion", unit=unit)
     assert item is None
     assert [(p.field, p.line) for p in problems] == [("unit", 8)]
-    assert f"the quote writes “{quote}”" in problems[0].message
+    assert f"the quote writes “{written}” with “" in problems[0].message
+    assert unit not in problems[0].message.rpartition("write unit: ")[2]
 
 
 def test_a_glued_unit_must_be_the_facts_unit():
-    _, problems = _check("the 884MW plant", value=884, unit="megawatts")
-    assert [(p.field, p.message) for p in problems] == [("unit", "the quote writes “884MW”: write unit: MW")]
+    _, problems = _check("the 884MW plant", value=884, unit="GW")
+    assert [(p.field, p.message) for p in problems] == [
+        ("unit", "the quote writes “MW” with “884MW”, a spelling of MW: write unit: MW")
+    ]
 
 
 @pytest.mark.parametrize(("words", "qualifier"), sorted(HEDGES.items()))
@@ -302,10 +310,10 @@ def test_a_converted_amount_takes_the_hedge_of_the_amount_it_converts():
 def test_the_value_is_shown_as_its_quote_writes_it():
     item, _ = _check("a Rs70bn allocation", value=70, scale="billion", unit="PKR")
     assert (item.display_value, item.fact.display_value) == ("Rs70bn", "Rs 70 billion")
-    item, _ = _check("four wind farms", value=4, unit="wind farms")
+    item, _ = _check("four wind farms", value=4, unit="wind-farms")
     assert item.display_value == "four wind farms"
-    item, _ = _check("the 75th anniversary", value=75, unit="years")
-    assert item.display_value == "75 years"
+    item, _ = _check("the 75th project", value=75, unit="projects")
+    assert item.display_value == "75 project"
 
 
 def test_a_draft_counts_for_coverage_but_never_reaches_readers(inputs):
@@ -355,7 +363,7 @@ def test_any_change_of_a_value_is_caught_unless_the_quote_writes_the_new_one(fac
     seed = SEEDS[fact.seed]
     written = {m.value for m in seed.numbers_in(seed.find(fact.quote)) if m.scale == fact.scale}
     assume(changed.value not in written)  # the rule: a value written in the quote, at its scale
-    item, problems = verify_fact(changed, seed)
+    item, problems = verify_fact(changed, seed, UNITS)
     assert item is None
     assert [p.field for p in problems] == ["value"]
 
@@ -371,7 +379,7 @@ def test_any_character_inserted_into_or_removed_from_a_quote_is_caught(fact, dat
         assume(at < len(quote) - 1 and not quote[at].isspace())
         changed = quote[:at] + quote[at + 1 :]
     assume(normalise(changed) != normalise(quote))  # white space and quote marks are not compared
-    item, problems = verify_fact(dataclasses.replace(fact, quote=changed), SEEDS[fact.seed])
+    item, problems = verify_fact(dataclasses.replace(fact, quote=changed), SEEDS[fact.seed], UNITS)
     assert item is None
     assert problems[0].field == "source.quote"
 
@@ -418,9 +426,29 @@ def test_date_order_puts_undated_facts_last_and_ties_by_id(fact_base):
         (
             "Sales of ¥5 billion",
             {"value": 5, "scale": "billion", "unit": "USD"},
-            "the quote writes “¥5 billion”, an amount in CNY or JPY: write unit: CNY",
+            "the quote writes “¥” with “¥5 billion”, a spelling of CNY or JPY: write unit: CNY or JPY",
         ),
-        ("the 884MW plant", {"value": 884, "unit": "kW"}, "the quote writes “884MW”: write unit: MW"),
+        (
+            "the 884MW plant",
+            {"value": 884, "unit": "kW"},
+            "the quote writes “MW” with “884MW”, a spelling of MW: write unit: MW",
+        ),
+        (
+            "exports of 35 billion yuan",
+            {"value": 35, "scale": "billion", "unit": "USD"},
+            "the quote writes “yuan” with “35 billion”, a spelling of CNY: write unit: CNY",
+        ),
+        (
+            "a rise of 0.5 percentage points",
+            {"value": "0.5", "unit": "percent"},
+            "the quote writes “0.5”, not a percentage: write the unit it is in",
+        ),
+        (
+            "a gain of 5 points",
+            {"value": 5, "unit": "percentage-points"},
+            "the quote writes no spelling of percentage-points next to “5” (then: “points After”): "
+            "add the words that name the unit to its spellings in facts/units.yml",
+        ),
     ],
 )
 def test_a_unit_the_quote_contradicts_is_refused_with_the_unit_to_write(quote, fields, message):
@@ -431,7 +459,7 @@ def test_a_unit_the_quote_contradicts_is_refused_with_the_unit_to_write(quote, f
 @pytest.mark.parametrize(
     ("quote", "fields", "written", "shown"),
     [
-        ("output rose 28% last year", {"value": 28, "unit": "%"}, "28%", "28%"),
+        ("output rose 28% last year", {"value": 28, "unit": "percent"}, "28%", "28%"),
         (
             "surpassed 16 million units",
             {"value": 16, "scale": "million", "qualifier": "more than"},
@@ -442,11 +470,12 @@ def test_a_unit_the_quote_contradicts_is_refused_with_the_unit_to_write(quote, f
             "made 16 million cars",
             {"value": 16, "scale": "million", "unit": "vehicles"},
             "16 million",
-            "16 million vehicles",
+            "16 million cars",
         ),
         ("the 884MW plant", {"value": 884, "unit": "MW"}, "884MW", "884MW"),
         ("a grant of Rs 5 crore", {"value": 5, "scale": "crore", "unit": "PKR"}, "Rs 5 crore", "Rs 5 crore"),
-        ("the 2nd phase", {"value": 2, "unit": "phase"}, "2nd", "2 phase"),
+        ("the 2nd project", {"value": 2, "unit": "projects"}, "2nd", "2 project"),
+        ("rose 0.5 percentage points", {"value": "0.5", "unit": "percentage-points"}, "0.5", "0.5 percentage points"),
     ],
 )
 def test_a_verified_value_is_shown_as_its_quote_writes_it(quote, fields, written, shown):
@@ -457,7 +486,7 @@ def test_a_verified_value_is_shown_as_its_quote_writes_it(quote, fields, written
 
 def test_a_fact_without_value_shows_and_writes_nothing():
     fact = dataclasses.replace(_fact("held in 2024 in Beijing", unit=None), kind="event", period=Period("2024"))
-    item, problems = verify_fact(fact, SeedText("It was held in 2024 in Beijing."))
+    item, problems = verify_fact(fact, SeedText("It was held in 2024 in Beijing."), UNITS)
     assert problems == []
     assert (item.written, item.shown, item.covers) == ("", "", (len("It was held in "),))
 
@@ -465,11 +494,11 @@ def test_a_fact_without_value_shows_and_writes_nothing():
 def test_qualifying_numbers_must_be_written_in_the_quote():
     quote = "in the first eight months, 12 million tonnes"
     right = dataclasses.replace(_fact(quote, value=12, scale="million", unit="tonnes"), qualifying_numbers=(8,))
-    item, problems = verify_fact(right, SeedText(quote))
+    item, problems = verify_fact(right, SeedText(quote), UNITS)
     assert problems == []
     assert len(item.covers) == 2  # the figure and the number that defines it
     wrong = dataclasses.replace(right, qualifying_numbers=(9,), lines={"qualifying_numbers": 11})
-    _, problems = verify_fact(wrong, SeedText(quote))
+    _, problems = verify_fact(wrong, SeedText(quote), UNITS)
     assert [str(p) for p in problems] == [
         "facts/economy.yml:11: a-fact: qualifying_numbers: 9 is not written in the quote "
         "(numbers there: eight, 12 million)"
@@ -487,7 +516,7 @@ def test_a_duplicate_id_is_reported_on_its_id_line_and_an_empty_registry_is_name
     measured = next(f for f in inputs.facts if f.measure)
     assert (
         f"{measured.file}:{measured.line_of('measure')}: {measured.id}: measure: "
-        f"'{measured.measure}' is not in facts/measures.yml (known: none)"
+        f"'{measured.measure}' is not in facts/measures.yml (add it there, or name one listed there)"
     ) in [str(p) for p in problems]
 
 
@@ -532,7 +561,7 @@ def test_several_drafts_in_a_file_are_counted_in_one_problem(inputs):
 
 @pytest.mark.parametrize(("length", "shown"), [(90, "x" * 90), (91, "x" * 89 + "…")])
 def test_a_long_quote_is_cut_in_messages(length, shown):
-    _, problems = verify_fact(_fact("x" * length, value=1), SeedText("nothing here"))
+    _, problems = verify_fact(_fact("x" * length, value=1), SeedText("nothing here"), UNITS)
     assert f"“{shown}”" in problems[0].message
 
 

@@ -17,10 +17,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .drafting import draft_seed, drafts_yaml, facts_header, ignored_header
+from .drafting import draft_seed, drafts_yaml, facts_header, ignored_header, measures_header
 from .exports import fact_record
 from .intake import SourceRefused, new_slug, seed_file_name, seed_text, source_entry, stated_metadata
-from .loading import IGNORED_SUFFIX, LoadedInputs, ProjectPaths, load_inputs
+from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, LoadedInputs, ProjectPaths, load_inputs
 from .model import json_schema
 from .problems import FactsInvalid
 from .verify import build_fact_base
@@ -101,6 +101,7 @@ def _write_drafts(paths: ProjectPaths, inputs: LoadedInputs, slug: str) -> str:
     for records, path, header in (
         (drafts.facts, paths.drafts_dir / f"{slug}.yml", facts_header(slug, file_name)),
         (drafts.ignored, paths.drafts_dir / f"{slug}{IGNORED_SUFFIX}", ignored_header(slug, file_name)),
+        (drafts.measures, paths.drafts_dir / f"{slug}{MEASURES_SUFFIX}", measures_header(slug, file_name)),
     ):
         if not records:
             continue
@@ -110,7 +111,9 @@ def _write_drafts(paths: ProjectPaths, inputs: LoadedInputs, slug: str) -> str:
             out.write(drafts_yaml(records, header if new_file else None))
         written.append(
             f"{paths.shown(path)}: {len(records)} "
-            + ("drafted facts" if records is drafts.facts else "drafted ignore entries")
+            + {id(drafts.facts): "drafted facts", id(drafts.ignored): "drafted ignore entries"}.get(
+                id(records), "drafted measures"
+            )
         )
     if not written:
         return f"Nothing to draft: every number of seeds/{file_name} is captured already."
@@ -193,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--slug", help="the seed's slug (default: from its title or first words)")
     draft = commands.add_parser("draft", help="draft facts for the numbers of a seed that nothing captures")
     draft.add_argument("slug", help="the seed's slug in seeds/sources.yml")
-    commands.add_parser("schema", help="print the JSON Schema of fact files")
+    schema = commands.add_parser("schema", help="print the JSON Schema of fact files (or of units.yml, measures.yml)")
+    schema.add_argument("name", nargs="?", default="facts", choices=("facts", "units", "measures"))
     commands.add_parser("fact-files", help="list the fact files, one a line (the files the schema describes)")
     diff = commands.add_parser("diff", help="facts added, removed and changed since a git revision")
     diff.add_argument("revision", help="for example origin/main")
@@ -208,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "draft":
         return _draft(paths, args.slug)
     if args.command == "schema":
-        print(json.dumps(json_schema(), indent=2))
+        print(json.dumps(json_schema(args.name), indent=2))
         return 0
     if args.command == "fact-files":
         print("\n".join(paths.shown(path) for path in paths.fact_files()))

@@ -21,9 +21,12 @@ from typing import Any
 import yaml
 
 from .loading import LoadedInputs
+from .matching import Described
 from .model import Period, Speaker, read_period
 from .numbers import MONTH_PATTERN, MONTHS, NumberMention, format_number
+from .proposals import Proposer
 from .search import term_counts
+from .units import UnitRegistry
 from .verify import SeedText, verify, verify_fact
 
 _DATE_RE = re.compile(  # "November 7, 2022", "Sept. 29", "7 November 2022", "11th Mar, 2025", "September 2023"
@@ -221,6 +224,12 @@ _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s?(?:[ap]m\b|[ap]\.m\.))?")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[ -]?)?\d{2,4}(?:[ -]\d{2,4}){2,}")
 _PHONE_CUE = re.compile(r"(?i)(?:tel|phone|fax|uan|call|contact|mobile)\.?:?\s*\+?[\d\s-]*\Z")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'&.\-]*")
+_FISCAL_BEFORE = re.compile(r"(?i)\b(?:fiscal|financial)\s+year\s+\Z")  # "fiscal year 23"
+_AGO_AFTER = re.compile(r"(?i)\s+(?:years?|months?|decades?|weeks?|days?)\s+(?:ago|back|earlier)\b")
+
+
+def plain_number(mention: NumberMention) -> bool:
+    return not (mention.scale or mention.percent or mention.currency or mention.unit)
 
 
 @dataclass(frozen=True)
@@ -235,10 +244,12 @@ class DateExpression:
 
 @dataclass(frozen=True)
 class Drafts:
-    """What drafting proposes for one seed: fact records and ignore entries, in text order."""
+    """What drafting proposes for one seed: fact records, ignore entries and new measures, in
+    text order."""
 
     facts: tuple[dict[str, Any], ...]
     ignored: tuple[dict[str, Any], ...]
+    measures: tuple[dict[str, Any], ...] = ()
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -392,6 +403,17 @@ class _Drafter:
         ]
         documents += [(sector.slug, f"{sector.title} {sector.description}") for sector in inputs.sectors.values()]
         self.sector_vectors = _tf_idf([(slug, term_counts(words)) for slug, words in documents])
+        self.units = UnitRegistry(inputs.units)
+        lowered = self.text.lower()
+        self.proposer = Proposer(
+            inputs.measures,
+            self.units,
+            inputs.facts,
+            self.sector,
+            "Pakistan" if lowered.count("pakistan") > lowered.count("china") else "China",
+        )
+        self.headline = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
+        self.paragraphs = _paragraphs(self.text)
 
     # ---- what a number is
 
@@ -412,9 +434,11 @@ class _Drafter:
             return self.passage(start, end, 1, 1), "Counts the parties (the two countries), not a figure."
         next_word = re.match(r"\s*-?\s*([A-Za-z][\w-]*)", after)
         if mention.ordinal:
-            if next_word and next_word.group(1).lower() == "anniversary":
-                return None
             return self.passage(start, end, 1, 2), "An ordinal, not a figure."
+        if _FISCAL_BEFORE.search(before) and plain_number(mention):
+            return self.passage(start, end, 2, 0), "The name of a fiscal year, not a figure."
+        if plain_number(mention) and _AGO_AFTER.match(after):
+            return self.passage(start, end, 0, 2), "A duration that only dates something, not a figure."
         if next_word and next_word.group(1).lower().endswith(("millionth", "thousandth", "hundredth")):
             return self.passage(start, end, 0, 1), "An ordinal, not a figure."
         plain = not (mention.scale or mention.percent or mention.currency or mention.unit)
@@ -511,6 +535,21 @@ class _Drafter:
         end = min((i for i in (after.find(","), after.find(";")) if i >= 0), default=len(after))
         return before[start:] + mention.text + after[:end]
 
+    def about(self, sentence: tuple[int, int], mention: NumberMention) -> str:
+        """The sentence less what describes its other numbers (each from the number to the end
+        of its clause): "with two more hydropower stations under construction" says nothing of
+        "one hydropower plant"."""
+        kept, at = [], sentence[0]
+        for other in self.seed.numbers_in(sentence):
+            if other.start == mention.start or other.start < at:
+                continue
+            after = self.text[other.end : sentence[1]]
+            ends = [i for i in (after.find(","), after.find(";"), after.find(" with ")) if i >= 0]
+            kept.append(self.text[at : other.start])
+            at = other.end + min(ends, default=len(after))
+        kept.append(self.text[at : sentence[1]])
+        return " ".join(kept)
+
     def sector(self, sentence: str) -> str:
         """The sector of the fact (or sector description) most like the sentence (tf-idf cosine)."""
         query = term_counts(sentence)
@@ -545,6 +584,13 @@ class _Drafter:
             )
         return False
 
+    def paragraph_of(self, sentence: tuple[int, int]) -> str:
+        """The paragraph that holds ``sentence``: where "it" and "annual production" get their subject."""
+        for start, end in self.paragraphs:
+            if start <= sentence[0] < end:
+                return self.text[start:end]
+        return ""
+
     def new_id(self, words: list[str], suffix: str) -> str:
         base = "-".join([*words, suffix] if suffix else words)[:70].strip("-") or "fact"
         candidate, n = base, 2
@@ -565,20 +611,32 @@ class _Drafter:
         claim = _DATELINE_START.sub("", " ".join(quote.split()))
         claim = claim if len(claim) <= 400 else claim[:399] + "…"
         kind = "target" if _TARGET_RE.search(quote) else ("figure" if mention else "event")
+        proposal = None
         if mention is not None:
-            unit = self.unit(mention)
+            clause = self.clause(sentence, mention)
+            described = Described(
+                clause,
+                self.about(sentence, mention),
+                f"{self.paragraph_of(sentence)} {self.headline}",
+                target=kind == "target",
+            )
+            before = clause[: clause.find(mention.text)] if mention.text in clause else ""
+            proposal = self.proposer.propose(
+                self.text, mention=mention, described=described, clause_before=before, period=period, kind=kind
+            )
+            unit = proposal.unit if proposal else self.unit(mention)
             words = _slug_words(self.text[sentence[0] : mention.start], 4)
             if len(words) < 2:  # the number opens its sentence: name it by the words after it
                 words += _slug_words(self.text[mention.end : sentence[1]], 6)[:3]
             words += [w for w in _slug_words(unit, 1) if w not in words]
         else:
             unit, words = None, _slug_words(quote, 4)
-        record: dict[str, Any] = {
-            "id": self.new_id(words, str(period.year) if period else ""),
-            "draft": True,
-            "claim": claim,
-            "kind": kind,
-        }
+        if proposal is not None:
+            record: dict[str, Any] = {"id": self.new_id([proposal.id_stem], ""), "draft": True}
+            record.update(claim=proposal.claim if len(proposal.claim) <= 400 else claim, kind=kind)
+        else:
+            record = {"id": self.new_id(words, str(period.year) if period else ""), "draft": True}
+            record.update(claim=claim, kind=kind)
         if mention is not None:
             record["value"] = (
                 f"{mention.value.numerator}/{mention.value.denominator}"
@@ -592,17 +650,32 @@ class _Drafter:
                 record["qualifier"] = mention.hedge
         if period is not None:
             record["period"] = int(period.text) if period.precision == "year" else period.text
-        record["sector"] = self.sector(f"{quote} {self.clause(sentence, mention)}" if mention else quote)
+        if proposal is not None:
+            record["measure"] = proposal.measure
+            record["sector"] = proposal.sector
+        else:
+            record["sector"] = self.sector(f"{quote} {self.clause(sentence, mention)}" if mention else quote)
         if speaker := self.speaker(sentence):
             record["said_by"] = speaker
         record["source"] = {"seed": self.slug, "quote": " ".join(quote.split())}
         if mention is not None and qualifying:
             record["qualifying_numbers"] = [_yaml_value(v) for v in qualifying]
-        if earlier is not None:  # never the period: a pointer for the reviewer, who decides
+        if mention is not None and proposal is None:
             record["note"] = (
-                f"Not dated: this sentence states no year. An earlier sentence of the paragraph "
-                f"states {earlier.label()}; if it dates this figure too, quote both sentences, "
-                f"add period: {earlier.text} and say so in this note."
+                f"The unit written here (“{unit}”) is not in facts/units.yml: add it there, or write "
+                "the slug of the unit it spells; then name the measure this value is of."
+            )
+        if earlier is not None:  # never the period: a pointer for the reviewer, who decides
+            record["note"] = " ".join(
+                filter(
+                    None,
+                    (
+                        record.get("note"),
+                        f"Not dated: this sentence states no year. An earlier sentence of the paragraph "
+                        f"states {earlier.label()}; if it dates this figure too, quote both sentences, "
+                        f"add period: {earlier.text} and say so in this note.",
+                    ),
+                )
             )
         return record
 
@@ -616,7 +689,7 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
     # the numbers in the quote of a fact that fails verification are that fact's: never redrafted
     for fact in inputs.facts:
         span = seed.find(fact.quote) if fact.seed == slug else None
-        if span and verify_fact(fact, seed)[1]:
+        if span and verify_fact(fact, seed, drafter.units)[1]:
             uncovered -= {m.start for m in seed.numbers_in(span)}
     facts: list[dict[str, Any]] = []
     ignored: dict[str, dict[str, Any]] = {}
@@ -705,7 +778,7 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
                 )
         else:
             facts.append(drafter.record(sentence, None, period, []))
-    return Drafts(tuple(facts), tuple(ignored.values()))
+    return Drafts(tuple(facts), tuple(ignored.values()), tuple(drafter.proposer.drafted))
 
 
 def drafts_yaml(records: tuple[dict[str, Any], ...], header: str | None) -> str:
@@ -721,6 +794,16 @@ def facts_header(slug: str, file_name: str) -> str:
         f"# Machine drafts for the seed {slug} (seeds/{file_name}), written by `nqpf draft`.\n"
         "# For each: check the value, scale, unit, qualifier and period against the quote,\n"
         "# choose the sector, write the claim a reader should see, then delete `draft: true`.\n"
+    )
+
+
+def measures_header(slug: str, file_name: str) -> str:
+    return (
+        f"# yaml-language-server: $schema=../../schema/measures.schema.json\n"
+        f"# Measures drafted for the seed {slug} (seeds/{file_name}), written by `nqpf draft`: a\n"
+        "# number of the text matched none of facts/measures.yml. For each: check the label, unit,\n"
+        "# place, period and sector, write the definition, then delete `draft: true` (or point\n"
+        "# its facts at an existing measure and delete the entry).\n"
     )
 
 

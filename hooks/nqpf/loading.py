@@ -15,6 +15,7 @@ from .model import (
     SECTOR_FIELDS,
     SOURCE_FIELDS,
     SPEAKER_FIELDS,
+    UNIT_FIELDS,
     Fact,
     FieldSpec,
     IgnoredNumber,
@@ -22,6 +23,7 @@ from .model import (
     Sector,
     Source,
     Speaker,
+    Unit,
     kind_rules,
     read_fields,
 )
@@ -30,8 +32,9 @@ from .yaml_files import Record, read_records
 
 _Entry = TypeVar("_Entry")
 
-REGISTRY_FILES = {"sectors.yml", "speakers.yml", "measures.yml", "ignored-numbers.yml"}
+REGISTRY_FILES = {"sectors.yml", "speakers.yml", "measures.yml", "units.yml", "ignored-numbers.yml"}
 IGNORED_SUFFIX = ".ignored.yml"  # drafted ignore entries, beside the drafted facts
+MEASURES_SUFFIX = ".measures.yml"  # drafted measures, beside the drafted facts
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,13 @@ class ProjectPaths:
 
     def fact_files(self) -> list[Path]:
         return sorted(p for p in self.facts_dir.glob("*.yml") if p.name not in REGISTRY_FILES) + sorted(
-            p for p in self.drafts_dir.glob("*.yml") if not p.name.endswith(IGNORED_SUFFIX)
+            p for p in self.drafts_dir.glob("*.yml") if not p.name.endswith((IGNORED_SUFFIX, MEASURES_SUFFIX))
         )
+
+    def measure_files(self) -> list[Path]:
+        """facts/measures.yml (optional: a project may state no value), then drafted measures."""
+        main = self.facts_dir / "measures.yml"
+        return [main] * main.exists() + sorted(self.drafts_dir.glob(f"*{MEASURES_SUFFIX}"))
 
     def ignore_files(self) -> list[Path]:
         return [self.facts_dir / "ignored-numbers.yml", *sorted(self.drafts_dir.glob(f"*{IGNORED_SUFFIX}"))]
@@ -80,6 +88,7 @@ class LoadedInputs:
     ignored: tuple[IgnoredNumber, ...]
     seed_texts: dict[str, str]
     measures: dict[str, Measure] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
 
 
 def _records(
@@ -125,6 +134,11 @@ def _placed(entry: Callable[..., _Entry]) -> Callable[[dict[str, Any], str, Reco
     return lambda values, shown, record: entry(**values, file=shown, line=record.line)
 
 
+def _lined(entry: Callable[..., _Entry]) -> Callable[[dict[str, Any], str, Record], _Entry]:
+    """A registry entry that also knows the line of each of its fields."""
+    return lambda values, shown, record: entry(**values, file=shown, line=record.line, lines=record.lines)
+
+
 def _fact(values: dict[str, Any], shown: str, record: Record) -> Fact:
     source = values.pop("source")
     return Fact(**values, seed=source["seed"], quote=source["quote"], file=shown, line=record.line, lines=record.lines)
@@ -157,8 +171,22 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
     sources = registry(paths.seeds_dir / "sources.yml", SOURCE_FIELDS, "sources", _source)
     sectors = registry(paths.facts_dir / "sectors.yml", SECTOR_FIELDS, "sectors", _placed(Sector))
     speakers = registry(paths.facts_dir / "speakers.yml", SPEAKER_FIELDS, "speakers", _placed(Speaker))
-    measures_file = paths.facts_dir / "measures.yml"  # optional: a project may chart nothing
-    measures = registry(measures_file, MEASURE_FIELDS, "measures", _placed(Measure)) if measures_file.exists() else {}
+    units = registry(paths.facts_dir / "units.yml", UNIT_FIELDS, "units", _lined(Unit))
+    measures: dict[str, Measure] = {}
+    for path in paths.measure_files():
+        listed = registry(path, MEASURE_FIELDS, "measures", _lined(Measure))
+        for slug, measure in listed.items():
+            if slug in measures:
+                problems.append(
+                    Problem(
+                        measure.file,
+                        measure.line,
+                        f"this slug is used twice (first at {measures[slug].file})",
+                        slug,
+                        "slug",
+                    )
+                )
+            measures.setdefault(slug, measure)
     seed_texts = {
         slug: text for slug, source in sources.items() if (text := _read_seed(paths, source, problems)) is not None
     }
@@ -190,5 +218,6 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
         ignored=tuple(ignored),
         seed_texts=seed_texts,
         measures=measures,
+        units=units,
     )
     return inputs, problems

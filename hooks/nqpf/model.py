@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from typing import Any
@@ -23,8 +23,14 @@ KINDS = ("figure", "target", "event")
 QUALIFIERS = ("about", "at least", "more than", "nearly", "up to", "less than")
 # How a value in a currency is shown when the fact states it ("$600 million", "Rs 950 billion").
 CURRENCY_SIGNS = {"USD": "$", "PKR": "Rs ", "CNY": "CNY ", "EUR": "€", "GBP": "£", "JPY": "¥", "HKD": "HK$"}
+PERCENT = "percent"  # the unit slug of a percentage: the number reader marks a number written as one
+UNIT_KINDS = ("currency", "percent", "percentage-points", "share", "physical", "count")
+DIMENSIONS = ("power", "energy", "voltage", "length", "mass", "area", "volume")
+# What kind of period a measure's facts take.
+PERIOD_KINDS = ("calendar-year", "fiscal-year", "year-to-date", "cumulative", "none")
 SPEAKER_KINDS = ("person", "organisation", "publication")
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+UNIT_SLUG_RE = re.compile(r"[A-Za-z0-9]+(?:-[a-z0-9]+)*")  # "USD", "kW", "percent", "power-plants"
 LABEL_RE = re.compile(r"[\w .,'’&()/:;+\-–]+")
 PERIOD_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -91,7 +97,7 @@ class Fact:
         if self.value is None:
             return ""
         amount = format_number(self.value) + (f" {self.scale}" if self.scale else "")
-        if self.unit == "%":
+        if self.unit == PERCENT:
             shown = f"{amount}%"
         elif self.unit in CURRENCY_SIGNS:
             shown = f"{CURRENCY_SIGNS[self.unit]}{amount}"
@@ -139,14 +145,40 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit a fact's value is in, and the ways a quote may write it."""
+
+    slug: str
+    label: str
+    short: str
+    kind: str
+    spellings: tuple[str, ...]
+    file: str
+    line: int
+    lines: dict[str, int]
+    dimension: str | None = None
+    factor: Fraction | None = None  # the unit's size in its dimension's SI unit: 1000000 for MW
+
+
+@dataclass(frozen=True)
 class Measure:
-    """What facts that share a ``measure`` measure: charted together under this label."""
+    """One quantity across sources and periods (Data Commons' statistical variable): each fact
+    that states a value of it names it, and the facts are compared and charted together."""
 
     slug: str
     label: str
     unit: str
+    definition: str
+    place: str
+    period: str  # what kind of period its facts take: one of PERIOD_KINDS
+    sector: str
     file: str
     line: int
+    lines: dict[str, int] = field(default_factory=dict)
+    draft: bool = False
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, self.line)
 
 
 @dataclass(frozen=True)
@@ -260,6 +292,7 @@ class FieldSpec:
 
 _STR = {"type": "string"}
 _SLUG = {"type": "string", "pattern": f"^{SLUG_RE.pattern}$"}
+_UNIT_SLUG = {"type": "string", "pattern": f"^{UNIT_SLUG_RE.pattern}$"}
 _PERIOD = {"type": ["string", "integer"], "pattern": f"^{PERIOD_RE.pattern}$"}
 _NUMBER = {"oneOf": [{"type": "number"}, {"type": "string", "pattern": r"^-?\d+/[1-9]\d*$"}]}
 
@@ -300,9 +333,9 @@ FACT_FIELDS = (
     ),
     FieldSpec(
         "unit",
-        "What is counted: '%', 'units', 'embryos'...; for an amount written with a "
-        "currency, its code: USD for '$', PKR for 'Rs', CNY for 'RMB' or 'CNY'.",
-        _STR,
+        "The unit's slug in facts/units.yml: percent, USD, CNY, MW, vehicles...; the quote must "
+        "write one of its spellings next to the number (USD for '$', CNY for 'RMB' or 'yuan').",
+        _UNIT_SLUG,
         _text(40),
     ),
     FieldSpec(
@@ -342,7 +375,7 @@ FACT_FIELDS = (
     FieldSpec("note", "A remark for readers: how the period was read, what the figure covers.", _STR, _text(600)),
     FieldSpec(
         "measure",
-        "Slug shared by facts that measure the same thing in different periods (they are charted together).",
+        "Slug of the measure in facts/measures.yml: the quantity this value is of (required with a value).",
         _SLUG,
         _slug,
     ),
@@ -393,10 +426,72 @@ SOURCE_FIELDS = (
     ),
 )
 
+
+def _unit_slug(raw: object) -> str:
+    if not isinstance(raw, str) or not UNIT_SLUG_RE.fullmatch(raw) or len(raw) > 40:
+        raise ValueError(f"{raw!r} is not a unit slug: use an ISO 4217 code (USD), a symbol (kW) or kebab-case words")
+    return raw
+
+
+def _short(raw: object) -> str:
+    if not isinstance(raw, str) or len(raw) > 12:
+        raise ValueError('a short text is expected (at most 12 characters; "" for none)')
+    return raw
+
+
+def _fraction(raw: object) -> Fraction:
+    value = _value(raw)
+    if value <= 0:
+        raise ValueError("a positive number is expected")
+    return value
+
+
+UNIT_FIELDS = (
+    FieldSpec(
+        "slug",
+        "The unit's one slug, as facts and measures name it: USD, percent, MW, vehicles.",
+        _UNIT_SLUG,
+        _unit_slug,
+        True,
+    ),
+    FieldSpec("label", "The unit's name for people: US dollars, megawatts.", _STR, _text(80), True),
+    FieldSpec("short", "Its short form on charts and figures: $, %, MW.", _STR, _short, True),
+    FieldSpec("kind", f"{', '.join(UNIT_KINDS)}.", _enum(UNIT_KINDS), _choice(UNIT_KINDS), True),
+    FieldSpec(
+        "spellings",
+        "How a quote may write the unit next to its number ($, US$, U.S. dollars), compared without regard to case.",
+        {"type": "array", "items": _STR, "minItems": 1},
+        _list_of(_text(40)),
+        True,
+    ),
+    FieldSpec("dimension", "For a physical unit: what it measures.", _enum(DIMENSIONS), _choice(DIMENSIONS)),
+    FieldSpec(
+        "factor", "For a physical unit: its size in the dimension's SI unit (1000000 for MW).", _NUMBER, _fraction
+    ),
+)
+
 MEASURE_FIELDS = (
     FieldSpec("slug", "Kebab-case id facts use in measure.", _SLUG, _slug, True),
-    FieldSpec("label", "What the facts measure, for chart captions and the fact index.", _STR, _label, True),
-    FieldSpec("unit", 'What the charted numbers count ("vehicles", "% growth").', _STR, _text(40), True),
+    FieldSpec("label", "What the facts measure, for pages, chart captions and the fact index.", _STR, _label, True),
+    FieldSpec(
+        "unit",
+        "Slug of the unit in facts/units.yml its values are compared and charted in.",
+        _UNIT_SLUG,
+        _unit_slug,
+        True,
+    ),
+    FieldSpec("definition", "One sentence saying what is measured, and what is not.", _STR, _text(400), True),
+    FieldSpec("place", "The place it is about: China, Pakistan, the corridor.", _STR, _label, True),
+    FieldSpec(
+        "period",
+        "What kind of period its facts take: calendar-year, fiscal-year, year-to-date, cumulative (a total to "
+        "date) or none.",
+        _enum(PERIOD_KINDS),
+        _choice(PERIOD_KINDS),
+        True,
+    ),
+    FieldSpec("sector", "Slug of the sector in facts/sectors.yml its facts belong to.", _SLUG, _slug, True),
+    DRAFT_FIELD,
 )
 
 IGNORED_FIELDS = (
@@ -460,15 +555,34 @@ def kind_rules(values: dict[str, object]) -> list[tuple[str, str]]:
     if values.get("kind") == "figure" and "value" not in values:
         rules.append(("value", "is missing; a figure needs the number its quote states"))
     if "value" in values and "unit" not in values:
-        rules.append(("unit", "is missing; say what the number counts ('%', 'USD', 'units')"))
+        rules.append(("unit", "is missing; name the unit's slug in facts/units.yml (percent, USD, vehicles...)"))
+    if "value" in values and "measure" not in values and not values.get("draft"):
+        rules.append(("measure", "is missing; a value is of a measure: name its slug in facts/measures.yml"))
     for name in ("scale", "qualifier", "qualifying_numbers"):
         if name in values and "value" not in values:
             rules.append((name, "given without a value"))
     return rules
 
 
-def json_schema() -> dict[str, Any]:
-    """JSON Schema of a fact file, generated from FACT_FIELDS for editors and CI."""
+SCHEMAS: dict[str, tuple[tuple[FieldSpec, ...], str, str]] = {
+    "facts": (
+        FACT_FIELDS,
+        "nqpf-facts fact file",
+        "A list of facts; each states a figure, target or event with a verbatim quote of its seed.",
+    ),
+    "units": (UNIT_FIELDS, "nqpf-facts units", "The units facts and measures name: one slug per unit."),
+    "measures": (
+        MEASURE_FIELDS,
+        "nqpf-facts measures",
+        "The quantities facts state values of, each across sources and periods.",
+    ),
+}
+
+
+def json_schema(name: str = "facts") -> dict[str, Any]:
+    """JSON Schema of a fact file, facts/units.yml or facts/measures.yml, generated from their
+    field tables for editors and CI."""
+    specs, title, description = SCHEMAS[name]
 
     def properties(specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
         return {
@@ -486,20 +600,21 @@ def json_schema() -> dict[str, Any]:
             for spec in specs
         }
 
+    items: dict[str, Any] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": properties(specs),
+        "required": [spec.name for spec in specs if spec.required],
+    }
+    if name == "facts":
+        items["allOf"] = [
+            {"if": {"properties": {"kind": {"const": "figure"}}}, "then": {"required": ["value", "unit"]}},
+            {"if": {"required": ["value"]}, "then": {"required": ["unit"]}},
+        ]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "nqpf-facts fact file",
-        "description": "A list of facts; each states a figure, target or event with a verbatim "
-        "quote of its seed. Generated from hooks/nqpf/model.py: do not edit.",
+        "title": title,
+        "description": f"{description} Generated from hooks/nqpf/model.py: do not edit.",
         "type": "array",
-        "items": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": properties(FACT_FIELDS),
-            "required": [spec.name for spec in FACT_FIELDS if spec.required],
-            "allOf": [
-                {"if": {"properties": {"kind": {"const": "figure"}}}, "then": {"required": ["value", "unit"]}},
-                {"if": {"required": ["value"]}, "then": {"required": ["unit"]}},
-            ],
-        },
+        "items": items,
     }

@@ -2,9 +2,11 @@
 
 Rules, each a function returning problems:
   1. a quote is a verbatim passage of its seed (whitespace and typographic quote marks aside);
-  2. a value is a number written in its quote, at the same scale, in the currency and with
-     the hedge ("over", "nearly") the quote writes; a period's year is written there too;
-  3. ids are unique; sectors, seeds and speakers exist;
+  2. a value is a number written in its quote, at the same scale, in a unit the quote spells
+     next to it and with the hedge ("over", "nearly") the quote writes; a period's year is
+     written there too;
+  3. ids are unique; sectors, seeds, speakers, units and measures exist, and a value's unit
+     converts to its measure's;
   4. coverage: every number of every seed is captured by a fact, the seed's metadata or the
      ignore list;
   5. drafts (``draft: true``) are proposals: they count for coverage, never for readers, and
@@ -14,15 +16,18 @@ Rules, each a function returning problems:
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .loading import LoadedInputs, ProjectPaths, load_inputs
-from .model import Fact, IgnoredNumber, Measure, Sector, Source, Speaker
+from .model import PERCENT, Fact, IgnoredNumber, Measure, Sector, Source, Speaker, Unit
 from .numbers import NumberMention, describe, format_number, read_numbers
 from .problems import FactsInvalid, Problem
+from .units import UnitRegistry, check_units
 
 _QUOTE_MARKS = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'}
@@ -136,6 +141,20 @@ class FactBase:
     ignored: tuple[IgnoredNumber, ...]
     drafts: tuple[VerifiedFact, ...] = ()  # machine drafts that verify; never shown
     measures: dict[str, Measure] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+
+    @cached_property
+    def unit_registry(self) -> UnitRegistry:
+        return UnitRegistry(self.units)
+
+    @cached_property
+    def by_measure(self) -> dict[str, list[VerifiedFact]]:
+        """Each measure's reviewed facts, in date order."""
+        groups: dict[str, list[VerifiedFact]] = {}
+        for item in sorted(self.facts, key=in_date_order):
+            if item.fact.measure is not None:
+                groups.setdefault(item.fact.measure, []).append(item)
+        return groups
 
     @cached_property
     def by_id(self) -> dict[str, VerifiedFact]:
@@ -183,28 +202,43 @@ class Coverage:
 
 
 def matches_value(fact: Fact, mention: NumberMention) -> bool:
-    """Rule 2: the quote writes this fact's value, at the fact's scale, as a percent iff '%'."""
+    """Rule 2: the quote writes this fact's value, at the fact's scale, as a percent iff the
+    fact's unit is percent."""
     return (
         mention.date is None
         and mention.scale == fact.scale
-        and mention.percent == (fact.unit == "%")
+        and mention.percent == (fact.unit == PERCENT)
         and mention.value == fact.value
     )  # last: comparing Fractions is the slow part
 
 
-def _reading_problems(fact: Fact, mention: NumberMention) -> list[tuple[str, str]]:
-    """Rule 2, continued: the fact reads the number's currency and hedge as the quote writes them."""
-    problems = []
-    if mention.currency and fact.unit not in mention.currency_units:
-        problems.append(
-            (
-                "unit",
-                f"the quote writes “{mention.text}”, an amount in "
-                f"{' or '.join(mention.currency_units)}: write unit: {mention.currency_units[0]}",
-            )
+def _unit_problem(fact: Fact, mention: NumberMention, text: str, units: UnitRegistry) -> str | None:
+    """Rule 2, the unit: the quote writes one of the fact's unit's spellings with the number."""
+    if fact.unit not in units:
+        return None  # rule 3 names the slug to write
+    written = units.written_next_to(text, mention)
+    if written is None:
+        after = " ".join(re.split(r"[.,;:()\n]", text[mention.end : mention.end + 40])[0].split()[:3])
+        return (
+            f"the quote writes no spelling of {fact.unit} next to “{mention.text}” (then: “{after}”): "
+            f"add the words that name the unit to its spellings in facts/units.yml"
         )
-    if mention.unit and fact.unit != mention.unit:
-        problems.append(("unit", f"the quote writes “{mention.text}”: write unit: {mention.unit}"))
+    if fact.unit in written.units:
+        return None
+    if not written.units:
+        return (
+            f"the quote writes “{written.spelling}” with “{mention.text}”, which is no unit's spelling "
+            f"in facts/units.yml: add it to the spellings of {fact.unit}, or of the unit it is"
+        )
+    choice = written.units[0] if len(written.units) == 1 else " or ".join(written.units)
+    return f"the quote writes “{written.spelling}” with “{mention.text}”, a spelling of {choice}: write unit: {choice}"
+
+
+def _reading_problems(fact: Fact, mention: NumberMention, text: str, units: UnitRegistry) -> list[tuple[str, str]]:
+    """Rule 2, continued: the fact reads the number's unit and hedge as the quote writes them."""
+    problems = []
+    if (unit := _unit_problem(fact, mention, text, units)) is not None:
+        problems.append(("unit", unit))
     if fact.qualifier != mention.hedge:
         if mention.hedge is None:
             problems.append(
@@ -232,15 +266,15 @@ def _reading_problems(fact: Fact, mention: NumberMention) -> list[tuple[str, str
     return problems
 
 
-def shown_as_written(fact: Fact, mention: NumberMention) -> str:
+def shown_as_written(fact: Fact, mention: NumberMention, text: str, units: UnitRegistry) -> str:
     """The figure as its quote writes it, for pages: "more than $35bn", "Rs 5 crore", "four wind farms"."""
     number = format_number(mention.value) if mention.ordinal else " ".join(mention.text.split())
-    # a verified percent is written as one (rule 2), so the quote's "%" is its unit
-    unit_written = mention.percent or fact.unit == mention.unit or fact.unit in mention.currency_units
-    return " ".join(filter(None, (fact.qualifier, number, None if unit_written else fact.unit)))
+    in_text = mention.percent or mention.currency or mention.unit  # the mention's text holds its unit
+    after = None if in_text else units.written_next_to(text, mention)
+    return " ".join(filter(None, (fact.qualifier, number, " ".join(after.spelling.split()) if after else None)))
 
 
-def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[Problem]]:
+def verify_fact(fact: Fact, seed: SeedText, units: UnitRegistry) -> tuple[VerifiedFact | None, list[Problem]]:
     """Rules 1 and 2 for one fact against its seed."""
 
     def problem(field: str, message: str) -> Problem:
@@ -263,15 +297,33 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
         misread: list[tuple[str, str]] | None = None  # what is wrong with the first match
         for mention in mentions:
             if matches_value(fact, mention):
-                reading = _reading_problems(fact, mention)
+                reading = _reading_problems(fact, mention, seed.text, units)
                 if not reading:
-                    written, shown = mention.text, shown_as_written(fact, mention)
+                    written, shown = mention.text, shown_as_written(fact, mention, seed.text, units)
                     break
                 if misread is None:
                     misread = reading
         else:
+            as_percent = [
+                m
+                for m in mentions
+                if m.date is None
+                and m.scale == fact.scale
+                and m.value == fact.value
+                and m.percent != (fact.unit == PERCENT)
+            ]
             if misread:  # the value is written, but not as the fact reads it
                 problems = [problem(name, message) for name, message in misread]
+            elif as_percent:
+                written_as = as_percent[0]
+                problems.append(
+                    problem(
+                        "unit",
+                        f"the quote writes “{written_as.text}”, a percentage: write unit: {PERCENT}"
+                        if written_as.percent
+                        else f"the quote writes “{written_as.text}”, not a percentage: write the unit it is in",
+                    )
+                )
             else:
                 problems.append(
                     problem(
@@ -302,8 +354,10 @@ def verify_fact(fact: Fact, seed: SeedText) -> tuple[VerifiedFact | None, list[P
 
 
 def check_references(inputs: LoadedInputs) -> list[Problem]:
-    """Rule 3: unique ids; every sector, seed and speaker a fact names exists."""
-    problems: list[Problem] = []
+    """Rule 3: unique ids; every sector, seed, speaker, unit and measure a fact names exists,
+    and its unit converts to its measure's; the units registry keeps its own rules."""
+    units = UnitRegistry(inputs.units)
+    problems: list[Problem] = check_units(inputs.units)
     first_place: dict[str, str] = {}
     for fact in inputs.facts:
         here = f"{fact.file}:{fact.line}"
@@ -323,18 +377,55 @@ def check_references(inputs: LoadedInputs) -> list[Problem]:
             ("source.seed", fact.seed, inputs.sources, "seeds/sources.yml"),
             ("said_by", fact.said_by, inputs.speakers, "facts/speakers.yml"),
             ("measure", fact.measure, inputs.measures, "facts/measures.yml"),
+            ("unit", fact.unit, inputs.units, "facts/units.yml"),
         ):
             if value is not None and value not in known:
+                hint = _hint(name, value, known, units)
+                problems.append(
+                    Problem(fact.file, fact.line_of(name), f"'{value}' is not in {where} ({hint})", fact.id, name)
+                )
+        measure = inputs.measures.get(fact.measure or "")
+        if (
+            measure
+            and fact.unit
+            and fact.unit in units
+            and measure.unit in units
+            and units.factor(fact.unit, measure.unit) is None
+        ):
+            problems.append(
+                Problem(
+                    fact.file,
+                    fact.line_of("unit"),
+                    f"the measure '{measure.slug}' is in {measure.unit}, and a value in {fact.unit} does not "
+                    "convert to it: name a measure in this unit",
+                    fact.id,
+                    "unit",
+                )
+            )
+    for measure in inputs.measures.values():
+        for name, value, known, where in (
+            ("unit", measure.unit, inputs.units, "facts/units.yml"),
+            ("sector", measure.sector, inputs.sectors, "facts/sectors.yml"),
+        ):
+            if value not in known:
+                hint = _hint(name, value, known, units)
                 problems.append(
                     Problem(
-                        fact.file,
-                        fact.line_of(name),
-                        f"'{value}' is not in {where} (known: {', '.join(sorted(known)) or 'none'})",
-                        fact.id,
-                        name,
+                        measure.file, measure.line_of(name), f"'{value}' is not in {where} ({hint})", measure.slug, name
                     )
                 )
     return problems
+
+
+def _hint(name: str, value: str, known: Mapping[str, object], units: UnitRegistry) -> str:
+    """What to write instead of an unknown slug: for a unit, the one its spelling names; for a
+    measure, the closest slugs (there are many); else every known slug."""
+    if name == "unit":
+        return units.suggestion(value)
+    if name == "measure":
+        close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.5)
+        return f"did you mean {' or '.join(close)}?" if close else "add it there, or name one listed there"
+    return f"known: {', '.join(sorted(known)) or 'none'}"
 
 
 def _excerpt(text: str, limit: int = 90) -> str:
@@ -423,12 +514,13 @@ def measure_coverage(
 def verify(inputs: LoadedInputs, problems: list[Problem]) -> tuple[FactBase, Coverage]:
     """Apply every rule; add what fails to ``problems`` and return what passed."""
     seeds = {slug: SeedText(text) for slug, text in inputs.seed_texts.items()}
+    units = UnitRegistry(inputs.units)
     problems += check_references(inputs)
     verified: list[VerifiedFact] = []
     reported: dict[str, list[tuple[int, int]]] = {slug: [] for slug in seeds}
     for fact in inputs.facts:
         if fact.seed in seeds:
-            item, found = verify_fact(fact, seeds[fact.seed])
+            item, found = verify_fact(fact, seeds[fact.seed], units)
             problems += found
             if item:
                 verified.append(item)
@@ -458,6 +550,7 @@ def verify(inputs: LoadedInputs, problems: list[Problem]) -> tuple[FactBase, Cov
         ignored=inputs.ignored,
         drafts=tuple(item for item in verified if item.fact.draft),
         measures=inputs.measures,
+        units=inputs.units,
     )
     return base, coverage
 
@@ -481,6 +574,20 @@ def _drafts_to_review(inputs: LoadedInputs) -> list[Problem]:
             "edit the claim, then delete its draft: true line",
         )
         for file, drafts in facts.items()
+    ]
+    measures: dict[str, list[Measure]] = {}
+    for measure in inputs.measures.values():
+        if measure.draft:
+            measures.setdefault(measure.file, []).append(measure)
+    problems += [
+        Problem(
+            file,
+            drafted[0].line,
+            f"{len(drafted)} drafted measure{'s' if len(drafted) > 1 else ''} to review "
+            f"({', '.join(m.slug for m in drafted)}): check each and write its definition, then delete "
+            "its draft: true line",
+        )
+        for file, drafted in measures.items()
     ]
     problems += [
         Problem(
