@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .comparison import disagreements
 from .drafting import draft_seed, drafts_yaml, facts_header, ignored_header, measures_header
 from .exports import fact_record
 from .intake import SourceRefused, new_slug, seed_file_name, seed_text, source_entry, stated_metadata
@@ -39,6 +40,11 @@ def _check(paths: ProjectPaths, annotate: bool) -> int:
         f"OK: {len(base.facts)} facts verified against {len(base.sources)} seeds; "
         f"coverage {coverage.covered}/{coverage.total} numbers ({coverage.percent:.1f}%)."
     )
+    found = disagreements(base)
+    for pair in found:  # sources do disagree: a note for the reviewer, never an error
+        print(f"note: {pair.note(base)}")
+    if found:
+        print(f"{len(found)} disagreement{'s' if len(found) > 1 else ''} between sources, shown on the measure pages.")
     return 0
 
 

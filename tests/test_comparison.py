@@ -1,0 +1,171 @@
+"""Sources compared: rounding as written, bounds, scales and spellings of one unit."""
+
+import dataclasses
+from fractions import Fraction
+
+import pytest
+from conftest import ROOT, copy_project, nqpf
+
+from nqpf.comparison import Range, admitted, compare_measures, disagreements, half_step
+from nqpf.loading import ProjectPaths, load_inputs
+from nqpf.model import Fact
+from nqpf.units import UnitRegistry
+from nqpf.verify import SeedText, verify_fact
+
+UNITS = UnitRegistry(load_inputs(ProjectPaths(ROOT))[0].units)
+
+
+def figure(quote: str, value, unit: str, scale: str | None = None, qualifier: str | None = None):
+    """A verified fact stating ``value`` as ``quote`` writes it."""
+    fact = Fact(
+        id=f"f-{abs(hash((quote, value))) % 10**6}",
+        claim="A claim.",
+        kind="figure",
+        sector="economy",
+        seed="a-seed",
+        quote=quote,
+        file="facts/x.yml",
+        line=1,
+        lines={},
+        value=Fraction(str(value)),
+        scale=scale,
+        unit=unit,
+        qualifier=qualifier,
+        measure="m",
+    )
+    item, problems = verify_fact(fact, SeedText(quote), UNITS)
+    assert problems == [], problems
+    return item
+
+
+def agree(a, b, factor_a=1, factor_b=1) -> bool:
+    return admitted(a, Fraction(factor_a)).meets(admitted(b, Fraction(factor_b)))
+
+
+def test_rounding_as_written_agrees():
+    assert agree(
+        figure("made 9.6 million vehicles", "9.6", "vehicles", "million"),
+        figure("made 9.625 million vehicles", "9.625", "vehicles", "million"),
+    )
+    assert not agree(
+        figure("made 9.6 million vehicles", "9.6", "vehicles", "million"),
+        figure("made 9.443 million vehicles", "9.443", "vehicles", "million"),
+    )
+
+
+def test_a_bound_agrees_with_a_value_inside_it():
+    assert agree(
+        figure("more than 10 million vehicles", 10, "vehicles", "million", "more than"),
+        figure("made 12.88 million vehicles", "12.88", "vehicles", "million"),
+    )
+    assert not agree(
+        figure("more than 16 million vehicles", 16, "vehicles", "million", "more than"),
+        figure("made 12.88 million vehicles", "12.88", "vehicles", "million"),
+    )
+
+
+def test_more_than_and_nearly_the_same_number_disagree():
+    assert not agree(
+        figure("more than 16 million vehicles", 16, "vehicles", "million", "more than"),
+        figure("nearly 16 million vehicles", 16, "vehicles", "million", "nearly"),
+    )
+    assert agree(
+        figure("nearly 16 million vehicles", 16, "vehicles", "million", "nearly"),
+        figure("made 15.5 million vehicles", "15.5", "vehicles", "million"),
+    )
+
+
+def test_bound_against_bound():
+    over_10 = figure("more than 10 million vehicles", 10, "vehicles", "million", "more than")
+    over_16 = figure("more than 16 million vehicles", 16, "vehicles", "million", "more than")
+    under_12 = figure("less than 12 million vehicles", 12, "vehicles", "million", "less than")
+    assert agree(over_10, over_16)
+    assert agree(over_10, under_12)
+    assert not agree(over_16, under_12)
+    at_least_16 = figure("at least 16 million vehicles", 16, "vehicles", "million", "at least")
+    up_to_16 = figure("up to 16 million vehicles", 16, "vehicles", "million", "up to")
+    assert agree(at_least_16, up_to_16)  # both admit exactly 16 million
+    assert not agree(over_16, up_to_16)
+
+
+def test_different_scales_compare_exactly():
+    billions = figure("spent 3,327.8 billion RMB", "3327.8", "CNY", "billion")
+    trillions = figure("spent 3.33 trillion yuan", "3.33", "CNY", "trillion")
+    assert agree(billions, trillions)
+    assert not agree(billions, figure("spent 3.6 trillion yuan", "3.6", "CNY", "trillion"))
+
+
+def test_the_same_currency_under_two_spellings_is_one_unit():
+    rmb = figure("spent 50 billion RMB", 50, "CNY", "billion")
+    yuan = figure("spent 50 billion yuan", 50, "CNY", "billion")
+    assert (rmb.fact.unit, yuan.fact.unit) == ("CNY", "CNY")
+    assert agree(rmb, yuan)
+
+
+def test_units_of_one_dimension_compare_after_conversion():
+    megawatts = figure("a 1,320 MW plant", 1320, "MW")
+    gigawatts = figure("a 1.32 GW plant", "1.32", "GW")
+    assert agree(megawatts, gigawatts, UNITS.factor("MW", "MW"), UNITS.factor("GW", "MW"))
+    assert not agree(megawatts, gigawatts, 1, 1)  # unconverted, 1,320 and 1.32 are far apart
+
+
+def test_about_allows_a_twentieth_either_side_of_what_rounds_to_it():
+    about_5 = figure("growth of around 5%", 5, "percent", qualifier="about")  # 4.5 to 5.5, and 0.25 more
+    assert agree(about_5, figure("growth of 5.2%", "5.2", "percent"))
+    assert agree(about_5, figure("growth of 5.7%", "5.7", "percent"))
+    assert not agree(about_5, figure("growth of 5.9%", "5.9", "percent"))
+    assert not agree(about_5, figure("growth of 4.1%", "4.1", "percent"))
+
+
+def test_what_rounds_is_the_last_digit_written():
+    assert half_step(figure("made 9.443 million vehicles", "9.443", "vehicles", "million")) == Fraction(1, 2000)
+    assert half_step(figure("made 16 million vehicles", 16, "vehicles", "million")) == Fraction(1, 2)
+    assert half_step(figure("built four wind farms", 4, "wind-farms")) == 0
+    assert Range(Fraction(1), Fraction(2), high_open=True).meets(Range(Fraction(2), None)) is False
+    assert Range(Fraction(1), Fraction(2)).meets(Range(Fraction(2), None)) is True
+
+
+def test_the_curated_base_has_no_disagreement(fact_base):
+    assert disagreements(fact_base) == []
+
+
+def test_a_period_two_sources_state_alike_is_compared_and_agrees(fact_base):
+    fact = fact_base.by_id["nev-production-2023"]
+    twin = dataclasses.replace(fact, fact=dataclasses.replace(fact.fact, id="nev-twin"))
+    base = dataclasses.replace(fact_base, facts=(*fact_base.facts, twin))
+    comparison = compare_measures(base)["nev-production", "2023"]
+    assert [item.fact.id for item in comparison.facts] == ["nev-production-2023", "nev-twin"]
+    assert comparison.disagreements == ()
+
+
+NEW_SEED = "Reports said China made 9.59 million new energy vehicles in 2023, by the industry association's count.\n"
+
+
+@pytest.fixture(scope="module")
+def disagreeing_project(tmp_path_factory):
+    """The project with a second source for NEV production in 2023, which disagrees."""
+    project = copy_project(tmp_path_factory.mktemp("disagree") / "project")
+    (project / "seeds" / "zz-caam.txt").write_text(NEW_SEED, encoding="utf-8")
+    with (project / "seeds" / "sources.yml").open("a", encoding="utf-8") as out:
+        out.write(
+            "\n- slug: industry-count\n  file: zz-caam.txt\n  title: null\n  outlet: null\n  author: null\n"
+            "  date: null\n  place: null\n  label: A report citing the industry association\n"
+        )
+    (project / "facts" / "zz-caam.yml").write_text(
+        "- id: nev-production-2023-industry\n  claim: China made 9.59 million new energy vehicles in 2023.\n"
+        "  kind: figure\n  value: 9.59\n  scale: million\n  unit: vehicles\n  period: 2023\n"
+        "  measure: nev-production\n  sector: new-energy-vehicles\n  source:\n    seed: industry-count\n"
+        "    quote: China made 9.59 million new energy vehicles in 2023\n",
+        encoding="utf-8",
+    )
+    return project
+
+
+def test_check_prints_a_disagreement_with_both_values_and_sources_and_exits_0(disagreeing_project):
+    done = nqpf("--root", str(disagreeing_project), "check")
+    assert done.returncode == 0, done.stderr
+    assert (
+        "note: New energy vehicle production in China, 2023: 9.443 million units (nev-production-2023, "
+        "yang-nqpf-high-quality) and 9.59 million vehicles (nev-production-2023-industry, industry-count) disagree"
+    ) in done.stdout
+    assert "1 disagreement between sources" in done.stdout
