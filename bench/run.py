@@ -28,8 +28,8 @@ from test_lighthouse import PAGES, lighthouse, scores  # noqa: E402 - imported o
 
 from nqpf.drafting import draft_seed  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from nqpf.loading import ProjectPaths, load_inputs  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
-from nqpf.pages import SiteOptions, generate_pages, nav  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
-from nqpf.search import fact_index_page  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from nqpf.pages import SiteOptions, nav  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from nqpf.site_pages import every_page  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from nqpf.verify import build_fact_base  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 
 SIZES = [CorpusSize(100, 5, 3), CorpusSize(1_000, 50, 10), CorpusSize(10_000, 500, 40)]
@@ -127,7 +127,7 @@ def baseline_project(project: Path, target: Path) -> Path:
     options = SiteOptions.of_config(config)  # as the real build's: the same Markdown, byte for byte
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(project / "docs", target / "docs")
-    for page in (*generate_pages(base, options), fact_index_page(base, options)):
+    for page in every_page(base, options):
         path = target / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")

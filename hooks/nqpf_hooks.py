@@ -24,9 +24,10 @@ from nqpf.loading import ProjectPaths
 from nqpf.macros import FactMacros, check_macro_calls
 from nqpf.markup import asset_href
 from nqpf.offline import SHIM_ASSET, ZIP_NAME, localise_shim, shim_path, zip_path
-from nqpf.pages import SiteOptions, generate_pages, nav
+from nqpf.pages import SiteOptions, nav
 from nqpf.problems import FactsInvalid
-from nqpf.search import fact_index_assets, fact_index_page
+from nqpf.search import fact_index_assets
+from nqpf.site_pages import every_page
 from nqpf.verify import FactBase, build_fact_base
 
 
@@ -109,7 +110,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert base is not None, "on_config verifies the facts first"
     started = time.perf_counter()
     with _no_cycle_collection():
-        for page in (*generate_pages(base, options), fact_index_page(base, options)):
+        for page in every_page(base, options):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         pages_done = time.perf_counter()
         records = fact_records(base, options.directory_urls)

@@ -12,6 +12,8 @@ PAGES = [
     "sources/yang-nqpf-high-quality/",
     "fact-index/?q=robot",
     "people/",
+    "measures/",
+    "measures/nev-production/",
 ]
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,8 @@ import dataclasses
 from fractions import Fraction
 
 import pytest
-from conftest import ROOT, copy_project, nqpf
+from conftest import ROOT, copy_project, nqpf, run_build
+from html_tools import read_page
 
 from nqpf.comparison import Range, admitted, compare_measures, disagreements, half_step
 from nqpf.loading import ProjectPaths, load_inputs
@@ -169,3 +170,24 @@ def test_check_prints_a_disagreement_with_both_values_and_sources_and_exits_0(di
         "yang-nqpf-high-quality) and 9.59 million vehicles (nev-production-2023-industry, industry-count) disagree"
     ) in done.stdout
     assert "1 disagreement between sources" in done.stdout
+
+
+def test_the_measure_page_and_both_fact_cards_show_both_values(disagreeing_project, tmp_path):
+    built = run_build(disagreeing_project, tmp_path / "site")
+    assert built.returncode == 0, built.output
+    measure = (built.site / "measures" / "nev-production" / "index.html").read_text(encoding="utf-8")
+    disagreement = measure.split('id="where-sources-disagree"', 1)[1].split('id="over-time"', 1)[0]
+    assert "9.443 million units" in disagreement
+    assert "9.59 million vehicles" in disagreement
+    assert "A report citing the industry association (untitled)" in disagreement
+    sector = (built.site / "sectors" / "new-energy-vehicles" / "index.html").read_text(encoding="utf-8")
+    for card, other in (
+        ("nev-production-2023", "9.59 million vehicles"),
+        ("nev-production-2023-industry", "9.443 million units"),
+    ):
+        text = sector.split(f'id="{card}"', 1)[1].split("</article>", 1)[0]
+        assert "Other sources for 2023" in text
+        assert f"{other}, according to" in text
+        assert "(disagrees)" in text
+        assert "measures/nev-production/" in text
+    assert read_page(built.site / "measures" / "nev-production" / "index.html").event_handlers == []

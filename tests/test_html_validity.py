@@ -12,6 +12,8 @@ PAGES = [
     "index.html",
     "sectors/index.html",
     "sectors/new-energy-vehicles/index.html",
+    "measures/index.html",
+    "measures/nev-production/index.html",
     "timeline/index.html",
     "timeline/2023/index.html",
     "timeline/undated/index.html",

@@ -26,7 +26,14 @@ from browser import CHROMIUM, CHROMIUM_ARGS, serve, unavailable
 from conftest import ROOT, copy_project, run_build
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "sectors/new-energy-vehicles/", "timeline/2023/", "sources/yang-nqpf-high-quality/", "fact-index/?q=robot"]
+PAGES = [
+    "",
+    "sectors/new-energy-vehicles/",
+    "timeline/2023/",
+    "sources/yang-nqpf-high-quality/",
+    "fact-index/?q=robot",
+    "measures/nev-production/",
+]
 KB = 1000
 
 pytestmark = pytest.mark.browser

@@ -146,4 +146,4 @@ def compare_measures(base: FactBase) -> dict[tuple[str, str], PeriodComparison]:
 
 
 def disagreements(base: FactBase) -> list[Disagreement]:
-    return [pair for comparison in compare_measures(base).values() for pair in comparison.disagreements]
+    return [pair for comparison in base.comparisons.values() for pair in comparison.disagreements]

@@ -66,6 +66,10 @@ def source_src(slug: str) -> str:
     return f"sources/{slug}.md"
 
 
+def measure_src(slug: str) -> str:
+    return f"measures/{slug}.md"
+
+
 @functools.lru_cache(maxsize=65536)  # each quote is linked from its fact card and its source page
 def passage_id(quote: str) -> str:
     """A stable anchor for a cited passage: the same quote always gets the same id."""
@@ -115,7 +119,7 @@ def _issue_form(repo_url: str) -> str:
     return f"{repo_url.rstrip('/')}/issues/new?{urlencode({'template': 'wrong-figure.yml'})}"
 
 
-def _front_matter(title: str, **extra: object) -> str:
+def front_matter(title: str, **extra: object) -> str:
     fields = {"title": title, "render_macros": False, **extra}
     return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items()) + "---\n\n"
 
@@ -137,15 +141,40 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
         links.append(f'<a class="nqpf-report" href="{esc(report)}" rel="noopener">Report a problem</a>')
     value = f'<p class="nqpf-value">{esc(item.display_value)}</p>' if fact.value is not None else ""
     note = f'<p class="nqpf-note">Note: {esc(fact.note)}</p>' if fact.note else ""
+    measured = _measure_line(item, base, options, from_src)
     return (
         f'<article class="nqpf-fact nqpf-{esc(fact.kind)}" id="{esc(fact.id)}">\n'
         f"{value}"
         f'<p class="nqpf-claim">{esc(fact.claim)}</p>\n'
         f'<p class="nqpf-meta">{" · ".join(meta)}</p>\n'
         f'<blockquote class="nqpf-quote"><p>“{esc(fact.quote)}”</p></blockquote>\n'
-        f"{note}"
+        f"{measured}{note}"
         f'<p class="nqpf-links">{" ".join(links)}</p>\n'
         "</article>"
+    )
+
+
+def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src: str) -> str:
+    """The fact's measure, linked, and what other sources state for the same period."""
+    fact = item.fact
+    measure = base.measures.get(fact.measure or "")
+    if measure is None:
+        return ""
+    href = relative_href(from_src, measure_src(measure.slug), options.directory_urls)
+    line = f'<p class="nqpf-measure">Measure: <a href="{esc(href)}">{esc(measure.label)}</a></p>\n'
+    comparison = base.comparisons.get((measure.slug, fact.period.text)) if fact.period else None
+    if comparison is None:
+        return line
+    disagreeing = {other.fact.id for other in comparison.disagreeing_with(fact.id)}
+    others = "".join(
+        f"<li>{esc(other.display_value)}, according to {esc(according_to(other, base))}"
+        f"{' (disagrees)' if other.fact.id in disagreeing else ' (agrees)'}</li>"
+        for other in comparison.facts
+        if other.fact.id != fact.id
+    )
+    return line + (
+        f'<div class="nqpf-others"><p>Other sources for {esc(fact.period.label() if fact.period else "")}:</p>'
+        f"<ul>{others}</ul></div>\n"
     )
 
 
@@ -217,6 +246,17 @@ def _charts(items: list[VerifiedFact], base: FactBase) -> list[str]:
     return blocks
 
 
+def _sector_measures(slug: str, base: FactBase, options: SiteOptions, src: str) -> str:
+    """The measures of a sector, linked: each gathers one quantity across sources and periods."""
+    links = [
+        f'<li><a href="{esc(relative_href(src, measure_src(m.slug), options.directory_urls))}">{esc(m.label)}</a></li>'
+        for m in sorted(base.measures.values(), key=lambda m: m.label.lower())
+        if m.sector == slug and not m.draft and m.slug in base.by_measure
+    ]
+    items = "\n".join(links)
+    return f'## Measures\n\n<ul class="nqpf-measure-list" data-search-exclude>\n{items}\n</ul>\n\n' if links else ""
+
+
 def _pager(src: str, sources: list[str], number: int, options: SiteOptions, label: str) -> str:
     """Links between the parts of a long page: "Part 1 · 2 · 3", the current one not a link."""
     if len(sources) == 1:
@@ -243,12 +283,15 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
         # only a sector's first page is in Material's index, which would otherwise grow with the facts
         hidden = {"search": {"exclude": True}} if number > 1 else {}
         blocks = [
-            _front_matter(title, description=sector.description, **hidden),
+            front_matter(title, description=sector.description, **hidden),
             f"# {esc(title)}\n\n",
             f"{esc(sector.description)}\n\n",
             pager,
         ]
         charts = _charts(items, base) if number == 1 else []
+        measures = _sector_measures(slug, base, options, src) if number == 1 else ""
+        if measures:
+            blocks.append(measures)
         if charts:
             blocks.append("## Trends\n\n" + "\n\n".join(charts) + "\n\n")
         for kind in KINDS:
@@ -275,7 +318,7 @@ def sectors_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
         for slug, sector in base.sectors.items()
     )
     body = f'<ul class="nqpf-sector-list">\n{rows}\n</ul>'
-    return GeneratedPage(src, "Sectors", _front_matter("Sectors") + "# Sectors\n\n" + body + "\n")
+    return GeneratedPage(src, "Sectors", front_matter("Sectors") + "# Sectors\n\n" + body + "\n")
 
 
 def timeline_src(year: int | None, part: int = 1) -> str:
@@ -341,7 +384,7 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
         GeneratedPage(
             index_src,
             "Timeline",
-            _front_matter("Timeline")
+            front_matter("Timeline")
             + "# Timeline\n\n"
             + intro
             + (f'<ul class="nqpf-years">\n{rows}\n</ul>\n' if rows else "No dated facts yet.\n"),
@@ -376,7 +419,7 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
                 GeneratedPage(
                     src,
                     f"Timeline: {title}",
-                    _front_matter(f"Timeline: {title}", **hidden) + f"# Timeline: {esc(title)}\n\n{nav_links}\n{intro}"
+                    front_matter(f"Timeline: {title}", **hidden) + f"# Timeline: {esc(title)}\n\n{nav_links}\n{intro}"
                     f'<ol class="nqpf-timeline" data-search-exclude>\n{entries}\n</ol>\n\n{nav_links}',
                 )
             )
@@ -396,7 +439,7 @@ def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
     """Who said what: each person, organisation or publication with the facts credited to it."""
     src = "people.md"
     parts = [
-        _front_matter("People and organisations"),
+        front_matter("People and organisations"),
         "# People and organisations\n\n",
         "The facts each source credits to a person, an organisation or a publication.\n\n",
     ]
@@ -487,7 +530,7 @@ def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPag
     text = f'<div class="nqpf-seed-text" data-search-exclude>{_highlighted(slug, base, options, src)}</div>'
     # Source pages stay out of Material's index (it would grow with the sources): the Sources
     # page lists them, and the fact index finds them by name.
-    markdown = _front_matter(title, search={"exclude": True}) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n"
+    markdown = front_matter(title, search={"exclude": True}) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n"
     return GeneratedPage(src, title, markdown)
 
 
@@ -506,7 +549,7 @@ def sources_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
     return GeneratedPage(
         src,
         "Sources",
-        _front_matter("Sources")
+        front_matter("Sources")
         + "# Sources\n\n"
         + intro
         + f'<ul class="nqpf-source-list" data-search-exclude>\n{items}\n</ul>\n',
@@ -539,6 +582,7 @@ def nav(base: FactBase) -> list[Any]:
         {"Home": "index.md"},
         {"Fact index": "fact-index.md"},
         {"Sectors": ["sectors/index.md", *({s.title: sector_src(slug)} for slug, s in base.sectors.items())]},
+        {"Measures": "measures/index.md"},
         {"Timeline": "timeline.md"},
         {"People and organisations": "people.md"},
         {"Sources": sources},

@@ -1,0 +1,240 @@
+"""Measure pages: one quantity across every source and period, at measures/<slug>/.
+
+Each page gives the measure's label, definition, unit, place and kind of period; a chart over
+periods, where a bound ("more than 16 million") is drawn as a bound, not as an exact bar, and
+each bar links its fact; a table of every fact (the chart's text equivalent); and, where
+sources disagree, their values side by side. schema.org ``StatisticalVariable`` and
+``Observation`` markup describe the same data for machines.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from .exports import json_for_script
+from .markup import esc, relative_href
+from .model import Measure
+from .numbers import SCALES
+from .pages import (
+    GeneratedPage,
+    SiteOptions,
+    according_to,
+    fact_href,
+    front_matter,
+    measure_src,
+    sector_src,
+    source_label,
+)
+from .units import UnitRegistry
+from .verify import FactBase, VerifiedFact
+
+PERIOD_KIND_LABELS = {
+    "calendar-year": "a calendar year",
+    "fiscal-year": "a fiscal year",
+    "year-to-date": "the year to a date",
+    "cumulative": "a total to date",
+    "none": "no particular period",
+}
+# A bound drawn as a bound: an arrow past the bar's end says which way the value lies.
+BOUND_MARKS = {"more than": "▲", "at least": "▲", "nearly": "▼", "less than": "▼", "up to": "▼", "about": "≈"}
+
+
+def _in_unit(item: VerifiedFact, measure: Measure, units: UnitRegistry) -> Fraction | None:
+    """The fact's value with its scale applied, in the measure's unit."""
+    fact = item.fact
+    factor = units.factor(fact.unit or "", measure.unit)
+    if fact.value is None or factor is None:
+        return None
+    return fact.value * SCALES.get(fact.scale or "", 1) * factor
+
+
+def measure_chart(items: list[VerifiedFact], measure: Measure, base: FactBase, src: str, options: SiteOptions) -> str:
+    """Horizontal bars, one per fact in period order (sources one under another within a period),
+    drawn at build time and readable on a phone. A bound's bar is hatched and marked with the
+    way the value lies; each bar links its fact (for the pointer: the table below is the text
+    equivalent, so the SVG is hidden from screen readers and its links are not in the tab order)."""
+    units = UnitRegistry(base.units)
+    dated = [(i, v) for i in items if i.fact.period and (v := _in_unit(i, measure, units)) is not None]
+    if not dated:
+        return ""
+    top = float(max(abs(v) for _, v in dated)) or 1.0
+    row, left, span, label_gap = 40, 90, 190, 8  # 18-unit text: about 12 px on a 390 px phone
+    shapes, previous = [], None
+    for n, (item, value) in enumerate(dated):
+        y = 10 + n * row
+        period = item.fact.period.label() if item.fact.period else ""
+        if period != previous:  # a period's label once, beside its first bar
+            shapes.append(f'<text x="0" y="{y + 21}">{esc(period)}</text>')
+            previous = period
+        w = max(2.0, round(span * abs(float(value)) / top, 1))
+        bound = item.fact.qualifier in BOUND_MARKS
+        mark = BOUND_MARKS.get(item.fact.qualifier or "", "")
+        shown = item.display_value.removeprefix(item.fact.qualifier or "").strip()
+        shapes.append(
+            f'<a href="{esc(fact_href(item, base, src, options))}" tabindex="-1">'
+            f'<rect x="{left}" y="{y + 4}" width="{w}" height="{row - 12}" '
+            f'class="nqpf-bar{" nqpf-bound" if bound else ""}"></rect>'
+            f'<text x="{left + w + label_gap}" y="{y + 21}">{esc(mark)}{esc(shown)}</text></a>'
+        )
+    height = 20 + len(dated) * row
+    unit = units.units[measure.unit].label if measure.unit in units else measure.unit
+    caption = f"{measure.label}, by period ({unit})"
+    legend = (
+        " A hatched bar is a bound: ▲ the value is above it, ▼ below it, ≈ about it."
+        if any(i.fact.qualifier for i, _ in dated)
+        else ""
+    )
+    return (
+        '<figure class="nqpf-chart nqpf-measure-chart">\n'
+        f'<svg viewBox="0 0 520 {height}" role="img" aria-hidden="true" focusable="false">'
+        '<defs><pattern id="nqpf-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="4" height="8" class="nqpf-hatch"></rect></pattern></defs>'
+        f'<line x1="{left}" y1="4" x2="{left}" y2="{height - 6}" class="nqpf-axis"></line>'
+        f"{''.join(shapes)}</svg>\n"
+        f"<figcaption>{esc(caption)}.{esc(legend)} The table below gives every value.</figcaption>\n"
+        "</figure>\n"
+    )
+
+
+def facts_table(items: list[VerifiedFact], base: FactBase, src: str, options: SiteOptions) -> str:
+    """Every fact of the measure: period, value as written, source, who says so, the fact."""
+    rows = "".join(
+        f"<tr><td>{esc(i.fact.period.label() if i.fact.period else 'no date given')}</td>"
+        f"<td>{esc(i.display_value)}</td><td>{esc(according_to(i, base))}</td>"
+        f'<td><a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a></td></tr>'
+        for i in items
+    )
+    return (
+        '<div class="nqpf-table-wrap" role="region" aria-label="Every fact of this measure" tabindex="0">'
+        '<table class="nqpf-chart-data nqpf-measure-facts"><caption>Every fact of this measure</caption><thead><tr>'
+        '<th scope="col">Period</th><th scope="col">Value as written</th><th scope="col">According to</th>'
+        '<th scope="col">Fact</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>\n"
+    )
+
+
+def disagreements_section(slug: str, base: FactBase, src: str, options: SiteOptions) -> str:
+    """Periods whose sources disagree, each with the values side by side."""
+    blocks = []
+    for (measure, period), comparison in sorted(base.comparisons.items()):
+        if measure != slug or not comparison.disagreements:
+            continue
+        label = comparison.facts[0].fact.period.label() if comparison.facts[0].fact.period else period
+        cells = "".join(
+            f"<li><strong>{esc(i.display_value)}</strong>, according to {esc(according_to(i, base))} "
+            f'(<a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a>)</li>'
+            for i in comparison.facts
+        )
+        blocks.append(
+            f'<section class="nqpf-disagreement"><h3>{esc(label)}</h3>\n'
+            f'<ul class="nqpf-side-by-side">{cells}</ul></section>'
+        )
+    if not blocks:
+        return ""
+    return (
+        '<h2 id="where-sources-disagree">Where sources disagree</h2>\n\n'
+        "These sources state values for the same period that cannot all hold, even allowing for "
+        "rounding and for the bounds they write. The site shows each as its source's claim.\n\n"
+        + "\n".join(blocks)
+        + "\n\n"
+    )
+
+
+def measure_jsonld(measure: Measure, items: list[VerifiedFact], base: FactBase, units: UnitRegistry) -> str:
+    """schema.org StatisticalVariable and one Observation per dated fact, as a <script> element."""
+    unit = units.units.get(measure.unit)
+    observations: list[dict[str, Any]] = []
+    for item in items:
+        value = _in_unit(item, measure, units)
+        if value is None or item.fact.period is None:
+            continue
+        observations.append(
+            {
+                "@type": "Observation",
+                "variableMeasured": measure.label,
+                "observationDate": item.fact.period.text,
+                "value": float(value),
+                "unitText": unit.label if unit else measure.unit,
+                "measurementQualifier": item.fact.qualifier or "as stated",
+                "observationAbout": {"@type": "Place", "name": measure.place},
+                "description": item.fact.claim,
+                "isBasedOn": source_label(base.sources[item.fact.seed]),
+            }
+        )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "StatisticalVariable",
+        "name": measure.label,
+        "description": measure.definition,
+        "measuredProperty": measure.label,
+        "unitText": unit.label if unit else measure.unit,
+        "populationType": measure.place,
+        "observation": observations,
+    }
+    return f'<script type="application/ld+json">\n{json_for_script(data)}\n</script>\n'
+
+
+def measure_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPage:
+    measure = base.measures[slug]
+    src = measure_src(slug)
+    units = UnitRegistry(base.units)
+    items = base.by_measure.get(slug, [])
+    unit = units.units.get(measure.unit)
+    sector = base.sectors.get(measure.sector)
+    sector_href = relative_href(src, sector_src(measure.sector), options.directory_urls)
+    sector_link = f'<a href="{esc(sector_href)}">{esc(sector.title)}</a>' if sector else esc(measure.sector)
+    rows = (
+        f'<tr><th scope="row">Unit</th><td>{esc(unit.label if unit else measure.unit)}</td></tr>'
+        f'<tr><th scope="row">Place</th><td>{esc(measure.place)}</td></tr>'
+        f'<tr><th scope="row">Period</th><td>{esc(PERIOD_KIND_LABELS.get(measure.period, measure.period))}</td></tr>'
+        f'<tr><th scope="row">Sector</th><td>{sector_link}</td></tr>'
+        f'<tr><th scope="row">Facts</th><td>{len(items)}</td></tr>'
+    )
+    chart = measure_chart(items, measure, base, src, options)
+    body = [
+        # out of Material's index, which would grow with the measures (the measures page and the
+        # fact index find them); its headings are HTML, so no table of contents points at a
+        # navigation entry the page does not have
+        front_matter(measure.label, description=measure.definition, search={"exclude": True}),
+        f"# {esc(measure.label)}\n\n",
+        f'<p class="nqpf-definition">{esc(measure.definition)}</p>\n\n',
+        f'<table class="nqpf-metadata">{rows}</table>\n\n',
+        disagreements_section(slug, base, src, options),
+        ('<h2 id="over-time">Over time</h2>\n\n' + chart + "\n") if chart else "",
+        '<h2 id="every-fact">Every fact</h2>\n\n<div data-search-exclude>\n\n'
+        + facts_table(items, base, src, options)
+        + "\n</div>\n\n",
+        measure_jsonld(measure, items, base, units),
+    ]
+    return GeneratedPage(src, measure.label, "".join(body))
+
+
+def measures_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
+    src = "measures/index.md"
+    rows = []
+    for slug, measure in sorted(base.measures.items(), key=lambda kv: kv[1].label.lower()):
+        if measure.draft:
+            continue
+        count = len(base.by_measure.get(slug, []))
+        disagree = sum(1 for (m, _), c in base.comparisons.items() if m == slug and c.disagreements)
+        note = f", sources disagree on {disagree} period{'s' if disagree != 1 else ''}" if disagree else ""
+        rows.append(
+            f'<li><a href="{esc(relative_href(src, measure_src(slug), options.directory_urls))}">'
+            f'{esc(measure.label)}</a> <span class="nqpf-count">({count} fact{"s" if count != 1 else ""}{note})</span>'
+            f"<br>{esc(measure.definition)}</li>"
+        )
+    intro = (
+        "Each measure is one quantity of one place, in one unit, across every source and period: "
+        "its page charts the values, lists every fact, and shows where sources disagree.\n\n"
+    )
+    rows_html = "\n".join(rows)
+    body = f'<ul class="nqpf-measure-list" data-search-exclude>\n{rows_html}\n</ul>\n' if rows else "No measures yet.\n"
+    return GeneratedPage(src, "Measures", front_matter("Measures") + "# Measures\n\n" + intro + body)
+
+
+def measure_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
+    return [
+        measures_index(base, options),
+        *(measure_page(s, base, options) for s, m in base.measures.items() if not m.draft),
+    ]
