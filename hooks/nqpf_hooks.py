@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from nqpf.exports import dataset_jsonld, fact_records, facts_csv, facts_json
+from nqpf.exports import dataset_jsonld, fact_records, facts_csv, facts_json, measure_downloads
 from nqpf.loading import ProjectPaths
 from nqpf.macros import FactMacros, check_macro_calls
 from nqpf.markup import asset_href
@@ -117,6 +117,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         for dest, content in (
             ("facts.json", facts_json(records)),
             ("facts.csv", facts_csv(records)),
+            *measure_downloads(base),
             *fact_index_assets(base, options),
         ):
             files.append(File.generated(config, dest, content=content))

@@ -152,3 +152,12 @@ def test_ten_results_come_first_and_show_more_draws_the_rest(tab, index_url, fac
     ids = result_ids(tab)
     assert ids == [item.fact.id for item in fact_base.facts]
     assert more.is_hidden()
+
+
+def test_the_measure_facet_and_a_measure_label_find_the_measure_facts(tab, index_url, fact_base):
+    wanted = sorted(i.fact.id for i in fact_base.by_measure["nev-production"])
+    open_index(tab, index_url[1], "?measure=nev-production")
+    assert sorted(result_ids(tab)) == wanted
+    open_index(tab, index_url[1])
+    tab.fill("#nqpf-query", "New energy vehicle production in China")  # the measure's label
+    assert set(wanted) <= set(result_ids(tab))

@@ -35,6 +35,7 @@ CSV_FIELDS = (
     "according_to",
     "measure",
     "measure_label",
+    "measure_unit",
     "entities",
     "tags",
     "note",
@@ -78,6 +79,7 @@ def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True)
         "according_to": according_to(item, base),
         "measure": fact.measure,
         "measure_label": base.measures[fact.measure].label if fact.measure in base.measures else None,
+        "measure_unit": base.measures[fact.measure].unit if fact.measure in base.measures else None,
         "entities": list(fact.entities),
         "tags": list(fact.tags),
         "note": fact.note,
@@ -105,6 +107,96 @@ def facts_csv(records: list[dict[str, Any]]) -> str:
     row = operator.itemgetter(*CSV_FIELDS)
     writer.writerows([["; ".join(v) if type(v) is list else v for v in row(record)] for record in records])
     return out.getvalue()
+
+
+MEASURE_CSV_FIELDS = (
+    "measure",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "value_as_written",
+    "fact_id",
+    "source",
+    "quote",
+)
+
+
+def measure_csv_path(slug: str) -> str:
+    """Where a measure's long-format CSV is published, from the site's root."""
+    return f"data/measures/{slug}.csv"
+
+
+def measure_rows(base: FactBase, slug: str) -> list[dict[str, Any]]:
+    """A measure's facts in long format: one row per fact, its exact value in the measure's unit."""
+    measure = base.measures[slug]
+    units = base.unit_registry
+    rows = []
+    for item in base.by_measure.get(slug, []):
+        fact = item.fact
+        factor = units.factor(fact.unit or "", measure.unit)
+        if fact.number is None or factor is None:
+            continue
+        rows.append(
+            {
+                "measure": slug,
+                "period": fact.period.text if fact.period else None,
+                "value": _number(fact.number * factor),
+                "unit": measure.unit,
+                "qualifier": fact.qualifier,
+                "value_as_written": item.written or None,
+                "fact_id": fact.id,
+                "source": source_label(base.sources[fact.seed]),
+                "quote": fact.quote,
+            }
+        )
+    return rows
+
+
+def measure_csv(base: FactBase, slug: str) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, MEASURE_CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(measure_rows(base, slug))
+    return out.getvalue()
+
+
+def measures_json(base: FactBase) -> str:
+    """measures.json: every measure with its unit, definition and facts, and the periods whose
+    sources disagree."""
+    units = base.unit_registry.units
+    records = []
+    for slug, measure in sorted(base.measures.items()):
+        if measure.draft:
+            continue
+        unit = units.get(measure.unit)
+        records.append(
+            {
+                "slug": slug,
+                "label": measure.label,
+                "definition": measure.definition,
+                "unit": measure.unit,
+                "unit_label": unit.label if unit else None,
+                "unit_kind": unit.kind if unit else None,
+                "place": measure.place,
+                "period_kind": measure.period,
+                "sector": measure.sector,
+                "facts": [item.fact.id for item in base.by_measure.get(slug, [])],
+                "disagreements": [
+                    {"period": period, "facts": [item.fact.id for item in comparison.facts]}
+                    for (measure_slug, period), comparison in sorted(base.comparisons.items())
+                    if measure_slug == slug and comparison.disagreements
+                ],
+                "csv": measure_csv_path(slug),
+            }
+        )
+    return json.dumps(records, ensure_ascii=False, indent=1).replace("<", "\\u003c") + "\n"
+
+
+def measure_downloads(base: FactBase) -> list[tuple[str, str]]:
+    """(path, content) of measures.json and each measure's CSV."""
+    published = [slug for slug, measure in base.measures.items() if not measure.draft]
+    return [("measures.json", measures_json(base)), *((measure_csv_path(s), measure_csv(base, s)) for s in published)]
 
 
 def json_for_script(data: object, *, compact: bool = False) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from .exports import json_for_script
-from .markup import esc, relative_href
+from .exports import json_for_script, measure_csv_path
+from .markup import asset_href, esc, relative_href
 from .model import Measure
 from .numbers import SCALES
 from .pages import (
@@ -204,10 +204,19 @@ def measure_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPa
         ('<h2 id="over-time">Over time</h2>\n\n' + chart + "\n") if chart else "",
         '<h2 id="every-fact">Every fact</h2>\n\n<div data-search-exclude>\n\n'
         + facts_table(items, base, src, options)
+        + _csv_link(src, slug, unit.label if unit else measure.unit, options)
         + "\n</div>\n\n",
         measure_jsonld(measure, items, base, units),
     ]
     return GeneratedPage(src, measure.label, "".join(body))
+
+
+def _csv_link(src: str, slug: str, unit_label: str, options: SiteOptions) -> str:
+    href = asset_href(src, measure_csv_path(slug), options.directory_urls)
+    return (
+        f'<p><a href="{esc(href)}" download>Download this measure as CSV</a> '
+        f"(one row per fact, each value in {esc(unit_label)})</p>"
+    )
 
 
 def measures_index(base: FactBase, options: SiteOptions) -> GeneratedPage:

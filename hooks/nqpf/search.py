@@ -58,7 +58,7 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 # Fields and boosts. What a reader may type about a fact's setting (sector, period, speaker,
 # source, entities, tags, id) shares one field; claims and values weigh most.
 FIELDS = (("claim", 10), ("value", 8), ("context", 4), ("quote", 2))
-FACETS = ("sector", "kind", "year", "source", "speaker")
+FACETS = ("sector", "measure", "kind", "year", "source", "speaker")
 ROW_COLUMNS = ("id", "value", "claim", "period", "url", "according_to", "sector")  # a result's display
 
 
@@ -99,6 +99,7 @@ def facet_values(item: VerifiedFact) -> dict[str, str]:
         "year": str(fact.period.year) if fact.period else "undated",
         "source": fact.seed,
         "speaker": fact.said_by or "",
+        "measure": fact.measure or "",
     }
 
 
@@ -109,6 +110,7 @@ def facet_table(base: FactBase) -> dict[str, dict[str, list[Any]]]:
         "sector": {slug: s.title for slug, s in base.sectors.items()},
         "source": {slug: source_label(s) for slug, s in base.sources.items()},
         "speaker": {slug: s.name for slug, s in base.speakers.items()},
+        "measure": {slug: m.label for slug, m in base.measures.items()},
     }
     of_fact = [facet_values(item) for item in base.facts]
     table: dict[str, dict[str, list[Any]]] = {}

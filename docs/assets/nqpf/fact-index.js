@@ -76,7 +76,7 @@
   var selects = {};
   var FACETS = Array.prototype.map.call(root.querySelectorAll("select[data-facet]"), function (select) {
     selects[select.dataset.facet] = select;
-    return select.dataset.facet;  /* sector, kind, year, source, speaker: as the build lists them */
+    return select.dataset.facet;  /* sector, measure, kind, year, source, speaker: as the build lists them */
   });
 
   /* The typed words, as written, for highlighting. */
