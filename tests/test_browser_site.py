@@ -100,3 +100,23 @@ def test_the_fact_index_reads_on_a_phone_and_a_desktop(page, site_url):
     assert not page.locator("#__search").is_checked()  # the theme's own search stays closed
     assert fits_width(page)
     screenshot(page, f"fact-index-{page.nqpf_viewport}")
+
+
+def test_a_measure_page_charts_its_facts_readably_with_a_table_beside(page, site_url):
+    page.goto(site_url + "measures/nev-production/")
+    assert page.locator("h1").inner_text().startswith("New energy vehicle production in China")
+    chart = page.locator("figure.nqpf-measure-chart svg")
+    assert chart.is_visible()
+    assert chart.locator("rect.nqpf-bound").count() == 1  # "more than 16 million" is drawn as a bound
+    label_heights = chart.evaluate(
+        "svg => [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)"
+    )
+    assert min(label_heights) >= 12, label_heights  # readable at 390 px too
+    boxes = chart.evaluate("svg => [...svg.querySelectorAll('a text')].map(t => t.getBoundingClientRect().right)")
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert all(right <= width for right in boxes), (boxes, width)  # no value label runs off the screen
+    rows = page.locator("table.nqpf-measure-facts tbody tr")
+    assert rows.count() == 2
+    assert "more than 16 million units" in rows.nth(1).inner_text()
+    assert fits_width(page)
+    screenshot(page, f"measure-{page.nqpf_viewport}")

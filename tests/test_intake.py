@@ -153,6 +153,11 @@ def test_what_the_five_seeds_state_about_themselves_is_what_the_curators_found(s
         ("China Daily | Updated: 2025-01-03\nOutput rose in the year.", (None, "China Daily", "2025-01-03")),
         ("ISLAMABAD: The PSDP got Rs950 billion.", ("Islamabad", None, None)),
         ("Output rose on Jan. 28, 2025 in Beijing, Xinhua said.", (None, None, None)),
+        (
+            "BEIJING, (UrduPoint / Pakistan Point News - 23rd Jan, 2025) :China's R&D spending rose.",
+            ("Beijing", "UrduPoint / Pakistan Point News", "2025-01-23"),
+        ),
+        ("(Yicai) Jan. 24 -- China's output rose.", (None, "Yicai", None)),
     ],
 )
 def test_datelines(text, expected):
@@ -177,3 +182,27 @@ def test_seed_names_and_slugs():
         new_slug(" date 2021-06-19 Prime Minister Imran Khan has said", SourceStatement(), set(), None)
         == "prime-minister-imran-khan-has"
     )
+
+
+def test_a_dateline_is_the_sources_metadata_never_a_drafted_fact(project, tmp_path):
+    report = tmp_path / "dated.txt"
+    report.write_text(
+        "BEIJING, (UrduPoint / Pakistan Point News - 23rd Jan, 2025) :China's research and development "
+        "spending exceeded 3.6 trillion yuan in 2024, official data showed.\n",
+        encoding="utf-8",
+    )
+    done = nqpf("--root", str(project), "add-source", str(report))
+    assert done.returncode == 0, done.stderr
+    entry = yaml.safe_load((project / "seeds" / "sources.yml").read_text(encoding="utf-8"))[-1]
+    assert (entry["place"], entry["outlet"], entry["date"]) == (
+        "Beijing",
+        "UrduPoint / Pakistan Point News",
+        "2025-01-23",
+    )
+    (path,) = [p for p in (project / "facts" / "drafts").glob("*.yml") if p.name.count(".") == 1]
+    drafts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert [(d["kind"], d["value"], d["unit"], d["period"]) for d in drafts] == [("figure", 3.6, "CNY", 2024)]
+    assert drafts[0]["measure"] == "china-rd-expenditure"
+    assert drafts[0]["id"] == "china-rd-expenditure-2024"
+    assert drafts[0]["claim"] == "China's R&D expenditure in 2024: more than 3.6 trillion yuan"
+    assert drafts[0]["sector"] == "science-technology"

@@ -30,6 +30,13 @@ _DATELINES = (
     ),
     # "BEIJING, Jan. 28, 2025 (GLOBE NEWSWIRE) --", "BEIJING, Sept. 29 (Xinhua) --"
     re.compile(rf"^\s*{_PLACE}, (?P<when>{_MONTH}\.? \d{{1,2}}(?:, \d{{4}})?) \((?P<outlet>[^()]+)\) ?(?:--|—|–)"),
+    # "BEIJING, (UrduPoint / Pakistan Point News - 23rd Jan, 2025)"
+    re.compile(
+        rf"^\s*{_PLACE},? \((?P<outlet>[^()]+?) - (?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH})\.?,? "
+        r"(?P<year>\d{4})\)"
+    ),
+    # "(Yicai) Jan. 24 --": an outlet and a day, no place; without a year the date stays unknown
+    re.compile(rf"^\s*\((?P<outlet>[^()]+)\) (?P<when>{_MONTH}\.? \d{{1,2}}(?:, \d{{4}})?) ?(?:--|—|–)"),
     # "China Daily | Updated: 2025-01-03"
     re.compile(r"^\s*(?P<outlet>[A-Z][\w .&'-]+?) \| Updated: (?P<date>\d{4}-\d{2}-\d{2})"),
     # "ISLAMABAD (PEN) :", "KARACHI (APP) -"
@@ -165,6 +172,8 @@ def stated_metadata(text: str) -> SourceStatement:
             if match:
                 groups = match.groupdict()
                 when = groups.get("when")
+                if groups.get("year"):
+                    when = f"{groups['month']} {groups['day']}, {groups['year']}"
                 date = _date(groups.get("date")) or _written_date(when)
                 take(
                     {"place": _place(groups.get("place")), "outlet": _label(groups.get("outlet")), "date": date},
