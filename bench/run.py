@@ -232,6 +232,7 @@ def run(size: CorpusSize, repeats: int = 5) -> dict:
         "baseline_build_s": round(min(r["wall_s"] for r in baseline_runs), 2),
         "hooks_s": round(min(h["config_s"] + h["pages_s"] + h["outputs_s"] for h in hook_runs), 2),
         "verify_s": round(min(h["verify_s"] for h in hook_runs), 3),
+        "compare_s": round(min(h["compare_s"] for h in hook_runs), 3),
         "index_bytes": len(data),
         "index_gzip_bytes": len(gzip.compress(data, 6)),
         **browser_figures(folder / "site"),

@@ -223,7 +223,7 @@ def test_dates_written_in_words(written, period):
     assert (date.period.text if date.period else None) == period
 
 
-def _drafts_of(text: str, tmp_path: Path):
+def _drafts_of(text: str, tmp_path: Path, date: str = "null"):
     root = tmp_path / "project"
     shutil.copytree(ROOT / "facts", root / "facts")
     (root / "seeds").mkdir()
@@ -234,7 +234,7 @@ def _drafts_of(text: str, tmp_path: Path):
     with (root / "seeds" / "sources.yml").open("a", encoding="utf-8") as out:
         out.write(
             "\n- slug: test-report\n  file: 099_0000000000000000.txt\n  title: null\n  outlet: null\n"
-            "  author: null\n  date: null\n  place: null\n"
+            f"  author: null\n  date: {date}\n  place: null\n"
         )
     inputs, _ = load_inputs(ProjectPaths(root))
     return draft_seed(inputs, "test-report")
@@ -337,3 +337,59 @@ def test_a_figure_dated_by_an_earlier_sentence_gets_a_pointer_not_a_period(draft
                 assert f"period: {fact.period.text}" in note
                 pointed += 1
     assert pointed == 8
+
+
+def test_each_draft_proposes_its_measure_unit_sector_id_and_claim(tmp_path):
+    drafts = _drafts_of(
+        "China's total expenditure on research and development (R&D) exceeded 3.6 trillion yuan (about 500 "
+        "billion U.S. dollars) in 2024, up 8.3 percent year on year. The R&D spending accounted for 2.68 percent "
+        "of the country's gross domestic product in 2024, up 0.1 percentage points.\n",
+        tmp_path,
+    )
+    proposed = {r["value"]: (r["unit"], r["measure"], r["sector"], r["id"], r["claim"]) for r in drafts.facts}
+    assert proposed[3.6] == (
+        "CNY",
+        "china-rd-expenditure",
+        "science-technology",
+        "china-rd-expenditure-2024",
+        "China's R&D expenditure in 2024: more than 3.6 trillion yuan",
+    )
+    assert proposed[8.3][:2] == ("percent", "china-rd-expenditure-growth")
+    assert proposed[2.68][:2] == ("percent", "china-rd-intensity")
+    # a converted amount is the same quantity in another unit; a change in points is of the share
+    assert {m["label"] for m in drafts.measures} == {
+        "China's R&D expenditure in US dollars",
+        "Change in China's R&D intensity",
+    }
+    assert proposed[500][:2] == ("USD", "chinas-r-and-d-expenditure-in-us-dollars")
+    assert all(m["draft"] is True and m["sector"] == "science-technology" for m in drafts.measures)
+
+
+def test_a_sentence_that_says_only_annual_production_takes_its_subject_from_the_paragraph(tmp_path):
+    drafts = _drafts_of(
+        "China's new energy vehicle industry keeps growing.\n\nBy 2018, annual production surpassed one "
+        "million units.\n",
+        tmp_path,
+        date="2024-11-14",
+    )
+    (fact,) = drafts.facts
+    assert (fact["kind"], fact["measure"], fact["unit"], fact["period"]) == (
+        "figure",
+        "nev-production",
+        "vehicles",
+        2018,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "passage", "reason"),
+    [
+        ("Pakistan celebrated the 10th anniversary of CPEC this year.", "the 10th anniversary of", "An ordinal"),
+        ("Exports grew in fiscal year 23 across the board.", "fiscal year 23", "fiscal year"),
+        ("The corridor began ten years ago in Gwadar.", "ten years ago", "only dates"),
+    ],
+)
+def test_numbers_that_only_name_or_date_something_are_never_figures(tmp_path, text, passage, reason):
+    drafts = _drafts_of(text + "\n", tmp_path)
+    assert drafts.facts == ()
+    assert [(r["quote"], reason in r["reason"]) for r in drafts.ignored] == [(passage, True)]

@@ -24,7 +24,7 @@ from .loading import LoadedInputs
 from .matching import Described
 from .model import Period, Speaker, read_period
 from .numbers import MONTH_PATTERN, MONTHS, NumberMention, format_number
-from .proposals import Proposer
+from .proposals import Proposer, converted_amount
 from .search import term_counts
 from .units import UnitRegistry
 from .verify import SeedText, verify, verify_fact
@@ -181,8 +181,9 @@ _VERBS = {
 }
 _TARGET_RE = re.compile(
     r"(?i)\b(?:target|targets|aim|aims|aimed|plan|plans|planned|planning|goal|goals|"
-    r"forecast|projected|expected to|expects|set to|strive|strives|will|shall|by 20\d\d)\b"
+    r"forecast|projected|project|expected to|expects|set to|strive|strives|will|shall)\b"
 )
+_BY_YEAR_RE = re.compile(r"(?i)\bby (20\d\d)\b")  # "by 2030": a target, unless the text is dated later
 _ATTRIBUTION_RE = re.compile(
     r"(?i)\b(?:said|says|added|noted|stated|told|according to|highlighted|"
     r"pointed out|stressed|emphasi[sz]ed|remarked|mentioned|explained)\b"
@@ -413,6 +414,7 @@ class _Drafter:
             "Pakistan" if lowered.count("pakistan") > lowered.count("china") else "China",
         )
         self.headline = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
+        self.proposed_measures: dict[int, str] = {}  # a drafted number's offset -> its measure
         self.paragraphs = _paragraphs(self.text)
 
     # ---- what a number is
@@ -584,6 +586,18 @@ class _Drafter:
             )
         return False
 
+    def previous_in(self, sentence: tuple[int, int], mention: NumberMention) -> NumberMention | None:
+        """The number just before ``mention`` in its sentence, if any."""
+        before = [m for m in self.seed.numbers_in(sentence) if m.end <= mention.start]
+        return before[-1] if before else None
+
+    def states_a_target(self, quote: str) -> bool:
+        """A plan, an aim or a forecast; "by 2018" only in a text not dated after 2018."""
+        if _TARGET_RE.search(quote):
+            return True
+        dated = self.inputs.sources[self.slug].date
+        return any(dated is None or int(year) >= dated.year for year in _BY_YEAR_RE.findall(quote))
+
     def paragraph_of(self, sentence: tuple[int, int]) -> str:
         """The paragraph that holds ``sentence``: where "it" and "annual production" get their subject."""
         for start, end in self.paragraphs:
@@ -610,7 +624,7 @@ class _Drafter:
         quote = self.text[sentence[0] : sentence[1]]
         claim = _DATELINE_START.sub("", " ".join(quote.split()))
         claim = claim if len(claim) <= 400 else claim[:399] + "…"
-        kind = "target" if _TARGET_RE.search(quote) else ("figure" if mention else "event")
+        kind = "target" if self.states_a_target(quote) else ("figure" if mention else "event")
         proposal = None
         if mention is not None:
             clause = self.clause(sentence, mention)
@@ -621,9 +635,23 @@ class _Drafter:
                 target=kind == "target",
             )
             before = clause[: clause.find(mention.text)] if mention.text in clause else ""
-            proposal = self.proposer.propose(
-                self.text, mention=mention, described=described, clause_before=before, period=period, kind=kind
+            previous = self.previous_in(sentence, mention)
+            converts = (
+                self.proposed_measures.get(previous.start)
+                if previous and converted_amount(self.text, previous, mention)
+                else None
             )
+            proposal = self.proposer.propose(
+                self.text,
+                mention=mention,
+                described=described,
+                clause_before=before,
+                period=period,
+                kind=kind,
+                converts=converts,
+            )
+            if proposal is not None:
+                self.proposed_measures[mention.start] = proposal.measure
             unit = proposal.unit if proposal else self.unit(mention)
             words = _slug_words(self.text[sentence[0] : mention.start], 4)
             if len(words) < 2:  # the number opens its sentence: name it by the words after it

@@ -52,6 +52,11 @@ def _words(text: str) -> Counter[str]:
     return term_counts(text.replace("’", "'"))
 
 
+def measures_a_change(label: str) -> bool:
+    """Whether a measure's label names a change ("Growth of ...") rather than a level."""
+    return _CHANGE_MEASURE.search(label) is not None
+
+
 def states_a_change(clause: str) -> bool:
     return CHANGE_WORDS.search(clause) is not None
 
@@ -96,7 +101,7 @@ class MeasureMatcher:
                 continue
             score = sum(weight * vector.get(term, 0.0) for term, weight in self.vectors[slug].items())
             unit_kind = self.units.units[measure.unit].kind if measure.unit in self.units else None
-            if unit_kind == "percent" and change != bool(_CHANGE_MEASURE.search(measure.label)):
+            if unit_kind == "percent" and change != measures_a_change(measure.label):
                 score *= 0.3  # a change is of a growth measure, a level is not
             if described.target != bool(_TARGET_MEASURE.search(measure.label)):
                 score *= 0.5  # a target is not an outcome

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .matching import Described, MeasureMatcher, states_a_change
+from .matching import Described, MeasureMatcher, measures_a_change, states_a_change
 from .model import Fact, Measure, Period
 from .numbers import NumberMention
 from .units import UnitRegistry
@@ -20,7 +20,8 @@ _SUBJECT_STOP = re.compile(
     r"amounted|accounted|fell|dropped|declined|jumped|climbed|was|were|is|are|has|have|had|be|been|to|at|by|of|"
     r"in|on|for|with|from|and|the|a|an|about|around|over|nearly|almost|more|than|less|some|up|down|"
     r"approximately|roughly|just|under|above|below|reaching|hitting|worth|valued|registered|recorded|saw|"
-    r"stands|reaches|rises|grows|increase|rise|growth|an increase|year-on-year|surpassing|exceeding|topping)$"
+    r"stands|reaches|rises|grows|increase|rise|growth|an increase|year-on-year|surpassing|exceeding|topping|"
+    r"will|would|could|may|might|should|exceed|surpass|top|reach|expected|projected|forecast|likely)$"
 )
 _LEADING = re.compile(r"(?i)^(?:and|while|whereas|but|with|as|meanwhile|additionally|also|in addition|moreover)\b\W*")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
@@ -52,7 +53,9 @@ def _slug(text: str, limit: int = 60) -> str:
 def subject(clause_before: str) -> str:
     """The words naming what a number counts, from the text before it: "China's R&D expenditure"
     of "In 2023, China's R&D expenditure was"."""
-    text = _LEADING.sub("", " ".join(clause_before.replace("’", "'").split()).strip(" ,;:—–-("))
+    text = " ".join(clause_before.replace("’", "'").split()).strip(" ,;:—–-(")
+    text = re.split(r"(?i)\b(?:that|which|as|said|says)\s+", text)[-1]  # "experts project that China's output"
+    text = _LEADING.sub("", text)
     text = re.sub(r"^(?:In|By|During|As of|Since)\s+(?:\w+\s+)?\d{4},?\s*", "", text)
     words = text.split()
     while words and (_SUBJECT_STOP.match(words[-1].strip(",.;:")) or re.search(r"\d", words[-1])):
@@ -101,17 +104,32 @@ class Proposer:
         clause_before: str,
         period: Period | None,
         kind: str,
+        converts: str | None = None,
     ) -> Proposal | None:
-        """The proposal for a number; None when the text writes no unit the registry knows."""
+        """The proposal for a number; None when the text writes no unit the registry knows.
+        ``converts``: the measure of the amount this one converts ("3.6 trillion yuan (about
+        500 billion U.S. dollars)"), which it measures in another unit."""
         unit = self.unit(text, mention, described)
         if unit is None:
             return None
-        match = self.matcher.best(unit, described)
+        match = None if converts else self.matcher.best(unit, described)
         new_measure = None
-        if match is not None:
+        converted_label = (
+            f"{self.measures[converts].label} in {self.units.units[unit].label}" if converts in self.measures else None
+        )
+        same = [m for m in self.measures.values() if converted_label and m.label == converted_label]
+        if same:
+            measure = same[0]
+        elif match is not None:
             measure = self.measures[match.slug]
+        elif converted_label:
+            measure, new_measure = self._new_measure(
+                unit, described, converted_label, period=period, target=kind == "target", label=converted_label
+            )
         else:
-            measure, new_measure = self._new_measure(unit, described, clause_before, period=period)
+            measure, new_measure = self._new_measure(
+                unit, described, clause_before, period=period, target=kind == "target"
+            )
         written = self.units.written_next_to(text, mention)
         in_text = mention.percent or mention.currency or mention.unit
         shown = " ".join(
@@ -121,18 +139,37 @@ class Proposer:
             )
         )
         when = f" in {period.label()}" if period else ""
-        claim = f"{'Target for ' + _lower_first(measure.label) if kind == 'target' else measure.label}{when}: {shown}"
+        targeted = kind != "target" or re.search(r"(?i)target|forecast|goal", measure.label)
+        claim = f"{measure.label if targeted else 'Target for ' + _lower_first(measure.label)}{when}: {shown}"
         stem = measure.slug + (f"-{period.text}" if period else "")
         return Proposal(unit, measure.slug, measure.sector, stem, claim, new_measure)
 
     def _new_measure(
-        self, unit: str, described: Described, clause_before: str, *, period: Period | None
+        self,
+        unit: str,
+        described: Described,
+        clause_before: str,
+        *,
+        period: Period | None,
+        target: bool,
+        label: str | None = None,
     ) -> tuple[Measure, dict[str, Any]]:
-        named = subject(clause_before) or self.units.units[unit].label
-        kind = self.units.units[unit].kind
+        unit_kind = self.units.units[unit].kind
+        named = label or subject(clause_before)
+        if not named and unit_kind == "percentage-points":  # "up 0.1 percentage points": of the share before
+            levels = [
+                m
+                for m in self.matcher.ranked(None, described)
+                if self.units.units[self.measures[m.slug].unit].kind == "percent"
+                and not measures_a_change(self.measures[m.slug].label)
+            ]
+            named = f"Change in {_lower_first(self.measures[levels[0].slug].label)}" if levels else ""
+        named = named or self.units.units[unit].label
         label = named[0].upper() + named[1:]
-        if kind == "percent" and states_a_change(described.clause) and not re.search(r"(?i)growth", label):
+        if unit_kind == "percent" and states_a_change(described.clause) and not re.search(r"(?i)growth", label):
             label = f"Growth of {_lower_first(label)}"
+        if target and not re.search(r"(?i)target|forecast|goal", label):
+            label = f"{label} (target or forecast)"
         label = label[:110]
         slug = base = _slug(label)
         n = 2
@@ -175,6 +212,14 @@ class Proposer:
         self.drafted.append(record)
         self._rebuild()
         return measure, record
+
+
+def converted_amount(text: str, previous: NumberMention | None, mention: NumberMention) -> bool:
+    """Whether ``mention`` converts the amount before it: "3.6 trillion yuan (about 500 billion"."""
+    return previous is not None and _CONVERSION.fullmatch(text, previous.end, mention.start) is not None
+
+
+_CONVERSION = re.compile(r"\s*[^\W\d]*(?:\s+[^\W\d.]+){0,3}\s*\(\s*(?:[A-Za-z]+\s+){0,2}")
 
 
 def _lower_first(text: str) -> str:

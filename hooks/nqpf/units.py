@@ -19,7 +19,8 @@ from .numbers import CURRENCIES, NumberMention
 from .problems import Problem
 
 _WORD_STARTS = re.compile(r"(?<!\S)\S")  # where each word after a number starts
-_CLAUSE_END = re.compile(r"[,;:()\[\]“”\"!?\n]|\.(?:\s|$)")  # the unit is written before any of these
+# the unit is written before any of these; the stop of an initial ("U.S. dollars") ends nothing
+_CLAUSE_END = re.compile(r"[,;:()\[\]“”\"!?\n]|(?<!\b[A-Z])\.(?:\s|$)")
 _UNIT_WORDS_REACH = 3  # a unit is one of the first three words after the number ("45 new MOUs")
 
 

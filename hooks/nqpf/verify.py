@@ -228,12 +228,8 @@ def _unit_problem(fact: Fact, mention: NumberMention, text: str, units: UnitRegi
     if fact.unit not in units:
         return None  # rule 3 names the slug to write
     written = units.written_next_to(text, mention)
-    if written is None:
-        after = " ".join(re.split(r"[.,;:()\n]", text[mention.end : mention.end + 40])[0].split()[:3])
-        return (
-            f"the quote writes no spelling of {fact.unit} next to “{mention.text}” (then: “{after}”): "
-            f"add the words that name the unit to its spellings in facts/units.yml"
-        )
+    if written is None:  # no unit written with the number ("exceeded 5 million by 2022"): none contradicted
+        return None
     if fact.unit in written.units:
         return None
     if not written.units:
