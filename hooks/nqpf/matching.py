@@ -77,7 +77,24 @@ class MeasureMatcher:
         holders = Counter(term for counts in documents.values() for term in counts)
         total = len(documents) + 1
         self.idf = {term: math.log(total / n) + 1.0 for term, n in holders.items()}
+        self.rare = math.log(total) + 1.0  # the weight of a term no measure had
         self.vectors = {slug: self._unit_length(counts) for slug, counts in documents.items()}
+        self._conversions: dict[tuple[str, str], bool] = {}
+
+    def _converts(self, unit: str, to_unit: str) -> bool:
+        key = (unit, to_unit)
+        if key not in self._conversions:
+            self._conversions[key] = self.units.factor(unit, to_unit) is not None
+        return self._conversions[key]
+
+    def add(self, measure: Measure) -> None:
+        """One more measure (drafted for this text), weighed with the terms' weights as they are:
+        drafting adds many, and recomputing every weight for each would cost a second."""
+        self.measures = {**self.measures, measure.slug: measure}
+        counts = _words(f"{measure.label} {measure.label} {measure.definition} {measure.place}")
+        for term in counts:
+            self.idf.setdefault(term, self.rare)
+        self.vectors[measure.slug] = self._unit_length(counts)
 
     def _unit_length(self, counts: Mapping[str, float]) -> dict[str, float]:
         vector = {term: count * self.idf.get(term, 0.0) for term, count in counts.items()}
@@ -97,7 +114,7 @@ class MeasureMatcher:
         named = {place for place, words in _PLACES.items() if any(w in described.sentence.lower() for w in words)}
         found = []
         for slug, measure in self.measures.items():
-            if unit is not None and self.units.factor(unit, measure.unit) is None:
+            if unit is not None and not self._converts(unit, measure.unit):
                 continue
             score = sum(weight * vector.get(term, 0.0) for term, weight in self.vectors[slug].items())
             unit_kind = self.units.units[measure.unit].kind if measure.unit in self.units else None

@@ -79,9 +79,6 @@ class Proposer:
 
     def __post_init__(self) -> None:
         self.measures = dict(self.measures)
-        self._rebuild()
-
-    def _rebuild(self) -> None:
         self.matcher = MeasureMatcher(self.measures, self.units, self.facts)
 
     def unit(self, text: str, mention: NumberMention, described: Described) -> str | None:
@@ -210,7 +207,7 @@ class Proposer:
         )
         self.measures[slug] = measure
         self.drafted.append(record)
-        self._rebuild()
+        self.matcher.add(measure)
         return measure, record
 
 

@@ -170,9 +170,12 @@ class _Terms(dict[str, str | None]):
         return Counter(filter(None, map(self.__getitem__, text.lower().replace("-", " ").split())))
 
 
+_SHARED_TERMS = _Terms()  # words seen by the drafter and the matcher: one entry per distinct word
+
+
 def term_counts(text: str) -> Counter[str]:
     """The terms lunr's indexing pipeline makes of ``text``, and how often each occurs."""
-    return _Terms().counts(text)
+    return _SHARED_TERMS.counts(text)
 
 
 def term_weights(
