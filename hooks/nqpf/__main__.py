@@ -11,12 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from .checking import check_text, human_report
 from .comparison import disagreements
 from .drafting import draft_seed, drafts_yaml, facts_header, ignored_header, measures_header
 from .exports import fact_record
@@ -24,7 +26,7 @@ from .intake import SourceRefused, new_slug, seed_file_name, seed_text, source_e
 from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, LoadedInputs, ProjectPaths, load_inputs
 from .model import json_schema
 from .problems import FactsInvalid
-from .verify import build_fact_base
+from .verify import build_fact_base, verify
 
 
 def _check(paths: ProjectPaths, annotate: bool) -> int:
@@ -183,6 +185,38 @@ def _add_source(paths: ProjectPaths, file: Path, slug: str | None) -> int:
     return 0
 
 
+def _check_text(paths: ProjectPaths, file: str, output: str) -> int:
+    """Each number of a text, checked against the fact base (standard input for '-')."""
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        text = data.decode("utf-8")
+    except OSError as error:
+        print(f"nqpf check-text: {file} cannot be read: {error.strerror}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as error:
+        print(f"nqpf check-text: {file} is not UTF-8 text (byte {error.start} cannot be read)", file=sys.stderr)
+        return 2
+    inputs, problems = load_inputs(paths)
+    base, _ = verify(inputs, problems)
+    if problems:
+        print(FactsInvalid(problems), file=sys.stderr)
+        return 1
+    checked = check_text(text, inputs, base)
+    if output == "json":
+        print(json.dumps([number.as_json() for number in checked], ensure_ascii=False, indent=1))
+    else:
+        print(human_report(text, checked, base, _site_url(paths)))
+    return 0
+
+
+def _site_url(paths: ProjectPaths) -> str | None:
+    config = paths.root / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    found = re.search(r"(?m)^site_url:\s*(\S+)", config.read_text(encoding="utf-8"))
+    return found.group(1).strip("'\"") if found else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="nqpf", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -204,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     draft.add_argument("slug", help="the seed's slug in seeds/sources.yml")
     schema = commands.add_parser("schema", help="print the JSON Schema of fact files (or of units.yml, measures.yml)")
     schema.add_argument("name", nargs="?", default="facts", choices=("facts", "units", "measures"))
+    check_text_command = commands.add_parser(
+        "check-text", help="check each number of a text against the fact base (- for standard input)"
+    )
+    check_text_command.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    check_text_command.add_argument("--format", choices=("text", "json"), default="text", dest="output")
     commands.add_parser("fact-files", help="list the fact files, one a line (the files the schema describes)")
     diff = commands.add_parser("diff", help="facts added, removed and changed since a git revision")
     diff.add_argument("revision", help="for example origin/main")
@@ -213,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(paths, args.annotate)
     if args.command == "coverage":
         return _coverage(paths)
+    if args.command == "check-text":
+        return _check_text(paths, args.file, args.output)
     if args.command == "add-source":
         return _add_source(paths, args.file, args.slug)
     if args.command == "draft":

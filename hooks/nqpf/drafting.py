@@ -251,6 +251,7 @@ class Drafts:
     facts: tuple[dict[str, Any], ...]
     ignored: tuple[dict[str, Any], ...]
     measures: tuple[dict[str, Any], ...] = ()
+    at: tuple[int, ...] = ()  # the offset of each fact's number in the text (-1 for an event)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -712,14 +713,26 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
     """Drafts for every number of seed ``slug`` that nothing captures yet."""
     _, coverage = verify(inputs, [])
     drafter = _Drafter(inputs, slug)
-    text, seed = drafter.text, drafter.seed
+    seed = drafter.seed
     uncovered = {m.start for name, _, m in coverage.uncovered if name == slug}
     # the numbers in the quote of a fact that fails verification are that fact's: never redrafted
     for fact in inputs.facts:
         span = seed.find(fact.quote) if fact.seed == slug else None
         if span and verify_fact(fact, seed, drafter.units)[1]:
             uncovered -= {m.start for m in seed.numbers_in(span)}
+    return _draft(drafter, uncovered)
+
+
+def draft_every_number(inputs: LoadedInputs, slug: str) -> Drafts:
+    """Drafts for every number of a text no fact quotes (the text checker's reading)."""
+    drafter = _Drafter(inputs, slug)
+    return _draft(drafter, {m.start for m in drafter.seed.numbers})
+
+
+def _draft(drafter: _Drafter, uncovered: set[int]) -> Drafts:
+    inputs, slug, text, seed = drafter.inputs, drafter.slug, drafter.text, drafter.seed
     facts: list[dict[str, Any]] = []
+    at: list[int] = []  # where each drafted fact's number starts (-1: an event, dated only)
     ignored: dict[str, dict[str, Any]] = {}
 
     def ignore(passage: str, reason: str) -> None:
@@ -782,6 +795,7 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
             qualifying += [m.value for m in defining_years if m.value not in qualifying]
             hint = earlier if period is None and not datings and not compared else None
             facts += [drafter.record(sentence, mention, period, qualifying, hint) for mention in figures]
+            at += [mention.start for mention in figures]
             for date in pending_days:  # a day is part of its date; the date is a period, not a figure
                 ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
             continue
@@ -806,7 +820,8 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
                 )
         else:
             facts.append(drafter.record(sentence, None, period, []))
-    return Drafts(tuple(facts), tuple(ignored.values()), tuple(drafter.proposer.drafted))
+            at.append(-1)
+    return Drafts(tuple(facts), tuple(ignored.values()), tuple(drafter.proposer.drafted), tuple(at))
 
 
 def drafts_yaml(records: tuple[dict[str, Any], ...], header: str | None) -> str:
