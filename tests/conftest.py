@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from browser import browser, serve  # noqa: F401 - one Chromium for the whole se
 from hypothesis import settings
 
 from nqpf.loading import ProjectPaths, load_inputs
+from nqpf.model import Fact
 from nqpf.verify import build_fact_base
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +54,38 @@ def nqpf(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
         env={"PYTHONPATH": str(ROOT / "hooks")},
         timeout=timeout,
         check=False,
+    )
+
+
+def add_source(project: Path, slug: str, text: str, **fields: str) -> None:
+    """A new seed in a project copy: its text as seeds/zz-<slug>.txt and its sources.yml entry
+    (metadata null; ``fields`` add YAML fields such as label or note, written as given)."""
+    (project / "seeds" / f"zz-{slug}.txt").write_text(text, encoding="utf-8")
+    extra = "".join(f"  {name}: {value}\n" for name, value in fields.items())
+    with (project / "seeds" / "sources.yml").open("a", encoding="utf-8") as out:
+        out.write(
+            f"\n- slug: {slug}\n  file: zz-{slug}.txt\n  title: null\n  outlet: null\n  author: null\n"
+            f"  date: null\n  place: null\n{extra}"
+        )
+
+
+def fact_quoting(quote: str, **fields) -> Fact:
+    """A fact of seed 'a-seed' quoting ``quote``, as facts/economy.yml:3 would hold it (its unit
+    on line 8, a qualifier on line 9); ``fields`` set or override the rest."""
+    fields = {"unit": "vehicles", "id": "a-fact", **fields}
+    if isinstance(fields.get("value"), str):
+        fields["value"] = Fraction(fields["value"])
+    lines = {"unit": 8, **({"qualifier": 9} if "qualifier" in fields else {})}
+    return Fact(
+        claim="A claim.",
+        kind="figure",
+        sector="economy",
+        seed="a-seed",
+        quote=quote,
+        file="facts/economy.yml",
+        line=3,
+        lines=lines,
+        **fields,
     )
 
 

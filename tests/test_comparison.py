@@ -4,12 +4,11 @@ import dataclasses
 from fractions import Fraction
 
 import pytest
-from conftest import ROOT, copy_project, nqpf, run_build
+from conftest import ROOT, add_source, copy_project, fact_quoting, nqpf, run_build
 from html_tools import read_page
 
 from nqpf.comparison import Range, admitted, compare_measures, disagreements, half_step
 from nqpf.loading import ProjectPaths, load_inputs
-from nqpf.model import Fact
 from nqpf.units import UnitRegistry
 from nqpf.verify import SeedText, verify_fact
 
@@ -18,22 +17,7 @@ UNITS = UnitRegistry(load_inputs(ProjectPaths(ROOT))[0].units)
 
 def figure(quote: str, value, unit: str, scale: str | None = None, qualifier: str | None = None):
     """A verified fact stating ``value`` as ``quote`` writes it."""
-    fact = Fact(
-        id=f"f-{abs(hash((quote, value))) % 10**6}",
-        claim="A claim.",
-        kind="figure",
-        sector="economy",
-        seed="a-seed",
-        quote=quote,
-        file="facts/x.yml",
-        line=1,
-        lines={},
-        value=Fraction(str(value)),
-        scale=scale,
-        unit=unit,
-        qualifier=qualifier,
-        measure="m",
-    )
+    fact = fact_quoting(quote, value=str(value), unit=unit, scale=scale, qualifier=qualifier, measure="m")
     item, problems = verify_fact(fact, SeedText(quote), UNITS)
     assert problems == [], problems
     return item
@@ -146,12 +130,7 @@ NEW_SEED = "Reports said China made 9.59 million new energy vehicles in 2023, by
 def disagreeing_project(tmp_path_factory):
     """The project with a second source for NEV production in 2023, which disagrees."""
     project = copy_project(tmp_path_factory.mktemp("disagree") / "project")
-    (project / "seeds" / "zz-caam.txt").write_text(NEW_SEED, encoding="utf-8")
-    with (project / "seeds" / "sources.yml").open("a", encoding="utf-8") as out:
-        out.write(
-            "\n- slug: industry-count\n  file: zz-caam.txt\n  title: null\n  outlet: null\n  author: null\n"
-            "  date: null\n  place: null\n  label: A report citing the industry association\n"
-        )
+    add_source(project, "industry-count", NEW_SEED, label="A report citing the industry association")
     (project / "facts" / "zz-caam.yml").write_text(
         "- id: nev-production-2023-industry\n  claim: China made 9.59 million new energy vehicles in 2023.\n"
         "  kind: figure\n  value: 9.59\n  scale: million\n  unit: vehicles\n  period: 2023\n"

@@ -2,7 +2,7 @@
 
 import pytest
 from browser import serve
-from conftest import copy_project, run_build
+from conftest import add_source, copy_project, run_build
 from html_tools import read_page
 
 PAYLOAD = (
@@ -20,7 +20,7 @@ FACT = f"""
   unit: percent
   measure: hostile-measure
   period: 2024
-  sector: space
+  sector: hostile-sector
   said_by: hostile-speaker
   note: '{PAYLOAD.replace("'", "''")}'
   source:
@@ -32,22 +32,21 @@ FACT = f"""
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    (project / "seeds" / "zz-hostile.txt").write_text(SEED, encoding="utf-8")
-    with (project / "seeds" / "sources.yml").open("a", encoding="utf-8") as sources:
-        sources.write(
-            f"\n- slug: hostile-seed\n  file: zz-hostile.txt\n  title: null\n  outlet: null\n"
-            f"  author: null\n  date: null\n  place: null\n  note: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n"
-        )
+    add_source(project, "hostile-seed", SEED, note=f"'{PAYLOAD.replace(chr(39), chr(39) * 2)}'")
     with (project / "facts" / "speakers.yml").open("a", encoding="utf-8") as speakers:
         speakers.write(
             f"\n- slug: hostile-speaker\n  name: Mallory\n  role: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n"
             "  kind: person\n"
         )
+    with (project / "facts" / "sectors.yml").open("a", encoding="utf-8") as sectors:
+        sectors.write(
+            f"\n- slug: hostile-sector\n  title: Hostile\n  description: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n"
+        )
     with (project / "facts" / "measures.yml").open("a", encoding="utf-8") as measures:
         measures.write(
             f"\n- slug: hostile-measure\n  label: Hostile share\n  unit: percent\n"
             f"  definition: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n  place: Nowhere\n  period: calendar-year\n"
-            "  sector: space\n"
+            "  sector: hostile-sector\n"
         )
     (project / "facts" / "zz-hostile.yml").write_text(FACT, encoding="utf-8")
     result = run_build(project, project / "site")

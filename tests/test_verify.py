@@ -7,12 +7,12 @@ import time
 from fractions import Fraction
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, fact_quoting
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from nqpf.loading import ProjectPaths, load_inputs
-from nqpf.model import QUALIFIERS, Fact, Period
+from nqpf.model import QUALIFIERS, Period
 from nqpf.numbers import HEDGES
 from nqpf.units import UnitRegistry
 from nqpf.verify import (
@@ -183,23 +183,7 @@ def test_an_ignore_entry_for_an_unknown_seed_is_reported(inputs):
 # ---- the corridor's ways of writing numbers: as written verifies, a careless reading does not
 
 
-def _fact(quote: str, **fields) -> Fact:
-    fields = {"unit": "vehicles", **fields}
-    if isinstance(fields.get("value"), str):
-        fields["value"] = Fraction(fields["value"])
-    lines = {"unit": 8, **({"qualifier": 9} if "qualifier" in fields else {})}
-    return Fact(
-        id="a-fact",
-        claim="A claim.",
-        kind="figure",
-        sector="economy",
-        seed="a-seed",
-        quote=quote,
-        file="facts/economy.yml",
-        line=3,
-        lines=lines,
-        **fields,
-    )
+_fact = fact_quoting
 
 
 def _check(quote: str, **fields):

@@ -120,6 +120,10 @@ def _issue_form(repo_url: str) -> str:
 
 
 def front_matter(title: str, **extra: object) -> str:
+    """YAML front matter. The theme writes a description into a <meta> element unescaped, so a
+    contributor's text (a sector's or a measure's) is HTML-escaped here."""
+    if isinstance(extra.get("description"), str):
+        extra["description"] = esc(extra["description"])
     fields = {"title": title, "render_macros": False, **extra}
     return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items()) + "---\n\n"
 
