@@ -483,3 +483,11 @@ def shape(text: str) -> list[tuple]:
 )
 def test_each_part_of_a_mention_is_read(text, mentions):
     assert shape(text) == mentions
+
+
+@pytest.mark.parametrize("text", ["twenty-percent", "twenty-%", "twenty-two-percent of it"])
+def test_a_number_word_joined_to_its_percent_by_a_hyphen_is_read(text):
+    """Found by fuzzing: the hyphen before the percent made an empty word, and the reader raised."""
+    (mention,) = read_numbers(text)
+    assert mention.percent
+    assert mention.value == (22 if "two" in text else 20)

@@ -345,7 +345,7 @@ def _numeral(match: re.Match[str]) -> NumberMention:
 def _spelled(words: str) -> int:
     """ "two hundred and fifty" -> 250; "twenty-one" -> 21."""
     total = 0
-    for word in re.split(r"[\s-]+", words.lower()):
+    for word in filter(None, re.split(r"[\s-]+", words.lower())):  # "twenty-" of "twenty-percent"
         if word == "hundred":
             total *= 100
         elif word != "and":
