@@ -170,3 +170,6 @@ def test_the_measure_page_and_both_fact_cards_show_both_values(disagreeing_proje
         assert "(disagrees)" in text
         assert "measures/nev-production/" in text
     assert read_page(built.site / "measures" / "nev-production" / "index.html").event_handlers == []
+    # what the cards add stays out of Material's index, which is fetched whole (its parser ends an
+    # excluded <div> at the first </div> inside it)
+    assert "Other sources for" not in (built.site / "search" / "search_index.json").read_text(encoding="utf-8")

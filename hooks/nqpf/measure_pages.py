@@ -10,13 +10,14 @@ sources disagree, their values side by side. schema.org ``StatisticalVariable`` 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .exports import json_for_script, measure_csv_path
 from .markup import asset_href, esc, relative_href
 from .model import Measure
 from .numbers import SCALES
 from .pages import (
+    PAGE_SIZE,
     GeneratedPage,
     SiteOptions,
     according_to,
@@ -28,6 +29,15 @@ from .pages import (
 )
 from .units import UnitRegistry
 from .verify import FactBase, VerifiedFact
+
+if TYPE_CHECKING:
+    from .comparison import PeriodComparison
+
+# What a measure page shows at most, so that it does not grow with the fact base: the rest is in
+# the measure's CSV and in the fact index, filtered by the measure.
+CHART_BARS = 40  # the latest dated facts
+LISTED = PAGE_SIZE  # facts in the table, the latest
+DISAGREEMENTS_SHOWN = 20  # periods whose sources disagree, the latest
 
 PERIOD_KIND_LABELS = {
     "calendar-year": "a calendar year",
@@ -58,6 +68,8 @@ def measure_chart(items: list[VerifiedFact], measure: Measure, base: FactBase, s
     dated = [(i, v) for i in items if i.fact.period and (v := _in_unit(i, measure, units)) is not None]
     if not dated:
         return ""
+    shown_from = max(0, len(dated) - CHART_BARS)
+    dated = dated[shown_from:]
     top = float(max(abs(v) for _, v in dated)) or 1.0
     row, left, span, label_gap = 40, 90, 190, 8  # 18-unit text: about 12 px on a 390 px phone
     shapes, previous = [], None
@@ -92,7 +104,8 @@ def measure_chart(items: list[VerifiedFact], measure: Measure, base: FactBase, s
         'patternTransform="rotate(45)"><rect width="4" height="8" class="nqpf-hatch"></rect></pattern></defs>'
         f'<line x1="{left}" y1="4" x2="{left}" y2="{height - 6}" class="nqpf-axis"></line>'
         f"{''.join(shapes)}</svg>\n"
-        f"<figcaption>{esc(caption)}.{esc(legend)} The table below gives every value.</figcaption>\n"
+        f"<figcaption>{esc(caption)}{esc(f', the latest {CHART_BARS} facts' if shown_from else '')}."
+        f"{esc(legend)} The table below gives the values.</figcaption>\n"
         "</figure>\n"
     )
 
@@ -114,17 +127,16 @@ def facts_table(items: list[VerifiedFact], base: FactBase, src: str, options: Si
     )
 
 
-def disagreements_section(slug: str, base: FactBase, src: str, options: SiteOptions) -> str:
-    """Periods whose sources disagree, each with the values side by side."""
+def disagreements_section(disagreeing: list[PeriodComparison], base: FactBase, src: str, options: SiteOptions) -> str:
+    """Periods whose sources disagree (the latest first), each with the values side by side."""
     blocks = []
-    for (measure, period), comparison in sorted(base.comparisons.items()):
-        if measure != slug or not comparison.disagreements:
-            continue
-        label = comparison.facts[0].fact.period.label() if comparison.facts[0].fact.period else period
+    for comparison in sorted(disagreeing, key=lambda c: c.period, reverse=True)[:DISAGREEMENTS_SHOWN]:
+        first = comparison.facts[0].fact.period
+        label = first.label() if first else comparison.period
         cells = "".join(
             f"<li><strong>{esc(i.display_value)}</strong>, according to {esc(according_to(i, base))} "
             f'(<a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a>)</li>'
-            for i in comparison.facts
+            for i in comparison.facts[:LISTED]
         )
         blocks.append(
             f'<section class="nqpf-disagreement"><h3>{esc(label)}</h3>\n'
@@ -132,13 +144,24 @@ def disagreements_section(slug: str, base: FactBase, src: str, options: SiteOpti
         )
     if not blocks:
         return ""
+    more = len(disagreeing) - len(blocks)
     return (
         '<h2 id="where-sources-disagree">Where sources disagree</h2>\n\n'
         "These sources state values for the same period that cannot all hold, even allowing for "
         "rounding and for the bounds they write. The site shows each as its source's claim.\n\n"
         + "\n".join(blocks)
+        + (f"\n\n<p>And {more} earlier period{'s' if more != 1 else ''}: see the CSV.</p>" if more else "")
         + "\n\n"
     )
+
+
+def disagreeing_periods(base: FactBase) -> dict[str, list[PeriodComparison]]:
+    """Per measure, the periods whose sources disagree."""
+    found: dict[str, list[PeriodComparison]] = {}
+    for (slug, _), comparison in base.comparisons.items():
+        if comparison.disagreements:
+            found.setdefault(slug, []).append(comparison)
+    return found
 
 
 def measure_jsonld(measure: Measure, items: list[VerifiedFact], base: FactBase, units: UnitRegistry) -> str:
@@ -175,7 +198,7 @@ def measure_jsonld(measure: Measure, items: list[VerifiedFact], base: FactBase, 
     return f'<script type="application/ld+json">\n{json_for_script(data)}\n</script>\n'
 
 
-def measure_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPage:
+def measure_page(slug: str, base: FactBase, options: SiteOptions, disagreeing: list[PeriodComparison]) -> GeneratedPage:
     measure = base.measures[slug]
     src = measure_src(slug)
     units = UnitRegistry(base.units)
@@ -200,15 +223,26 @@ def measure_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPa
         f"# {esc(measure.label)}\n\n",
         f'<p class="nqpf-definition">{esc(measure.definition)}</p>\n\n',
         f'<table class="nqpf-metadata">{rows}</table>\n\n',
-        disagreements_section(slug, base, src, options),
+        disagreements_section(disagreeing, base, src, options),
         ('<h2 id="over-time">Over time</h2>\n\n' + chart + "\n") if chart else "",
         '<h2 id="every-fact">Every fact</h2>\n\n<div data-search-exclude>\n\n'
-        + facts_table(items, base, src, options)
+        + facts_table(items[-LISTED:], base, src, options)
+        + _more_facts(src, slug, len(items) - LISTED, options)
         + _csv_link(src, slug, unit.label if unit else measure.unit, options)
         + "\n</div>\n\n",
-        measure_jsonld(measure, items, base, units),
+        measure_jsonld(measure, items[-LISTED:], base, units),
     ]
     return GeneratedPage(src, measure.label, "".join(body))
+
+
+def _more_facts(src: str, slug: str, more: int, options: SiteOptions) -> str:
+    if more <= 0:
+        return ""
+    index = relative_href(src, "fact-index.md", options.directory_urls)
+    return (
+        f'<p>The table shows the latest {LISTED} facts; <a href="{esc(index)}?measure={esc(slug)}">all of them, '
+        f"{LISTED + more}, are in the fact index</a> and in the CSV.</p>"
+    )
 
 
 def _csv_link(src: str, slug: str, unit_label: str, options: SiteOptions) -> str:
@@ -222,11 +256,12 @@ def _csv_link(src: str, slug: str, unit_label: str, options: SiteOptions) -> str
 def measures_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
     src = "measures/index.md"
     rows = []
+    disagreeing = disagreeing_periods(base)
     for slug, measure in sorted(base.measures.items(), key=lambda kv: kv[1].label.lower()):
         if measure.draft:
             continue
         count = len(base.by_measure.get(slug, []))
-        disagree = sum(1 for (m, _), c in base.comparisons.items() if m == slug and c.disagreements)
+        disagree = len(disagreeing.get(slug, []))
         note = f", sources disagree on {disagree} period{'s' if disagree != 1 else ''}" if disagree else ""
         rows.append(
             f'<li><a href="{esc(relative_href(src, measure_src(slug), options.directory_urls))}">'
@@ -243,7 +278,8 @@ def measures_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
 
 
 def measure_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
+    disagreeing = disagreeing_periods(base)
     return [
         measures_index(base, options),
-        *(measure_page(s, base, options) for s, m in base.measures.items() if not m.draft),
+        *(measure_page(s, base, options, disagreeing.get(s, [])) for s, m in base.measures.items() if not m.draft),
     ]

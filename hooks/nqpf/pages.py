@@ -27,6 +27,8 @@ KIND_HEADINGS = {"figure": "Figures", "target": "Targets", "event": "Events"}
 
 # A page lists at most this many facts: what a reader downloads does not grow with the fact base.
 PAGE_SIZE = 150
+SECTOR_CHART_MAX = 20  # a measure with more dated facts is charted on its own page only
+OTHERS_SHOWN = 5  # a fact card lists at most this many other sources for its period
 
 
 def _parts(items: list[VerifiedFact]) -> list[list[VerifiedFact]]:
@@ -170,15 +172,21 @@ def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from
     if comparison is None:
         return line
     disagreeing = {other.fact.id for other in comparison.disagreeing_with(fact.id)}
+    listed = [other for other in comparison.facts if other.fact.id != fact.id]
     others = "".join(
         f"<li>{esc(other.display_value)}, according to {esc(according_to(other, base))}"
         f"{' (disagrees)' if other.fact.id in disagreeing else ' (agrees)'}</li>"
-        for other in comparison.facts
-        if other.fact.id != fact.id
+        for other in listed[:OTHERS_SHOWN]
+    )
+    more = (
+        f'<li><a href="{esc(href)}">{len(listed) - OTHERS_SHOWN} more on the measure\'s page</a></li>'
+        if len(listed) > OTHERS_SHOWN
+        else ""
     )
     return line + (
-        f'<div class="nqpf-others"><p>Other sources for {esc(fact.period.label() if fact.period else "")}:</p>'
-        f"<ul>{others}</ul></div>\n"
+        # a <section>, not a <div>: Material's search ends an excluded <div> at the first </div> inside it
+        f'<section class="nqpf-others"><p>Other sources for {esc(fact.period.label() if fact.period else "")}:</p>'
+        f"<ul>{others}{more}</ul></section>\n"
     )
 
 
@@ -238,8 +246,9 @@ def _charts(items: list[VerifiedFact], base: FactBase) -> list[str]:
             groups[item.fact.measure].append(item)
     blocks = []
     for measure, members in sorted(groups.items()):
-        # bars compare the scaled numbers, so only the unit has to agree
-        if len(members) >= 2 and len({m.fact.unit for m in members}) == 1:
+        # bars compare the scaled numbers, so only the unit has to agree; a long series is
+        # charted on its measure's page only, so that a sector page does not grow with it
+        if 2 <= len(members) <= SECTOR_CHART_MAX and len({m.fact.unit for m in members}) == 1:
             registered = base.measures.get(measure)
             caption = (
                 f"{registered.label}, by period ({registered.unit})"
@@ -297,7 +306,7 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
         if measures:
             blocks.append(measures)
         if charts:
-            blocks.append("## Trends\n\n" + "\n\n".join(charts) + "\n\n")
+            blocks.append("## Trends\n\n<div data-search-exclude>\n\n" + "\n\n".join(charts) + "\n\n</div>\n\n")
         for kind in KINDS:
             group = [i for i in part if i.fact.kind == kind]
             if group:
