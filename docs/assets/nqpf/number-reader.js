@@ -1,0 +1,215 @@
+/* The number reader in the browser: the same rules as hooks/nqpf/numbers.py, read from the
+ * data the build writes (assets/nqpf/check/reader.js, from hooks/nqpf/reader_data.py). A
+ * differential test (tests/test_reader_engines.py) requires both engines to give the same
+ * mentions for the same texts. Values are exact: a numerator and a denominator (BigInt).
+ * Offsets are in code points, as Python counts them. */
+(function () {
+  "use strict";
+
+  function gcd(a, b) {
+    a = a < 0n ? -a : a;
+    b = b < 0n ? -b : b;
+    while (b) { var t = a % b; a = b; b = t; }
+    return a;
+  }
+
+  function fraction(numerator, denominator) {
+    if (denominator < 0n) { numerator = -numerator; denominator = -denominator; }
+    var divisor = gcd(numerator, denominator) || 1n;
+    return { n: numerator / divisor, d: denominator / divisor };
+  }
+
+  function create(data) {
+    var P = data.patterns;
+    var dateRe = new RegExp(P.date, "gud");
+    var numeralRe = new RegExp(P.numeral, "gud");
+    var wordsRe = new RegExp(P.words, "gud");
+    var hedgeBeforeRe = new RegExp(P.hedge_before, "yu");
+    var conversionRe = new RegExp("(?:" + P.conversion + ")", "yu");
+    var countingRe = new RegExp(P.counting, "u");
+    var splitRe = new RegExp(P.spelled_split, "u");
+    var zeros = data.decimalZeros;
+    var space = new RegExp("[" + data.whiteSpace + "]+", "gu");
+
+    function digitValue(codePoint) {
+      for (var d = 0; d <= 9; d += 1) {
+        if (zeros.indexOf(codePoint - d) >= 0) { return d; }
+      }
+      throw new Error("not a decimal digit: " + codePoint);
+    }
+
+    function digits(text) {  /* a run of Unicode decimal digits, as a BigInt */
+      var value = 0n;
+      for (var ch of text) { value = value * 10n + BigInt(digitValue(ch.codePointAt(0))); }
+      return value;
+    }
+
+    function exact(numeral) {  /* "1,000.5" -> 2001/2; "1e3" -> 1000 */
+      numeral = numeral.replace(/,/g, "");
+      var exponent = 0;
+      var e = numeral.search(/[eE]/);
+      if (e >= 0) { exponent = parseInt(numeral.slice(e + 1), 10); numeral = numeral.slice(0, e); }
+      var dot = numeral.indexOf(".");
+      var whole = dot >= 0 ? numeral.slice(0, dot) : numeral;
+      var decimals = dot >= 0 ? numeral.slice(dot + 1) : "";
+      var numerator = digits(whole + decimals);
+      var places = Array.from(decimals).length - exponent;
+      return places >= 0 ? fraction(numerator, 10n ** BigInt(places)) : fraction(numerator * 10n ** BigInt(-places), 1n);
+    }
+
+    function scaleWord(written) {
+      if (!written) { return null; }
+      var lower = written.toLowerCase();
+      return data.scaleSpellings[lower] || lower;
+    }
+
+    function isRealDate(text) {
+      var year = +text.slice(0, 4), month = +text.slice(5, 7), day = +text.slice(8, 10);
+      if (!(year >= 1 && month >= 1 && month <= 12 && day >= 1)) { return false; }
+      var leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+      var days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+      return day <= days;
+    }
+
+    function mention(text, value, start, end, fields) {
+      var m = { text: text, value: value, start: start, end: end, scale: null, percent: false, ordinal: false,
+                date: null, currency: null, unit: null, hedge: null, hedge_words: null };
+      for (var key in fields) { m[key] = fields[key]; }
+      return m;
+    }
+
+    function dateOrFiscalYear(match) {
+      var g = match.groups;
+      if (g.date) {
+        if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(g.date) || !isRealDate(g.date)) { return null; }
+        return mention(g.date, fraction(digits(g.date.slice(0, 4)), 1n), match.index, match.index + match[0].length,
+                       { date: g.date });
+      }
+      var year = Number(digits(g.year));
+      var following = g.next !== undefined ? g.next : g.next_year;
+      if (following !== undefined && Number(digits(following)) !== (year + 1) % 100) { return null; }
+      return mention(match[0], fraction(BigInt(year), 1n), match.index, match.index + match[0].length, {});
+    }
+
+    function numeral(match) {
+      var g = match.groups;
+      var value = exact(g.num);
+      if (g.den) {
+        var den = digits(g.den);
+        if (den) { value = fraction(value.n, value.d * den); }
+      }
+      if (g.sign) { value = fraction(-value.n, value.d); }
+      var scale = g.scale || g.glued_scale || g.spaced_scale;
+      return mention(match[0], value, match.index, match.index + match[0].length, {
+        scale: scaleWord(scale), percent: Boolean(g.percent || g.glued_percent), ordinal: Boolean(g.ordinal),
+        currency: g.currency || null, unit: g.unit || null
+      });
+    }
+
+    function pyStrip(text) {
+      return text.replace(new RegExp("^[" + data.whiteSpace + "]+|[" + data.whiteSpace + "]+$", "gu"), "");
+    }
+
+    function spelled(words) {
+      var total = 0;
+      words.toLowerCase().split(splitRe).filter(Boolean).forEach(function (word) {
+        if (word === "hundred") { total *= 100; } else if (word !== "and") { total += data.wordValues[word]; }
+      });
+      return total;
+    }
+
+    function words(match, text) {
+      var g = match.groups, idx = match.indices.groups;
+      var start = match.index, end = match.index + match[0].length;
+      var scale = scaleWord(g.scale), percent = Boolean(g.percent), value;
+      if (g.denominator === undefined) {
+        var cut = (scale ? idx.scale[0] : percent ? idx.percent[0] : end) - start;
+        value = fraction(BigInt(spelled(pyStrip(match[0].slice(0, cut)))), 1n);
+      } else {
+        var first = data.wordValues[g.first.toLowerCase()];
+        if (countingRe.test(text.slice(0, start)) || !(first >= 1 && first <= 10)) {
+          end = idx.first[1];
+          scale = null; percent = false; value = fraction(BigInt(first), 1n);
+        } else {
+          value = fraction(BigInt(first), BigInt(data.denominators[g.denominator.toLowerCase()]));
+        }
+      }
+      return mention(text.slice(start, end), value, start, end, { scale: scale, percent: percent });
+    }
+
+    function back(text, index, count) {  /* the index ``count`` code points before ``index`` */
+      while (count > 0 && index > 0) {
+        index -= 1;
+        var unit = text.charCodeAt(index);
+        if (unit >= 0xdc00 && unit <= 0xdfff && index > 0) {
+          var lead = text.charCodeAt(index - 1);
+          if (lead >= 0xd800 && lead <= 0xdbff) { index -= 1; }
+        }
+        count -= 1;
+      }
+      return index;
+    }
+
+    function hedged(text, found) {
+      var previous = null;
+      for (var i = 0; i < found.length; i += 1) {
+        var bare = found[i];
+        var window = Array.from(text.slice(back(text, bare.start, data.hedgeReach), bare.start)).reverse().join("");
+        hedgeBeforeRe.lastIndex = 0;
+        var hedge = hedgeBeforeRe.exec(window);
+        if (hedge) {
+          var written = Array.from(hedge.groups.hedge).reverse().join("").split(space).filter(Boolean).join(" ");
+          bare.hedge = data.hedges[written.toLowerCase()];
+          bare.hedge_words = written;
+        } else if (previous && previous.hedge) {
+          conversionRe.lastIndex = 0;
+          var between = text.slice(previous.end, bare.start);
+          var conversion = conversionRe.exec(between);
+          if (conversion && conversion[0].length === between.length) {
+            bare.hedge = previous.hedge;
+            bare.hedge_words = previous.hedge_words;
+          }
+        }
+        previous = bare;
+      }
+      return found;
+    }
+
+    function codePoints(text, found) {  /* UTF-16 offsets -> code point offsets */
+      var map = [], point = 0;
+      for (var at = 0; at <= text.length; at += 1) {
+        map.push(point);
+        var unit = text.charCodeAt(at);
+        if (!(unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length)) { point += 1; }
+      }
+      return found.map(function (m) {
+        var copy = Object.assign({}, m);
+        copy.start = map[m.start];
+        copy.end = map[m.end];
+        copy.value = m.value.d === 1n ? String(m.value.n) : m.value.n + "/" + m.value.d;
+        return copy;
+      });
+    }
+
+    function readNumbers(text) {
+      var found = [];
+      var taken = new Uint8Array(text.length);
+      function take(m) {
+        if (!m) { return; }
+        for (var at = m.start; at < m.end; at += 1) { if (taken[at]) { return; } }
+        taken.fill(1, m.start, m.end);
+        found.push(m);
+      }
+      [[dateRe, dateOrFiscalYear], [numeralRe, numeral], [wordsRe, words]].forEach(function (pair) {
+        pair[0].lastIndex = 0;
+        for (var match of text.matchAll(pair[0])) { take(pair[1](match, text)); }
+      });
+      found.sort(function (a, b) { return a.start - b.start; });
+      return codePoints(text, hedged(text, found));
+    }
+
+    return { readNumbers: readNumbers };
+  }
+
+  window.NqpfNumberReader = { create: create };
+})();

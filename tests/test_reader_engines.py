@@ -1,0 +1,162 @@
+"""One reader, two engines: the browser's number reader (assets/nqpf/number-reader.js, fed
+the data hooks/nqpf/reader_data.py writes) and the Python one give the same mentions, offsets
+and exact values included, for the reader's phrase table, the bad-input corpus, the seeds and
+5,000 generated sentences."""
+
+import json
+
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_numbers import REAL_FORMS
+
+from nqpf.numbers import CURRENCIES, HEDGES, SCALE_SPELLINGS, SCALES, WORD_VALUES, read_numbers
+from nqpf.reader_data import reader_data, to_javascript
+
+ENGINE = ROOT / "docs" / "assets" / "nqpf" / "number-reader.js"
+
+pytestmark = pytest.mark.browser
+
+
+def python_mentions(text: str) -> list[list]:
+    return [
+        [
+            m.text,
+            m.start,
+            m.end,
+            str(m.value),
+            m.scale,
+            m.percent,
+            m.ordinal,
+            m.date,
+            m.currency,
+            m.unit,
+            m.hedge,
+            m.hedge_words,
+        ]
+        for m in read_numbers(text)
+    ]
+
+
+READ = """texts => texts.map(text => window.reader.readNumbers(text).map(m => [m.text, m.start, m.end, m.value,
+  m.scale, m.percent, m.ordinal, m.date, m.currency, m.unit, m.hedge, m.hedge_words]))"""
+
+
+@pytest.fixture(scope="module")
+def engine(browser):
+    page = browser.new_page()
+    page.set_content("<!doctype html><title>reader</title>")
+    page.add_script_tag(path=str(ENGINE))
+    page.evaluate("data => { window.reader = window.NqpfNumberReader.create(data); }", reader_data())
+    yield lambda texts: page.evaluate(READ, texts)
+    page.close()
+
+
+def assert_same(engine, texts: list[str]) -> None:
+    for text, found in zip(texts, engine(texts), strict=True):
+        assert found == python_mentions(text), text
+
+
+def test_the_real_phrase_table_reads_alike(engine):
+    assert_same(engine, [text for text, *_ in REAL_FORMS])
+
+
+def test_the_seeds_read_alike(engine, inputs):
+    texts = list(inputs.seed_texts.values())
+    assert sum(len(python_mentions(t)) for t in texts) > 70
+    assert_same(engine, texts)
+
+
+def test_the_bad_input_corpus_reads_alike(engine):
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted((ROOT / "tests" / "bad_input").glob("*.yml"))]
+    assert_same(engine, texts)
+
+
+WORDS = [
+    "output",
+    "the",
+    "reached",
+    "exports",
+    "rose",
+    "in",
+    "of",
+    "and",
+    "by",
+    "China's",
+    "Pakistan",
+    "units",
+    "MW",
+    "km",
+    "year",
+    "first",
+    "eight",
+    "months",
+    "quarters",
+    "at",
+    "(",
+    ")",
+    ",",
+    ".",
+    "FY",
+    "Rs.",
+    "-",
+]
+TOKENS = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(sorted(HEDGES)),
+    st.sampled_from(sorted(CURRENCIES)),
+    st.sampled_from(sorted([*SCALES, *SCALE_SPELLINGS])),
+    st.sampled_from(sorted(WORD_VALUES)),
+    st.sampled_from(
+        [
+            "%",
+            " percent",
+            " per cent",
+            "pc",
+            "pct",
+            "st",
+            "th",
+            "x",
+            "×",
+            "/",
+            "−",
+            "hundred",
+            "quarter",
+            "thirds",
+            "half",
+            "2023-24",
+            "2018/19",
+            "FY2019",
+            "2025-03-11",
+            "2024-02-30",
+            "\u00a0",
+            "  ",
+        ]
+    ),
+    st.integers(0, 10**7).map(str),
+    st.decimals(0, 10**6, places=3, allow_nan=False).map(str),
+    st.integers(1, 999).map(lambda n: f"{n:,}000"),
+    st.integers(1900, 2100).map(str),
+)
+SENTENCES = st.lists(TOKENS, min_size=1, max_size=14).flatmap(
+    lambda tokens: st.lists(st.sampled_from(["", " ", " ", "-"]), min_size=len(tokens), max_size=len(tokens)).map(
+        lambda gaps: "".join(g + t for g, t in zip(gaps, tokens, strict=True))
+    )
+)
+
+
+@settings(max_examples=5000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(sentence=SENTENCES)
+def test_generated_sentences_read_alike(engine, sentence):
+    assert engine([sentence])[0] == python_mentions(sentence)
+
+
+def test_the_translation_writes_unicode_classes_and_no_conditional():
+    assert to_javascript(r"\d+\s\b\w") == (
+        "[\\p{Nd}]+[" + reader_data()["whiteSpace"] + "]"
+        "(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))[\\p{L}\\p{N}_]"
+    )
+    assert to_javascript(r"(?P<x>a\ b\.)") == r"(?<x>a b\.)"
+    assert all("(?(" not in p for p in reader_data()["patterns"].values())
+    json.dumps(reader_data())  # plain data
