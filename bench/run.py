@@ -207,6 +207,85 @@ def browser_figures(site: Path) -> dict:
     }
 
 
+# Pagefind's first answer, as the fact index's: the results found and the first 10 of them
+# loaded for display. `pagefind.search` loads the index chunks its words need; `data()` each
+# result's fragment.
+PAGEFIND_TIMES = """async (queries) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
+  await pagefind.init();
+  const times = [];
+  for (const query of queries) {
+    const start = performance.now();
+    const search = await pagefind.search(query);
+    await Promise.all(search.results.slice(0, 10).map(r => r.data()));
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+
+def _network_bytes(page) -> list[int]:
+    """Bytes of every response the page and its workers receive (headers and body, as sent)."""
+    received: list[int] = []
+
+    def finished(request) -> None:
+        sizes = request.sizes()
+        received.append(sizes["responseHeadersSize"] + sizes["responseBodySize"])
+
+    page.on("requestfinished", finished)
+    return received
+
+
+def pagefind_comparison(site: Path) -> dict:
+    """The fact index beside Pagefind 1.5 (the static search a site would add), on one site, one
+    server (gzip), one browser and the same 50 queries: cold (each query's first time) p50 and
+    p95, warm p95, and the bytes the queries fetch after each engine has started."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site)], capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        raise SystemExit(f"pagefind failed:\n{done.stdout}{done.stderr}")
+    url, server = serve(site, compressed=True)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            received = _network_bytes(page)
+            page.goto(url + "fact-index/")
+            page.wait_for_function("window.NQPF_ANSWERS_MS !== undefined", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            before = sum(received)
+            ours = page.evaluate(SEARCH_TIMES, [QUERIES, False])
+            page.wait_for_timeout(1000)  # parts asked for by the last queries may still arrive
+            ours_bytes = sum(received) - before
+            ours_warm = page.evaluate(SEARCH_TIMES, [QUERIES, False])
+            page.close()
+            page = browser.new_page()
+            received = _network_bytes(page)
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            page.evaluate(PAGEFIND_TIMES, ["start"])  # start-up: its entry files and its wasm
+            page.wait_for_timeout(1000)
+            before = sum(received)
+            theirs = page.evaluate(PAGEFIND_TIMES, QUERIES)
+            page.wait_for_timeout(1000)
+            theirs_bytes = sum(received) - before
+            theirs_warm = page.evaluate(PAGEFIND_TIMES, QUERIES)
+            browser.close()
+    finally:
+        server.shutdown()
+    return {
+        "cold_p50_ms": round(percentile(ours, 0.5), 1),
+        "cold_p95_ms": round(percentile(ours, 0.95), 1),
+        "warm_p95_ms": round(percentile(ours_warm, 0.95), 1),
+        "query_bytes": ours_bytes,
+        "pagefind_cold_p50_ms": round(percentile(theirs, 0.5), 1),
+        "pagefind_cold_p95_ms": round(percentile(theirs, 0.95), 1),
+        "pagefind_warm_p95_ms": round(percentile(theirs_warm, 0.95), 1),
+        "pagefind_query_bytes": theirs_bytes,
+    }
+
+
 def run(size: CorpusSize, repeats: int = 5) -> dict:
     """Figures for one size. Builds run ``repeats`` times, real and baseline in turn, and each
     timing is the fastest of its runs: this shared 2-core machine's speed varies by up to 50%
@@ -376,6 +455,18 @@ def main() -> None:
         print(" | ".join(str(row.get(k, "")) for k in keys))
     last = runs[-1]
     at_1000 = next(r for r in runs if r["facts"] == 1_000)
+    anchor = pagefind_comparison(WORK / str(last["facts"]) / "site")
+    print(
+        "Fact index against Pagefind at 10,000 facts (50 queries): "
+        f"cold p50 {anchor['cold_p50_ms']} ms vs {anchor['pagefind_cold_p50_ms']} ms, "
+        f"cold p95 {anchor['cold_p95_ms']} ms vs {anchor['pagefind_cold_p95_ms']} ms "
+        f"(x{anchor['cold_p95_ms'] / anchor['pagefind_cold_p95_ms']:.2f}), "
+        f"warm p95 {anchor['warm_p95_ms']} ms vs {anchor['pagefind_warm_p95_ms']} ms "
+        f"(x{anchor['warm_p95_ms'] / anchor['pagefind_warm_p95_ms']:.2f}), "
+        f"bytes {anchor['query_bytes']:,} vs {anchor['pagefind_query_bytes']:,} "
+        f"(x{anchor['query_bytes'] / anchor['pagefind_query_bytes']:.2f})",
+        flush=True,
+    )
     at_scale = lighthouse_performance(
         WORK / str(last["facts"]) / "site",
         {"timeline": "timeline/2015/", "sector": "sectors/sector-aa/", "fact_index": f"fact-index/?q={FIRST_QUERY}"},
@@ -390,7 +481,10 @@ def main() -> None:
     )
     last.update(at_scale)
     (REPO / "build" / "bench.json").write_text(
-        json.dumps({"runs": runs, "bytes_only": largest, "drafter": drafter, "real_site": real}, indent=1) + "\n"
+        json.dumps(
+            {"runs": runs, "bytes_only": largest, "drafter": drafter, "real_site": real, "pagefind": anchor}, indent=1
+        )
+        + "\n"
     )
     performance = [v for k, v in at_scale.items() if k != "lighthouse_benchmark_index"]
     targets = [
@@ -408,6 +502,9 @@ def main() -> None:
             "first_search_bytes at 30,000 <= 1.2 x at 1,000",
             largest["first_search_bytes"] <= 1.2 * at_1000["first_search_bytes"],
         ),
+        ("cold p95 <= 0.35 x Pagefind's", anchor["cold_p95_ms"] <= 0.35 * anchor["pagefind_cold_p95_ms"]),
+        ("warm p95 <= 0.1 x Pagefind's", anchor["warm_p95_ms"] <= 0.1 * anchor["pagefind_warm_p95_ms"]),
+        ("bytes for the 50 queries <= 0.5 x Pagefind's", anchor["query_bytes"] <= 0.5 * anchor["pagefind_query_bytes"]),
         (
             "Lighthouse performance >= 90 at 10,000 facts (timeline, sector, fact index; median of 3)",
             min(performance) >= 90,
