@@ -107,3 +107,14 @@ def test_input_that_is_not_utf8_is_refused_in_one_line_with_exit_2(tmp_path):
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1
     assert "is not UTF-8 text" in done.stderr
+
+
+def test_a_measure_drafted_for_an_earlier_number_never_hides_the_bases(check):
+    """The checker reads with the drafter, which drafts a measure for a number the base has none
+    for; a later number must still be compared with the base's own measure."""
+    checked = check(
+        " date 2024-11-14 Yearly NEV output tops 10 million units: a report\n\n"
+        "A trade group said the yearly NEV output of 9.59 million units in 2023 was surpassed.\n"
+    )
+    number = next(n for n in checked if n.text == "9.59 million")
+    assert (number.verdict, number.measure, number.facts) == ("disagrees", "nev-production", ("nev-production-2023",))

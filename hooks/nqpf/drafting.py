@@ -392,7 +392,7 @@ def _tf_idf(documents: list[tuple[str, Counter[str]]]) -> list[tuple[str, dict[s
 class _Drafter:
     """The state of one drafting run: the seed, what exists, and the ids taken so far."""
 
-    def __init__(self, inputs: LoadedInputs, slug: str):
+    def __init__(self, inputs: LoadedInputs, slug: str, *, learns: bool = True):
         self.inputs, self.slug = inputs, slug
         self.text = inputs.seed_texts[slug]
         self.seed = SeedText(self.text)
@@ -413,6 +413,7 @@ class _Drafter:
             inputs.facts,
             self.sector,
             "Pakistan" if lowered.count("pakistan") > lowered.count("china") else "China",
+            learns=learns,
         )
         self.headline = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
         self.proposed_measures: dict[int, str] = {}  # a drafted number's offset -> its measure
@@ -724,8 +725,9 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
 
 
 def draft_every_number(inputs: LoadedInputs, slug: str) -> Drafts:
-    """Drafts for every number of a text no fact quotes (the text checker's reading)."""
-    drafter = _Drafter(inputs, slug)
+    """Drafts for every number of a text no fact quotes (the text checker's reading). A measure
+    drafted for one number is not matched by the next: only the base's measures give verdicts."""
+    drafter = _Drafter(inputs, slug, learns=False)
     return _draft(drafter, {m.start for m in drafter.seed.numbers})
 
 

@@ -75,6 +75,7 @@ class Proposer:
     facts: tuple[Fact, ...]
     sector_of: Callable[[str], str]
     text_place: str  # the place the text as a whole is about, when a sentence names none
+    learns: bool = True  # a measure drafted here is matched by the text's later numbers
     drafted: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -205,9 +206,10 @@ class Proposer:
             line=0,
             draft=True,
         )
-        self.measures[slug] = measure
         self.drafted.append(record)
-        self.matcher.add(measure)
+        if self.learns:
+            self.measures[slug] = measure
+            self.matcher.add(measure)
         return measure, record
 
 
