@@ -7,7 +7,6 @@ from html import unescape
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 import yaml
 from conftest import ROOT
 
@@ -136,16 +135,3 @@ def test_relative_paths_agree_with_posixpath_relpath():
     ]
     for target, start in itertools.product(paths, [p.rstrip("/") for p in paths]):
         assert _relative_path(target, start) == posixpath.relpath(target or ".", start or "."), (target, start)
-
-
-def test_a_chart_draws_one_bar_per_fact_in_date_order_and_refuses_a_fact_without_value(fact_base):
-    nev = [i for i in fact_base.facts if i.fact.measure == "nev-production" and i.fact.period]
-    assert len(nev) >= 2
-    html = pages.chart(list(reversed(nev)), "NEV production")
-    assert html.count('class="nqpf-bar"') == len(nev)
-    periods = re.findall(r"<tr><td>([^<]*)</td>", html)
-    assert periods == sorted(periods)
-    assert len(periods) == len(nev)
-    valueless = SimpleNamespace(fact=SimpleNamespace(id="x", value=None, number=None, period=None))
-    with pytest.raises(ValueError, match="x states no value to chart"):
-        pages.chart([*nev, valueless], "NEV production")

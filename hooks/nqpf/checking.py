@@ -22,6 +22,7 @@ from typing import Any
 
 from .comparison import admitted
 from .drafting import draft_every_number
+from .exports import fact_record
 from .loading import LoadedInputs
 from .model import Fact, Source, read_period
 from .numbers import format_number, parse_value
@@ -145,8 +146,6 @@ def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedN
 
 def human_report(text: str, checked: list[CheckedNumber], base: FactBase, site_url: str | None) -> str:
     """The verdicts for people: each number in its sentence, and the facts behind the verdict."""
-    from .exports import fact_record  # noqa: PLC0415 - the permalinks, only for this report
-
     lines = []
     root = (site_url or "").rstrip("/") + "/" if site_url else ""
     for number in checked:

@@ -15,7 +15,6 @@ from fractions import Fraction
 from itertools import combinations
 
 from .numbers import SCALES
-from .units import UnitRegistry
 from .verify import FactBase, VerifiedFact
 
 ABOUT = Fraction(1, 20)  # "about 5%": 4.75% to 5.25%, and what rounds to them
@@ -118,7 +117,7 @@ class PeriodComparison:
 
 def compare_measures(base: FactBase) -> dict[tuple[str, str], PeriodComparison]:
     """Every measure and period that two or more dated facts state, compared pair by pair."""
-    units = UnitRegistry(base.units)
+    units = base.unit_registry
     compared: dict[tuple[str, str], PeriodComparison] = {}
     for slug, items in base.by_measure.items():
         measure = base.measures.get(slug)

@@ -24,9 +24,8 @@ from .loading import LoadedInputs
 from .matching import Described
 from .model import Period, Speaker, read_period
 from .numbers import MONTH_PATTERN, MONTHS, NumberMention, format_number
-from .proposals import Proposer, converted_amount
+from .proposals import Proposal, Proposer, converted_amount
 from .search import term_counts
-from .units import UnitRegistry
 from .verify import SeedText, verify, verify_fact
 
 _DATE_RE = re.compile(  # "November 7, 2022", "Sept. 29", "7 November 2022", "11th Mar, 2025", "September 2023"
@@ -405,7 +404,7 @@ class _Drafter:
         ]
         documents += [(sector.slug, f"{sector.title} {sector.description}") for sector in inputs.sectors.values()]
         self.sector_vectors = _tf_idf([(slug, term_counts(words)) for slug, words in documents])
-        self.units = UnitRegistry(inputs.units)
+        self.units = inputs.unit_registry
         lowered = self.text.lower()
         self.proposer = Proposer(
             inputs.measures,
@@ -588,6 +587,35 @@ class _Drafter:
             )
         return False
 
+    def propose(
+        self, sentence: tuple[int, int], mention: NumberMention, period: Period | None, kind: str
+    ) -> Proposal | None:
+        """The unit, measure, id and claim the proposer offers for a number of a sentence."""
+        clause = self.clause(sentence, mention)
+        described = Described(
+            clause,
+            self.about(sentence, mention),
+            f"{self.paragraph_of(sentence)} {self.headline}",
+            target=kind == "target",
+        )
+        previous = self.previous_in(sentence, mention)
+        proposal = self.proposer.propose(
+            self.text,
+            mention=mention,
+            described=described,
+            clause_before=clause[: clause.find(mention.text)] if mention.text in clause else "",
+            period=period,
+            kind=kind,
+            converts=(
+                self.proposed_measures.get(previous.start)
+                if previous and converted_amount(self.text, previous, mention)
+                else None
+            ),
+        )
+        if proposal is not None:
+            self.proposed_measures[mention.start] = proposal.measure
+        return proposal
+
     def previous_in(self, sentence: tuple[int, int], mention: NumberMention) -> NumberMention | None:
         """The number just before ``mention`` in its sentence, if any."""
         before = [m for m in self.seed.numbers_in(sentence) if m.end <= mention.start]
@@ -627,44 +655,19 @@ class _Drafter:
         claim = _DATELINE_START.sub("", " ".join(quote.split()))
         claim = claim if len(claim) <= 400 else claim[:399] + "…"
         kind = "target" if self.states_a_target(quote) else ("figure" if mention else "event")
-        proposal = None
-        if mention is not None:
-            clause = self.clause(sentence, mention)
-            described = Described(
-                clause,
-                self.about(sentence, mention),
-                f"{self.paragraph_of(sentence)} {self.headline}",
-                target=kind == "target",
-            )
-            before = clause[: clause.find(mention.text)] if mention.text in clause else ""
-            previous = self.previous_in(sentence, mention)
-            converts = (
-                self.proposed_measures.get(previous.start)
-                if previous and converted_amount(self.text, previous, mention)
-                else None
-            )
-            proposal = self.proposer.propose(
-                self.text,
-                mention=mention,
-                described=described,
-                clause_before=before,
-                period=period,
-                kind=kind,
-                converts=converts,
-            )
-            if proposal is not None:
-                self.proposed_measures[mention.start] = proposal.measure
-            unit = proposal.unit if proposal else self.unit(mention)
-            words = _slug_words(self.text[sentence[0] : mention.start], 4)
-            if len(words) < 2:  # the number opens its sentence: name it by the words after it
-                words += _slug_words(self.text[mention.end : sentence[1]], 6)[:3]
-            words += [w for w in _slug_words(unit, 1) if w not in words]
-        else:
-            unit, words = None, _slug_words(quote, 4)
+        proposal = self.propose(sentence, mention, period, kind) if mention is not None else None
         if proposal is not None:
+            unit: str | None = proposal.unit
             record: dict[str, Any] = {"id": self.new_id([proposal.id_stem], ""), "draft": True}
             record.update(claim=proposal.claim if len(proposal.claim) <= 400 else claim, kind=kind)
-        else:
+        else:  # no unit the registry knows: the sentence names the draft, and is its claim
+            unit = self.unit(mention) if mention is not None else None
+            words = _slug_words(quote, 4)
+            if mention is not None:
+                words = _slug_words(self.text[sentence[0] : mention.start], 4)
+                if len(words) < 2:  # the number opens its sentence: name it by the words after it
+                    words += _slug_words(self.text[mention.end : sentence[1]], 6)[:3]
+                words += [w for w in _slug_words(unit or "", 1) if w not in words]
             record = {"id": self.new_id(words, str(period.year) if period else ""), "draft": True}
             record.update(claim=claim, kind=kind)
         if mention is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,6 +29,7 @@ from .model import (
     read_fields,
 )
 from .problems import Problem
+from .units import UnitRegistry
 from .yaml_files import Record, read_records
 
 _Entry = TypeVar("_Entry")
@@ -89,6 +91,11 @@ class LoadedInputs:
     seed_texts: dict[str, str]
     measures: dict[str, Measure] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
+
+    @cached_property
+    def unit_registry(self) -> UnitRegistry:
+        """The units, looked up by slug and by spelling (built once: its pattern is compiled)."""
+        return UnitRegistry(self.units)
 
 
 def _records(

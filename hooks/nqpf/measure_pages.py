@@ -9,13 +9,12 @@ sources disagree, their values side by side. schema.org ``StatisticalVariable`` 
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from .charts import in_unit, measure_chart
 from .exports import json_for_script, measure_csv_path
 from .markup import asset_href, esc, relative_href
 from .model import Measure
-from .numbers import SCALES
 from .pages import (
     PAGE_SIZE,
     GeneratedPage,
@@ -46,68 +45,6 @@ PERIOD_KIND_LABELS = {
     "cumulative": "a total to date",
     "none": "no particular period",
 }
-# A bound drawn as a bound: an arrow past the bar's end says which way the value lies.
-BOUND_MARKS = {"more than": "▲", "at least": "▲", "nearly": "▼", "less than": "▼", "up to": "▼", "about": "≈"}
-
-
-def _in_unit(item: VerifiedFact, measure: Measure, units: UnitRegistry) -> Fraction | None:
-    """The fact's value with its scale applied, in the measure's unit."""
-    fact = item.fact
-    factor = units.factor(fact.unit or "", measure.unit)
-    if fact.value is None or factor is None:
-        return None
-    return fact.value * SCALES.get(fact.scale or "", 1) * factor
-
-
-def measure_chart(items: list[VerifiedFact], measure: Measure, base: FactBase, src: str, options: SiteOptions) -> str:
-    """Horizontal bars, one per fact in period order (sources one under another within a period),
-    drawn at build time and readable on a phone. A bound's bar is hatched and marked with the
-    way the value lies; each bar links its fact (for the pointer: the table below is the text
-    equivalent, so the SVG is hidden from screen readers and its links are not in the tab order)."""
-    units = UnitRegistry(base.units)
-    dated = [(i, v) for i in items if i.fact.period and (v := _in_unit(i, measure, units)) is not None]
-    if not dated:
-        return ""
-    shown_from = max(0, len(dated) - CHART_BARS)
-    dated = dated[shown_from:]
-    top = float(max(abs(v) for _, v in dated)) or 1.0
-    row, left, span, label_gap = 40, 90, 190, 8  # 18-unit text: about 12 px on a 390 px phone
-    shapes, previous = [], None
-    for n, (item, value) in enumerate(dated):
-        y = 10 + n * row
-        period = item.fact.period.label() if item.fact.period else ""
-        if period != previous:  # a period's label once, beside its first bar
-            shapes.append(f'<text x="0" y="{y + 21}">{esc(period)}</text>')
-            previous = period
-        w = max(2.0, round(span * abs(float(value)) / top, 1))
-        bound = item.fact.qualifier in BOUND_MARKS
-        mark = BOUND_MARKS.get(item.fact.qualifier or "", "")
-        shown = item.display_value.removeprefix(item.fact.qualifier or "").strip()
-        shapes.append(
-            f'<a href="{esc(fact_href(item, base, src, options))}" tabindex="-1">'
-            f'<rect x="{left}" y="{y + 4}" width="{w}" height="{row - 12}" '
-            f'class="nqpf-bar{" nqpf-bound" if bound else ""}"></rect>'
-            f'<text x="{left + w + label_gap}" y="{y + 21}">{esc(mark)}{esc(shown)}</text></a>'
-        )
-    height = 20 + len(dated) * row
-    unit = units.units[measure.unit].label if measure.unit in units else measure.unit
-    caption = f"{measure.label}, by period ({unit})"
-    legend = (
-        " A hatched bar is a bound: ▲ the value is above it, ▼ below it, ≈ about it."
-        if any(i.fact.qualifier for i, _ in dated)
-        else ""
-    )
-    return (
-        '<figure class="nqpf-chart nqpf-measure-chart">\n'
-        f'<svg viewBox="0 0 520 {height}" role="img" aria-hidden="true" focusable="false">'
-        '<defs><pattern id="nqpf-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="4" height="8" class="nqpf-hatch"></rect></pattern></defs>'
-        f'<line x1="{left}" y1="4" x2="{left}" y2="{height - 6}" class="nqpf-axis"></line>'
-        f"{''.join(shapes)}</svg>\n"
-        f"<figcaption>{esc(caption)}{esc(f', the latest {CHART_BARS} facts' if shown_from else '')}."
-        f"{esc(legend)} The table below gives the values.</figcaption>\n"
-        "</figure>\n"
-    )
 
 
 def facts_table(items: list[VerifiedFact], base: FactBase, src: str, options: SiteOptions) -> str:
@@ -169,7 +106,7 @@ def measure_jsonld(measure: Measure, items: list[VerifiedFact], base: FactBase, 
     unit = units.units.get(measure.unit)
     observations: list[dict[str, Any]] = []
     for item in items:
-        value = _in_unit(item, measure, units)
+        value = in_unit(item, measure, units)
         if value is None or item.fact.period is None:
             continue
         observations.append(
@@ -201,7 +138,7 @@ def measure_jsonld(measure: Measure, items: list[VerifiedFact], base: FactBase, 
 def measure_page(slug: str, base: FactBase, options: SiteOptions, disagreeing: list[PeriodComparison]) -> GeneratedPage:
     measure = base.measures[slug]
     src = measure_src(slug)
-    units = UnitRegistry(base.units)
+    units = base.unit_registry
     items = base.by_measure.get(slug, [])
     unit = units.units.get(measure.unit)
     sector = base.sectors.get(measure.sector)
@@ -214,7 +151,7 @@ def measure_page(slug: str, base: FactBase, options: SiteOptions, disagreeing: l
         f'<tr><th scope="row">Sector</th><td>{sector_link}</td></tr>'
         f'<tr><th scope="row">Facts</th><td>{len(items)}</td></tr>'
     )
-    chart = measure_chart(items, measure, base, src, options)
+    chart = measure_chart(items, measure, units, lambda item: fact_href(item, base, src, options), latest=CHART_BARS)
     body = [
         # out of Material's index, which would grow with the measures (the measures page and the
         # fact index find them); its headings are HTML, so no table of contents points at a

@@ -14,13 +14,12 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
+from .charts import measure_chart
 from .markup import esc, relative_href
 from .model import KINDS, Source
-from .numbers import format_number
 from .verify import FactBase, VerifiedFact, in_date_order, normalise
 
 KIND_HEADINGS = {"figure": "Figures", "target": "Targets", "event": "Events"}
@@ -190,73 +189,24 @@ def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from
     )
 
 
-def _amount(item: VerifiedFact) -> tuple[Fraction, Fraction]:
-    """A charted fact's value as written, and with its scale applied."""
-    value, number = item.fact.value, item.fact.number
-    if value is None or number is None:
-        raise ValueError(f"{item.fact.id} states no value to chart")
-    return value, number
-
-
-def chart(items: list[VerifiedFact], caption: str) -> str:
-    """A bar chart (SVG, drawn at build time) of one measure over periods, then its data as a
-    table: the chart for the eye, the table for everyone (the SVG is hidden from screen readers)."""
-    items = sorted(items, key=in_date_order)
-    amounts = [_amount(item) for item in items]
-    values = [float(number) for _, number in amounts]
-    top = max(values) or 1.0
-    # labels are 18 units high: about 12 px on a 390 px wide phone, where the chart is scaled down
-    width, height, bar, gap, base_y = 520, 240, 72, 64, 190
-    bars = []
-    for index, (item, (written, _), value) in enumerate(zip(items, amounts, values, strict=True)):
-        x = 40 + index * (bar + gap)
-        h = round(140 * value / top, 1)
-        fact = item.fact
-        label = esc(format_number(written) + (f" {fact.scale}" if fact.scale else ""))
-        period = esc(fact.period.label() if fact.period else "")
-        bars.append(
-            f'<rect x="{x}" y="{base_y - h}" width="{bar}" height="{h}" class="nqpf-bar"></rect>'
-            f'<text x="{x + bar / 2}" y="{base_y - h - 8}" text-anchor="middle">{label}</text>'
-            f'<text x="{x + bar / 2}" y="{base_y + 24}" text-anchor="middle">{period}</text>'
-        )
-    rows = "".join(
-        f"<tr><td>{esc(i.fact.period.label() if i.fact.period else '')}</td>"
-        f'<td>{esc(i.display_value)}</td><td><a href="#{esc(i.fact.id)}">'
-        f"{esc(i.fact.id)}</a></td></tr>"
-        for i in items
-    )
-    total_width = max(width, 80 + len(items) * (bar + gap))
-    return (
-        '<figure class="nqpf-chart">\n'
-        f'<svg viewBox="0 0 {total_width} {height}" role="img" aria-hidden="true" focusable="false">'
-        f'<line x1="30" y1="{base_y}" x2="{total_width - 10}" y2="{base_y}" class="nqpf-axis"></line>'
-        f"{''.join(bars)}</svg>\n"
-        f"<figcaption>{esc(caption)}</figcaption>\n"
-        "</figure>\n"
-        f'<table class="nqpf-chart-data"><caption>{esc(caption)}: data</caption><thead><tr>'
-        '<th scope="col">Period</th><th scope="col">Value</th><th scope="col">Fact</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
-
-
-def _charts(items: list[VerifiedFact], base: FactBase) -> list[str]:
+def _charts(items: list[VerifiedFact], base: FactBase, options: SiteOptions, src: str) -> list[str]:
+    """A chart of each measure of the sector with 2 to SECTOR_CHART_MAX dated facts: a longer
+    series is charted on its measure's page only, so that a sector page does not grow with it."""
     groups: dict[str, list[VerifiedFact]] = defaultdict(list)
     for item in items:
-        if item.fact.measure and item.fact.period and item.fact.value is not None:
+        if item.fact.measure in base.measures and item.fact.period and item.fact.value is not None:
             groups[item.fact.measure].append(item)
-    blocks = []
-    for measure, members in sorted(groups.items()):
-        # bars compare the scaled numbers, so only the unit has to agree; a long series is
-        # charted on its measure's page only, so that a sector page does not grow with it
-        if 2 <= len(members) <= SECTOR_CHART_MAX and len({m.fact.unit for m in members}) == 1:
-            registered = base.measures.get(measure)
-            caption = (
-                f"{registered.label}, by period ({registered.unit})"
-                if registered
-                else f"{measure.replace('-', ' ').capitalize()}, by period"
-            )
-            blocks.append(chart(members, caption))
-    return blocks
+    return [
+        measure_chart(
+            members,
+            base.measures[measure],
+            base.unit_registry,
+            lambda item: fact_href(item, base, src, options),
+            with_table=True,
+        )
+        for measure, members in sorted(groups.items())
+        if 2 <= len(members) <= SECTOR_CHART_MAX
+    ]
 
 
 def _sector_measures(slug: str, base: FactBase, options: SiteOptions, src: str) -> str:
@@ -301,7 +251,7 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
             f"{esc(sector.description)}\n\n",
             pager,
         ]
-        charts = _charts(items, base) if number == 1 else []
+        charts = _charts(items, base, options, src) if number == 1 else []
         measures = _sector_measures(slug, base, options, src) if number == 1 else ""
         if measures:
             blocks.append(measures)

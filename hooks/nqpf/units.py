@@ -86,8 +86,6 @@ class UnitRegistry:
     def suggestion(self, written: str) -> str:
         """What to write for a unit that is not a slug: the unit it spells, or close slugs."""
         spelled = self.spelled(written.strip())
-        if written.strip() in ("%",):
-            spelled = (PERCENT,)
         if spelled:
             return f"write unit: {spelled[0]}" if len(spelled) == 1 else f"write one of: {', '.join(spelled)}"
         close = difflib.get_close_matches(written, list(self.units), n=3)

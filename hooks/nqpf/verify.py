@@ -311,18 +311,21 @@ def verify_fact(fact: Fact, seed: SeedText, units: UnitRegistry) -> tuple[Verifi
                 if misread is None:
                     misread = reading
         else:
-            as_percent = [
-                m
-                for m in mentions
-                if m.date is None
-                and m.scale == fact.scale
-                and m.value == fact.value
-                and m.percent != (fact.unit == PERCENT)
-            ]
+            # the value written, but as a percentage where the fact's unit is not one (or the reverse)
+            written_as = next(
+                (
+                    m
+                    for m in mentions
+                    if m.date is None
+                    and m.scale == fact.scale
+                    and m.value == fact.value
+                    and m.percent != (fact.unit == PERCENT)
+                ),
+                None,
+            )
             if misread:  # the value is written, but not as the fact reads it
                 problems = [problem(name, message) for name, message in misread]
-            elif as_percent:
-                written_as = as_percent[0]
+            elif written_as is not None:
                 problems.append(
                     problem(
                         "unit",
@@ -363,7 +366,7 @@ def verify_fact(fact: Fact, seed: SeedText, units: UnitRegistry) -> tuple[Verifi
 def check_references(inputs: LoadedInputs) -> list[Problem]:
     """Rule 3: unique ids; every sector, seed, speaker, unit and measure a fact names exists,
     and its unit converts to its measure's; the units registry keeps its own rules."""
-    units = UnitRegistry(inputs.units)
+    units = inputs.unit_registry
     problems: list[Problem] = check_units(inputs.units)
     first_place: dict[str, str] = {}
     for fact in inputs.facts:
@@ -521,7 +524,7 @@ def measure_coverage(
 def verify(inputs: LoadedInputs, problems: list[Problem]) -> tuple[FactBase, Coverage]:
     """Apply every rule; add what fails to ``problems`` and return what passed."""
     seeds = {slug: SeedText(text) for slug, text in inputs.seed_texts.items()}
-    units = UnitRegistry(inputs.units)
+    units = inputs.unit_registry
     problems += check_references(inputs)
     verified: list[VerifiedFact] = []
     reported: dict[str, list[tuple[int, int]]] = {slug: [] for slug in seeds}
