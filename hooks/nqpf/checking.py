@@ -25,8 +25,8 @@ from .drafting import draft_every_number
 from .exports import fact_record
 from .loading import LoadedInputs
 from .model import Fact, Source, read_period
-from .numbers import format_number, parse_value
-from .verify import FactBase, SeedText, VerifiedFact, verify_fact
+from .numbers import NumberMention, format_number
+from .verify import FactBase, SeedText, VerifiedFact
 
 VERDICTS = ("agrees", "disagrees", "no-figure-for-period", "not-a-figure", "unknown")
 TEXT_SLUG = "text-being-checked"  # the text's name while the drafter reads it; never stored
@@ -76,7 +76,8 @@ def _reading_inputs(inputs: LoadedInputs, text: str) -> LoadedInputs:
     )
 
 
-def _as_fact(record: dict[str, Any]) -> Fact:
+def _as_fact(record: dict[str, Any], mention: NumberMention) -> Fact:
+    """The drafted record as a fact, valued as the text writes it (not through YAML's floats)."""
     return Fact(
         id=record["id"],
         claim=record["claim"],
@@ -87,7 +88,7 @@ def _as_fact(record: dict[str, Any]) -> Fact:
         file="(checked text)",
         line=0,
         lines={},
-        value=parse_value(record["value"]),
+        value=mention.value,
         scale=record.get("scale"),
         unit=record["unit"],
         qualifier=record.get("qualifier"),
@@ -109,7 +110,7 @@ def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedN
         if record is None:
             checked.append(CheckedNumber(mention.text, mention.start, mention.end, "not-a-figure"))
             continue
-        fact = _as_fact(record)
+        fact = _as_fact(record, mention)
         number = functools.partial(
             CheckedNumber,
             mention.text,
@@ -131,8 +132,7 @@ def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedN
             periods = tuple(sorted({i.fact.period.text for i in ours if i.fact.period}))
             checked.append(number(verdict="no-figure-for-period", measure=measure.slug, periods=periods))
             continue
-        item, _ = verify_fact(fact, seed, units)
-        written = item if item is not None else VerifiedFact(fact, mention.start, mention.end, mention.text)
+        written = VerifiedFact(fact, mention.start, mention.end, mention.text)  # this number, as written
         text_range = admitted(written, units.factor(fact.unit or "", measure.unit) or Fraction(1))
         agreeing = tuple(
             i.fact.id

@@ -226,6 +226,42 @@ _PHONE_CUE = re.compile(r"(?i)(?:tel|phone|fax|uan|call|contact|mobile)\.?:?\s*\
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'&.\-]*")
 _FISCAL_BEFORE = re.compile(r"(?i)\b(?:fiscal|financial)\s+year\s+\Z")  # "fiscal year 23"
 _AGO_AFTER = re.compile(r"(?i)\s+(?:years?|months?|decades?|weeks?|days?)\s+(?:ago|back|earlier)\b")
+# The words that make a four-digit number a year when they come before it ("in 2023") or after it.
+_BEFORE_A_YEAR = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "from",
+        "to",
+        "until",
+        "till",
+        "of",
+        "year",
+        "during",
+        "before",
+        "after",
+        "between",
+        "and",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "the",
+    }
+)
+_AFTER_A_YEAR = frozenset({"and", "to", "was", "is", "marks", "saw", "level", "levels"})
+_WORD_AT_STOP = re.compile(r"([\w.]+)[.!?]$")  # the word a stop ends: "Sept" of "Sept."
+_INITIAL = re.compile(r"[A-Z]")
+_LINE = re.compile(r"[^\n]+")
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_FISCAL_YEAR = re.compile(r"(?:FY\s?)?\d{4}(?:[-/–]\d\d)?")
+_SPAN_OF_YEARS_END = re.compile(r"\b\d{4}[-–]\Z")
+_FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
+_PRECEDING_WORD = re.compile(r"(\w+)\s+\Z")
+_NEXT_WORD = re.compile(r"\s*-?\s*([A-Za-z][\w-]*)")
+_UNIT_WORDS_END = re.compile(r"[,;:()\[\]“”\"!?\n]")
+_UNIT_WORD = re.compile(r"[^\s,;:()\[\]“”\"!?]+")
 
 
 def plain_number(mention: NumberMention) -> bool:
@@ -260,9 +296,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for paragraph in _paragraphs(text):
         start = paragraph[0]
         for stop in _END_RE.finditer(text, *paragraph):
-            word = re.search(r"([\w.]+)[.!?]$", text[start : stop.start() + 1])
+            word = _WORD_AT_STOP.search(text[start : stop.start() + 1])
             before = word.group(1) if word else ""
-            if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", before):
+            if before.rstrip(".") in _ABBREVIATIONS or _INITIAL.fullmatch(before):
                 continue  # "Sept. 29", "U.S. dollars", "Tanvir A. Bhatti"
             spans.append((start, stop.end()))
             start = stop.end()
@@ -280,7 +316,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Runs of lines that belong together: a line continues the one before when that line is
     wrapped (no closing stop, not a headline) and no blank line parts them."""
     runs: list[list[int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         if not line.group(0).strip():
             continue
         if runs and text.count("\n", runs[-1][1], line.start()) < 2 and _wraps(text[runs[-1][0] : runs[-1][1]]):
@@ -295,7 +331,7 @@ def _wraps(line: str) -> bool:
     last = line.rstrip().splitlines()[-1] if line.strip() else ""
     if not last or last[-1] in '.!?:;…"”’)]':
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", last) if w.lower() not in _STOP_WORDS]
+    words = [w for w in _HEADLINE_WORD.findall(last) if w.lower() not in _STOP_WORDS]
     capitalised = sum(w[0].isupper() for w in words)
     return not (words and capitalised >= 0.6 * len(words))  # a headline stands alone
 
@@ -321,38 +357,18 @@ def _is_year(text: str, mention: NumberMention) -> bool:
     """A year written as such ("in 2023", "2023-24", "FY2019"), not a count of 2,000 things."""
     if mention.year is None:
         return False
-    if mention.date or (re.fullmatch(r"(?:FY\s?)?\d{4}(?:[-/–]\d\d)?", mention.text) and not mention.text.isdigit()):
+    if mention.date or (_FISCAL_YEAR.fullmatch(mention.text) and not mention.text.isdigit()):
         return True  # a date, or a fiscal year
     if len(mention.text) != 4:
         return False
     after = text[mention.end : mention.end + 20]
-    if re.search(r"\b\d{4}[-–]\Z", text[max(0, mention.start - 5) : mention.start]):
+    if _SPAN_OF_YEARS_END.search(text[max(0, mention.start - 5) : mention.start]):
         return True  # the end of a span of years: "2021-2024"
-    following = re.match(r"\s+([a-z][\w-]*)", after)
-    preceding = re.search(r"(\w+)\s+\Z", text[max(0, mention.start - 20) : mention.start])
-    if preceding and preceding.group(1).lower() in {
-        "in",
-        "since",
-        "by",
-        "from",
-        "to",
-        "until",
-        "till",
-        "of",
-        "year",
-        "during",
-        "before",
-        "after",
-        "between",
-        "and",
-        "early",
-        "late",
-        "mid",
-        "end",
-        "the",
-    }:
+    following = _FOLLOWING_WORD.match(after)
+    preceding = _PRECEDING_WORD.search(text[max(0, mention.start - 20) : mention.start])
+    if preceding and preceding.group(1).lower() in _BEFORE_A_YEAR:
         return True
-    return following is None or following.group(1) in {"and", "to", "was", "is", "marks", "saw", "level", "levels"}
+    return following is None or following.group(1) in _AFTER_A_YEAR
 
 
 def _single_year(text: str, mentions: list[NumberMention]) -> Period | None:
@@ -435,7 +451,7 @@ class _Drafter:
             return self.passage(start, end, 0, 3), '"One of", not a figure.'
         if not mention.scale and not mention.percent and _PARTIES_AFTER.match(after):
             return self.passage(start, end, 1, 1), "Counts the parties (the two countries), not a figure."
-        next_word = re.match(r"\s*-?\s*([A-Za-z][\w-]*)", after)
+        next_word = _NEXT_WORD.match(after)
         if mention.ordinal:
             return self.passage(start, end, 1, 2), "An ordinal, not a figure."
         if _FISCAL_BEFORE.search(before) and plain_number(mention):
@@ -511,7 +527,7 @@ class _Drafter:
             return mention.unit
         after = self.text[mention.end : mention.end + 80]
         words: list[str] = []
-        for written in re.findall(r"[^\s,;:()\[\]“”\"!?]+", re.split(r"[,;:()\[\]“”\"!?\n]", after, maxsplit=1)[0]):
+        for written in _UNIT_WORD.findall(_UNIT_WORDS_END.split(after, maxsplit=1)[0]):
             word = written.strip("-’'")
             word = word if word.count(".") > 1 else word.rstrip(".")  # "U.S." keeps its stops
             if not word or word[0].isdigit():

@@ -22,6 +22,7 @@ WHITE_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u202
 _WORD = "\\p{L}\\p{N}_"  # Python's \w: what str.isalnum() accepts, and the underscore
 _WORD_BOUNDARY = f"(?:(?<=[{_WORD}])(?![{_WORD}])|(?<![{_WORD}])(?=[{_WORD}]))"
 _CLASSES = {"d": "\\p{Nd}", "w": _WORD, "s": WHITE_SPACE}
+_NEGATED = {"D": "\\P{Nd}", "W": f"[^{_WORD}]", "S": f"[^{WHITE_SPACE}]"}
 _SYNTAX = "^$\\.*+?()[]{}|/"  # what JavaScript's unicode mode lets a backslash escape
 
 
@@ -35,6 +36,8 @@ def to_javascript(pattern: str) -> str:
             at += 2
             if escaped in _CLASSES:
                 out.append(_CLASSES[escaped] if in_class else f"[{_CLASSES[escaped]}]")
+            elif escaped in _NEGATED and not in_class:
+                out.append(_NEGATED[escaped])
             elif escaped == "W" and in_class:
                 raise ValueError("write a negated \\W class out in full")
             elif escaped == "b" and not in_class:
@@ -48,9 +51,11 @@ def to_javascript(pattern: str) -> str:
             continue
         if char == "[" and not in_class:
             in_class = True
-            if pattern.startswith("[^\\W\\d]", at):  # a letter: a word character, not a digit
-                out.append("(?:(?!\\p{Nd})[" + _WORD + "])")
-                at += len("[^\\W\\d]")
+            if pattern.startswith("[^\\W\\d", at):  # a letter (and not the rest): a word character, not a digit
+                close = pattern.index("]", at + len("[^\\W\\d"))
+                rest = to_javascript(pattern[at + len("[^\\W\\d") : close]) if close > at + 6 else ""
+                out.append("(?:(?![\\p{Nd}" + rest + "])[" + _WORD + "])")
+                at = close + 1
                 in_class = False
                 continue
         elif char == "]" and in_class and pattern[at - 1] != "[":

@@ -21,6 +21,7 @@ from .problems import Problem
 _WORD_STARTS = re.compile(r"(?<!\S)\S")  # where each word after a number starts
 # the unit is written before any of these; the stop of an initial ("U.S. dollars") ends nothing
 _CLAUSE_END = re.compile(r"[,;:()\[\]“”\"!?\n]|(?<!\b[A-Z])\.(?:\s|$)")
+_PERCENT_SPELLING = re.compile(r"(?i:%|per\s?cent|pct|pc)\Z")  # how a percentage ends
 _UNIT_WORDS_REACH = 3  # a unit is one of the first three words after the number ("45 new MOUs")
 
 
@@ -52,7 +53,9 @@ class UnitRegistry:
                     slugs.append(unit.slug)
         self.by_spelling = {spelling: tuple(slugs) for spelling, slugs in by_spelling.items()}
         words = sorted(self.by_spelling, key=len, reverse=True)  # longest first: "US dollars" before "US"
-        self._after = re.compile("(?i:" + "|".join(re.escape(w) for w in words) + r")(?![\w$])" if words else "(?!)")
+        # a spelling of a unit where a number's unit is written (the browser's checker reads it too)
+        spellings = "|".join(re.escape(w) for w in words)
+        self.spellings_after = re.compile(f"(?i:{spellings})(?![\\w$])" if words else "(?!)")
 
     def __contains__(self, slug: object) -> bool:
         return slug in self.units
@@ -65,7 +68,7 @@ class UnitRegistry:
         """The unit written with a number: its percent sign, its currency, a unit glued to it,
         or one of the first words after it ("9.443 million units", "45 new MOUs")."""
         if mention.percent:
-            spelling = re.search(r"(?i:%|per\s?cent|pct|pc)\Z", mention.text)
+            spelling = _PERCENT_SPELLING.search(mention.text)
             written = spelling.group(0) if spelling else "%"
             return WrittenUnit(written, self.spelled(written) or ((PERCENT,) if PERCENT in self else ()))
         if mention.currency:
@@ -78,7 +81,7 @@ class UnitRegistry:
         for n, start in enumerate(_WORD_STARTS.finditer(text, mention.end, segment_end)):
             if n == _UNIT_WORDS_REACH or text[start.start()].isdigit():
                 break  # a unit after the next number is that number's
-            found = self._after.match(text, start.start(), segment_end)
+            found = self.spellings_after.match(text, start.start(), segment_end)
             if found:
                 return WrittenUnit(found.group(0), self.spelled(found.group(0)))
         return None

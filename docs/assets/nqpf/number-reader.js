@@ -191,7 +191,7 @@
       });
     }
 
-    function readNumbers(text) {
+    function mentions(text) {  /* UTF-16 offsets, exact values: for the text checker */
       var found = [];
       var taken = new Uint8Array(text.length);
       function take(m) {
@@ -205,10 +205,14 @@
         for (var match of text.matchAll(pair[0])) { take(pair[1](match, text)); }
       });
       found.sort(function (a, b) { return a.start - b.start; });
-      return codePoints(text, hedged(text, found));
+      return hedged(text, found);
     }
 
-    return { readNumbers: readNumbers };
+    function readNumbers(text) {
+      return codePoints(text, mentions(text));
+    }
+
+    return { readNumbers: readNumbers, mentions: mentions };
   }
 
   window.NqpfNumberReader = { create: create };

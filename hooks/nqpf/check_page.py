@@ -1,0 +1,251 @@
+"""The "Check a text" page (/check/) and the data its browser engine reads.
+
+One checker, two engines: ``checking.check_text`` on the command line, and
+assets/nqpf/text-checker.js in the page. The rules stay in Python: the build writes the
+drafter's, the units' and the matcher's patterns (as JavaScript patterns, through
+``reader_data.to_javascript``) and tables as data, and the browser's engine reads them; a
+differential test requires both engines to give the same verdicts for the same texts.
+
+What the page downloads grows in steps, each loaded only when needed, so that nothing a
+reader fetches before checking grows with the fact base:
+- before the first check: the page, and the engine's scripts (the same at any size);
+- at the first check: the rules (``rules.js``, the same at any size) and the measures with
+  their words and periods (``measures.js``, which grows with the measures, not the facts);
+- for each check: one file per measure and period the text's numbers need
+  (``facts/<measure>/<period>.js``): those facts' ranges, values as written and links.
+The text never leaves the page: every file is a script the page adds, named by a measure and
+a period, never by the text.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any
+
+from . import comparison, drafting, matching, proposals, units
+from .exports import json_for_script
+from .markup import asset_href, esc, page_url, relative_href
+from .matching import MeasureMatcher
+from .model import PERCENT
+from .numbers import CURRENCIES, MONTHS
+from .pages import GeneratedPage, SiteOptions, front_matter, measure_src
+from .reader_data import reader_data, to_javascript
+from .search import LUNR_ASSET
+from .units import UnitRegistry
+from .verify import FactBase
+
+PAGE_SRC = "check.md"
+DATA_DIR = "assets/nqpf/check"
+RULES_ASSET = f"{DATA_DIR}/rules.js"
+MEASURES_ASSET = f"{DATA_DIR}/measures.js"
+FACTS_DIR = f"{DATA_DIR}/facts"
+READER_SCRIPT = "assets/nqpf/number-reader.js"
+ENGINE_SCRIPT = "assets/nqpf/text-checker.js"
+PAGE_SCRIPT = "assets/nqpf/check-page.js"
+DESCRIPTION = (
+    "Check the numbers of a text against what the fact base's sources say, in your browser: "
+    "the text never leaves the page."
+)
+
+# The patterns the browser's engine needs, by the name it knows them by.
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "date": drafting._DATE_RE,
+    "sentenceEnd": drafting._END_RE,
+    "wordAtStop": drafting._WORD_AT_STOP,
+    "initial": drafting._INITIAL,
+    "line": drafting._LINE,
+    "headlineWord": drafting._HEADLINE_WORD,
+    "fiscalYear": drafting._FISCAL_YEAR,
+    "spanOfYearsEnd": drafting._SPAN_OF_YEARS_END,
+    "followingWord": drafting._FOLLOWING_WORD,
+    "precedingWord": drafting._PRECEDING_WORD,
+    "nextWord": drafting._NEXT_WORD,
+    "unitWordsEnd": drafting._UNIT_WORDS_END,
+    "unitWord": drafting._UNIT_WORD,
+    "target": drafting._TARGET_RE,
+    "byYear": drafting._BY_YEAR_RE,
+    "definingBefore": drafting._DEFINING_BEFORE,
+    "spanAfter": drafting._SPAN_AFTER,
+    "oneOf": drafting._ONE_OF,
+    "comparedBefore": drafting._COMPARED_BEFORE,
+    "partiesAfter": drafting._PARTIES_AFTER,
+    "knownNames": drafting._KNOWN_NAMES,
+    "time": drafting._TIME_RE,
+    "phone": drafting._PHONE_RE,
+    "phoneCue": drafting._PHONE_CUE,
+    "word": drafting._WORD_RE,
+    "fiscalBefore": drafting._FISCAL_BEFORE,
+    "agoAfter": drafting._AGO_AFTER,
+    "changeWords": matching.CHANGE_WORDS,
+    "changeMeasure": matching._CHANGE_MEASURE,
+    "targetMeasure": matching._TARGET_MEASURE,
+    "wordStarts": units._WORD_STARTS,
+    "clauseEnd": units._CLAUSE_END,
+    "percentSpelling": units._PERCENT_SPELLING,
+    "conversion": proposals._CONVERSION,
+    "decimals": comparison._DECIMALS,
+}
+
+
+def js_pattern(pattern: re.Pattern[str]) -> dict[str, str]:
+    """A compiled Python pattern as a JavaScript source and its flags ("i" or "")."""
+    if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        raise ValueError(f"only the ignore-case flag is written out: {pattern.pattern!r}")
+    source = pattern.pattern.removeprefix("(?i)")
+    return {"source": to_javascript(source), "flags": "i" if pattern.flags & re.IGNORECASE else ""}
+
+
+def _fraction(value: Fraction | None) -> str | None:
+    return None if value is None else f"{value.numerator}/{value.denominator}"
+
+
+def rules_data(registry: UnitRegistry) -> dict[str, Any]:
+    """The rules of reading, drafting and units: the same at any size of the fact base."""
+    return {
+        "reader": reader_data(),
+        "patterns": {
+            **{name: js_pattern(pattern) for name, pattern in _PATTERNS.items()},
+            "unitSpelling": js_pattern(registry.spellings_after),
+        },
+        "abbreviations": sorted(drafting._ABBREVIATIONS),
+        "stopWords": sorted(drafting._STOP_WORDS),
+        "verbs": sorted(drafting._VERBS),
+        "nameHeads": sorted(drafting._NAME_HEADS),
+        "beforeAYear": sorted(drafting._BEFORE_A_YEAR),
+        "afterAYear": sorted(drafting._AFTER_A_YEAR),
+        "months": MONTHS,
+        "currencies": CURRENCIES,
+        "places": matching._PLACES,
+        "minScore": matching.MIN_SCORE,
+        "percent": PERCENT,
+        "units": {
+            slug: {"label": u.label, "kind": u.kind, "dimension": u.dimension, "factor": _fraction(u.factor)}
+            for slug, u in registry.units.items()
+        },
+        "spellings": registry.by_spelling,
+        "nearly": _fraction(comparison.NEARLY),
+        "about": _fraction(comparison.ABOUT),
+    }
+
+
+def matcher(base: FactBase) -> MeasureMatcher:
+    """The measure matcher of the fact base, as the command line's checker builds it."""
+    return MeasureMatcher(base.measures, base.unit_registry, [item.fact for item in base.facts])
+
+
+def measures_data(base: FactBase, directory_urls: bool) -> dict[str, Any]:
+    """The measures, their words (tf-idf vectors) and the periods their facts state."""
+    found = matcher(base)
+    measures = []
+    for slug, measure in found.measures.items():
+        periods = sorted(
+            {i.fact.period.text for i in base.by_measure.get(slug, []) if i.fact.period and i.fact.value is not None}
+        )
+        measures.append(
+            {
+                "slug": slug,
+                "label": measure.label,
+                "unit": measure.unit,
+                "place": measure.place,
+                "draft": measure.draft,
+                "periods": periods,
+                "url": None if measure.draft else page_url(measure_src(slug), directory_urls),
+                "vector": list(found.vectors[slug].items()),  # in order: sums add up as in Python
+            }
+        )
+    return {"measures": measures, "idf": found.idf, "rare": found.rare}
+
+
+def fact_rows(base: FactBase, records: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """For each measure and period, its facts: the range each admits in the measure's unit, its
+    value as written, its source and its permalink."""
+    units = base.unit_registry
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for slug, items in base.by_measure.items():
+        measure = base.measures.get(slug)
+        if measure is None or measure.draft:
+            continue
+        for item in items:
+            if item.fact.period is None or item.fact.value is None:
+                continue
+            span = comparison.admitted(item, units.factor(item.fact.unit or "", measure.unit) or Fraction(1))
+            record = records[item.fact.id]
+            rows.setdefault((slug, item.fact.period.text), []).append(
+                {
+                    "id": item.fact.id,
+                    "value": item.display_value,
+                    "according": record["according_to"],
+                    "url": record["url"],
+                    "low": _fraction(span.low),
+                    "high": _fraction(span.high),
+                    "lowOpen": span.low_open,
+                    "highOpen": span.high_open,
+                }
+            )
+    return rows
+
+
+def _script(call: str, name: str, payload: object) -> str:
+    return f"window.{call}({json_for_script(name)}, {json_for_script(payload, compact=True)});\n"
+
+
+def check_assets(base: FactBase, options: SiteOptions, records: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(site path, content) of the data the checker loads: rules, measures, facts by period."""
+    by_id = {record["id"]: record for record in records}
+    assets = [
+        (RULES_ASSET, _script("NQPF_CHECK_PART", "rules", rules_data(base.unit_registry))),
+        (MEASURES_ASSET, _script("NQPF_CHECK_PART", "measures", measures_data(base, options.directory_urls))),
+    ]
+    for (slug, period), rows in fact_rows(base, by_id).items():
+        name = f"facts/{slug}/{period}"
+        assets.append((f"{DATA_DIR}/{name}.js", _script("NQPF_CHECK_PART", name, rows)))
+    return assets
+
+
+def check_page(options: SiteOptions) -> GeneratedPage:
+    """/check/: a text area, a button, and each number of the text marked with its verdict."""
+
+    def href(asset: str) -> str:
+        return esc(asset_href(PAGE_SRC, asset, options.directory_urls))
+
+    about = esc(relative_href(PAGE_SRC, "about.md", options.directory_urls, "how-to-read-a-fact"))
+    scripts = "".join(
+        f'<script defer src="{href(asset)}"></script>\n' for asset in (READER_SCRIPT, ENGINE_SCRIPT, PAGE_SCRIPT)
+    )
+    root = esc(asset_href(PAGE_SRC, "_", options.directory_urls).removesuffix("_"))  # the site's root, from here
+    head = front_matter("Check a text", description=DESCRIPTION, search={"exclude": True})
+    body = f"""{head}
+# Check a text
+
+Paste a paragraph from a news report or a speech. Each number in it is compared with what the
+sources of this site say for the same measure and year: it **agrees**, **disagrees**, has
+**no figure for that year** in the base, is **not a figure** (a year, a date, an ordinal, part
+of a name), or is **unknown** (the base has no matching measure). This checks numbers against
+the base's sources; it is not a verdict on whether the text is true. See
+[how to read a fact]({about}).
+
+The text stays in your browser: checking loads only this site's data, never sends the text, and
+works offline.
+
+<div class="nqpf-check" id="nqpf-check" data-parts="{href(DATA_DIR + "/")}" data-lunr="{href(LUNR_ASSET)}"
+  data-root="{root}">
+<form class="nqpf-check-form" id="nqpf-check-form">
+<label for="nqpf-check-text">Text to check</label>
+<textarea id="nqpf-check-text" name="text" rows="10" spellcheck="false"
+  aria-describedby="nqpf-check-status"></textarea>
+<button type="submit" class="md-button md-button--primary" id="nqpf-check-button">Check</button>
+</form>
+<p id="nqpf-check-status" class="nqpf-status" role="status" aria-live="polite"></p>
+<section id="nqpf-check-result" class="nqpf-check-result" aria-labelledby="nqpf-check-heading" hidden>
+<h2 id="nqpf-check-heading" tabindex="-1">The text, with its numbers marked</h2>
+<p id="nqpf-check-marked" class="nqpf-check-marked"></p>
+<h2 id="nqpf-check-list-heading">What the base holds for each number</h2>
+<ol id="nqpf-check-list" class="nqpf-check-list"></ol>
+</section>
+<noscript><p>Checking a text needs JavaScript. Each number can also be looked up in the
+<a href="{esc(relative_href(PAGE_SRC, "fact-index.md", options.directory_urls))}">fact index</a>.</p></noscript>
+</div>
+
+{scripts}"""
+    return GeneratedPage(PAGE_SRC, "Check a text", body)

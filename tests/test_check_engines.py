@@ -1,0 +1,170 @@
+"""One checker, two engines: the browser's (assets/nqpf/text-checker.js, fed the data
+hooks/nqpf/check_page.py writes) and the command line's (checking.check_text) give the same
+reading and verdict for every number: the seeds, the checker's own test texts, the bad-input
+corpus and generated sentences about the base's measures."""
+
+import json
+
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nqpf.check_page import fact_rows, matcher, measures_data, rules_data
+from nqpf.checking import check_text
+from nqpf.exports import fact_records
+from nqpf.proposals import Proposer
+from nqpf.search import LUNR_JS
+
+ASSETS = ROOT / "docs" / "assets" / "nqpf"
+FIELDS = ("text", "start", "end", "value", "scale", "unit", "qualifier", "period", "measure", "verdict", "facts")
+
+pytestmark = pytest.mark.browser
+
+CHECK = """texts => texts.map(text => {
+  const readings = window.checker.read(text);
+  const parts = {};
+  window.checker.needs(readings).forEach(name => { parts[name] = window.parts[name]; });
+  return window.checker.verdicts(readings, parts);
+})"""
+
+
+@pytest.fixture(scope="module")
+def browser_check(browser, fact_base):
+    page = browser.new_page()
+    page.set_content("<!doctype html><title>checker</title>")
+    page.add_script_tag(path=str(LUNR_JS))
+    for script in ("number-reader.js", "text-checker.js"):
+        page.add_script_tag(path=str(ASSETS / script))
+    records = {r["id"]: r for r in fact_records(fact_base)}
+    parts = {f"facts/{slug}/{period}": rows for (slug, period), rows in fact_rows(fact_base, records).items()}
+    page.evaluate(
+        """([rules, measures, parts]) => {
+          window.checker = window.NqpfTextChecker.create(rules, measures, window.lunr);
+          window.parts = parts;
+        }""",
+        [rules_data(fact_base.unit_registry), measures_data(fact_base, True), parts],
+    )
+    yield lambda texts: page.evaluate(CHECK, texts)
+    page.close()
+
+
+def python_check(text, inputs, base) -> list[dict]:
+    return [{name: number.as_json()[name] for name in FIELDS} for number in check_text(text, inputs, base)]
+
+
+def assert_same(browser_check, inputs, base, texts: list[str]) -> list[dict]:
+    found = []
+    for text, checked in zip(texts, browser_check(texts), strict=True):
+        expected = python_check(text, inputs, base)
+        assert [{name: n[name] for name in FIELDS} for n in checked] == expected, text[:200]
+        found += expected
+    return found
+
+
+def test_the_seeds_check_alike(browser_check, inputs, fact_base):
+    found = assert_same(browser_check, inputs, fact_base, list(inputs.seed_texts.values()))
+    verdicts = {n["verdict"] for n in found}
+    assert {"agrees", "no-figure-for-period", "not-a-figure", "unknown"} <= verdicts
+    assert sum(n["verdict"] == "agrees" for n in found) >= 5  # the seeds agree with their own facts
+
+
+CHECKED_TEXTS = [
+    "In 2023, China's R&D expenditure was 3.33 trillion yuan, the statistics bureau said.",
+    "China's new energy vehicle production reached 9.59 million units in 2023.",
+    "China's new energy vehicle production surpassed 15 million units in 2025.",
+    "China's new energy vehicle production reached 12 million units in 2025.",
+    "China's R&D expenditure exceeded 3.6 trillion yuan in 2024.",
+    "The 3rd meeting was held on 5 March 2024 in Beijing, where 12 MOUs were signed.",
+    "CPEC investment totalled $25.4 billion (about 180 billion yuan) by 2023, and it rose 8.1% on the year.",
+    "Rs950 billion was spent in FY2023-24, about 3.4 billion U.S. dollars, while 884MW came online.",
+    "ISLAMABAD: The corridor, ten years old, employs more than 200,000 people. Tel: 051 9203 456.",
+    "Première ligne 😀 : China’s NEV output hit 𝟗 million, nearly 16 million units in 2024."
+    "\n\nA NEW HEADLINE\nwrapped line",
+]
+
+
+def test_the_checkers_texts_check_alike(browser_check, inputs, fact_base):
+    found = assert_same(browser_check, inputs, fact_base, CHECKED_TEXTS)
+    assert {"agrees", "disagrees", "no-figure-for-period", "not-a-figure", "unknown"} <= {n["verdict"] for n in found}
+
+
+def test_the_bad_input_corpus_checks_alike(browser_check, inputs, fact_base):
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted((ROOT / "tests" / "bad_input").glob("*.yml"))]
+    assert_same(browser_check, inputs, fact_base, texts)
+
+
+def test_the_browser_engine_is_built_from_the_same_matcher(inputs, fact_base):
+    """The page's matcher is the command line's: same measures, same words, same weights."""
+    cli = Proposer(inputs.measures, inputs.unit_registry, inputs.facts, lambda _: "", "China").matcher
+    site = matcher(fact_base)
+    assert list(cli.measures) == list(site.measures)
+    assert cli.vectors == site.vectors
+    assert cli.idf == site.idf
+    json.dumps(rules_data(fact_base.unit_registry))  # plain data
+    json.dumps(measures_data(fact_base, True))
+
+
+_SUBJECTS = [
+    "China's new energy vehicle production",
+    "China's R&D expenditure",
+    "CPEC investment",
+    "Pakistan's exports to China",
+    "installed wind power capacity",
+    "the digital economy",
+    "industrial robot output",
+    "the trade volume",
+]
+_VERBS = [
+    "reached",
+    "rose to",
+    "was",
+    "exceeded",
+    "nearly reached",
+    "stood at",
+    "fell",
+    "grew by",
+    "is expected to hit",
+]
+_AMOUNTS = [
+    "9.443 million units",
+    "3.33 trillion yuan",
+    "$25 billion",
+    "8.1%",
+    "1,200 MW",
+    "45 MOUs",
+    "two-thirds",
+    "Rs950 billion",
+    "about 16 million vehicles",
+    "120 GW",
+    "62 billion U.S. dollars",
+]
+_TAILS = [
+    "in 2023",
+    "in 2025",
+    "by 2030",
+    "last year",
+    "in the first eight months",
+    "in FY2023-24",
+    "",
+    "on 5 March 2024",
+]
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SUBJECTS),
+            st.sampled_from(_VERBS),
+            st.sampled_from(_AMOUNTS),
+            st.sampled_from(_TAILS),
+            st.sampled_from([". ", ", ", "; ", ".\n", ".\n\n"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_generated_reports_check_alike(browser_check, inputs, fact_base, parts):
+    text = "".join(f"{subject} {verb} {amount} {tail}".rstrip() + end for subject, verb, amount, tail, end in parts)
+    assert_same(browser_check, inputs, fact_base, [text])
