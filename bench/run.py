@@ -26,6 +26,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 - imported once
 from corpus import CorpusSize, write_corpus, write_report  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from test_lighthouse import PAGES, lighthouse, scores  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 
+from nqpf.checking import check_text  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from nqpf.drafting import draft_seed  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from nqpf.loading import ProjectPaths, load_inputs  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from nqpf.pages import SiteOptions, nav  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
@@ -350,7 +351,99 @@ def reader_bytes(site: Path) -> dict:
             browser.close()
     finally:
         server.shutdown()
-    return {"max_html_bytes": max(p.stat().st_size for p in site.rglob("*.html")), "first_search_bytes": first_search}
+    return {
+        "max_html_bytes": max(p.stat().st_size for p in site.rglob("*.html")),
+        "first_search_bytes": first_search,
+        **check_page_bytes(site),
+    }
+
+
+# Press Check and wait for the verdicts: milliseconds, as the page's clock counts them.
+TIMED_CHECK = """async () => {
+  const status = document.getElementById('nqpf-check-status');
+  status.textContent = '';
+  const done = new Promise(resolve => new MutationObserver((_, observer) => {
+    if (/^(Checked|The text writes)/.test(status.textContent)) { observer.disconnect(); resolve(); }
+  }).observe(status, {childList: true, characterData: true, subtree: true}));
+  const started = performance.now();
+  document.getElementById('nqpf-check-button').click();
+  await done;
+  return performance.now() - started;
+}"""
+
+
+def check_page_bytes(site: Path) -> dict:
+    """What "Check a text" downloads (decompressed: served without gzip) from opening it until
+    the network is idle, and what checking the generated 1,000-word report then adds."""
+    url, server = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            finished: list = []
+
+            def record(request) -> None:  # a function, not a bound method: Playwright marks its handlers
+                finished.append(request)
+
+            page.on("requestfinished", record)
+            page.goto(f"{url}check/")
+            page.wait_for_load_state("networkidle")
+            before = sum(r.sizes()["responseBodySize"] for r in finished)
+            page.fill("#nqpf-check-text", write_report(1_000))
+            page.evaluate(TIMED_CHECK)
+            page.wait_for_load_state("networkidle")
+            first_check = sum(r.sizes()["responseBodySize"] for r in finished) - before
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"check_page_bytes": before, "first_check_bytes": first_check}
+
+
+def check_figures(folder: Path, repeats: int = 5) -> dict:
+    """The time to check a generated 1,000-word report: in the browser (the first check, which
+    loads the checker's data, and the median of ``repeats`` more) and on the command line (the
+    check alone, fastest of ``repeats``; and the whole `nqpf check-text` process, which loads
+    and verifies the fact base first)."""
+    report = write_report(1_000)
+    url, server = serve(folder / "site", compressed=True)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"{url}check/")
+            page.wait_for_load_state("networkidle")
+            page.fill("#nqpf-check-text", report)
+            first = page.evaluate(TIMED_CHECK)
+            again = sorted(page.evaluate(TIMED_CHECK) for _ in range(repeats))
+            numbers = page.locator("#nqpf-check-marked mark").count()
+            browser.close()
+    finally:
+        server.shutdown()
+    paths = ProjectPaths(folder / "project")
+    inputs, _ = load_inputs(paths)
+    base = build_fact_base(paths)[0]
+    seconds = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        checked = check_text(report, inputs, base)
+        seconds.append(time.perf_counter() - started)
+    text = folder / "report.txt"
+    text.write_text(report, encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run(
+        [str(REPO / ".venv" / "bin" / "nqpf"), "--root", str(paths.root), "check-text", str(text)],
+        capture_output=True,
+        check=True,
+    )
+    return {
+        "words": len(report.split()),
+        "numbers": numbers,
+        "command_line_numbers": len(checked),
+        "browser_first_check_ms": round(first),
+        "browser_check_ms": round(again[repeats // 2]),
+        "check_text_ms": round(min(seconds) * 1000),
+        "check_text_command_s": round(time.perf_counter() - started, 2),
+    }
 
 
 def lighthouse_performance(site: Path, pages: dict[str, str], runs: int = 3) -> dict:
@@ -467,6 +560,14 @@ def main() -> None:
         f"(x{anchor['query_bytes'] / anchor['pagefind_query_bytes']:.2f})",
         flush=True,
     )
+    checking = check_figures(WORK / str(last["facts"]))
+    print(
+        f"Checking a {checking['words']:,}-word report ({checking['numbers']} numbers) at 10,000 facts: "
+        f"in the browser {checking['browser_first_check_ms']} ms the first time (loading the checker's data), "
+        f"then {checking['browser_check_ms']} ms; check_text {checking['check_text_ms']} ms; "
+        f"the whole `nqpf check-text` command {checking['check_text_command_s']} s",
+        flush=True,
+    )
     at_scale = lighthouse_performance(
         WORK / str(last["facts"]) / "site",
         {"timeline": "timeline/2015/", "sector": "sectors/sector-aa/", "fact_index": f"fact-index/?q={FIRST_QUERY}"},
@@ -482,7 +583,15 @@ def main() -> None:
     last.update(at_scale)
     (REPO / "build" / "bench.json").write_text(
         json.dumps(
-            {"runs": runs, "bytes_only": largest, "drafter": drafter, "real_site": real, "pagefind": anchor}, indent=1
+            {
+                "runs": runs,
+                "bytes_only": largest,
+                "drafter": drafter,
+                "real_site": real,
+                "pagefind": anchor,
+                "checking": checking,
+            },
+            indent=1,
         )
         + "\n"
     )
@@ -501,6 +610,15 @@ def main() -> None:
         (
             "first_search_bytes at 30,000 <= 1.2 x at 1,000",
             largest["first_search_bytes"] <= 1.2 * at_1000["first_search_bytes"],
+        ),
+        (
+            "check page bytes before the first check at 30,000 <= 1.2 x at 1,000",
+            largest["check_page_bytes"] <= 1.2 * at_1000["check_page_bytes"],
+        ),
+        ("checking a 1,000-word report in the browser < 100 ms", checking["browser_check_ms"] < 100),
+        (
+            "the browser and the command line find as many numbers",
+            checking["numbers"] == checking["command_line_numbers"],
         ),
         ("cold p95 <= 0.35 x Pagefind's", anchor["cold_p95_ms"] <= 0.35 * anchor["pagefind_cold_p95_ms"]),
         ("warm p95 <= 0.1 x Pagefind's", anchor["warm_p95_ms"] <= 0.1 * anchor["pagefind_warm_p95_ms"]),

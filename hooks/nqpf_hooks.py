@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from nqpf.check_page import check_assets
 from nqpf.exports import dataset_jsonld, fact_records, facts_csv, facts_json, measure_downloads
 from nqpf.loading import ProjectPaths
 from nqpf.macros import FactMacros, check_macro_calls
@@ -122,6 +123,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             ("facts.csv", facts_csv(records)),
             *measure_downloads(base),
             *fact_index_assets(base, options),
+            *check_assets(base, options, records),
         ):
             files.append(File.generated(config, dest, content=content))
     _build.timings.update(pages_s=pages_done - started, outputs_s=time.perf_counter() - pages_done)

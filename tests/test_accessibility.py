@@ -14,6 +14,7 @@ PAGES = [
     "people/",
     "measures/",
     "measures/nev-production/",
+    "check/",
 ]
 
 pytestmark = pytest.mark.browser

@@ -21,6 +21,7 @@ PAGES = [
     "sources/index.html",
     "sources/yang-nqpf-high-quality/index.html",
     "fact-index/index.html",
+    "check/index.html",
     "downloads/index.html",
     "about/index.html",
     "404.html",

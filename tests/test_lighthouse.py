@@ -33,6 +33,7 @@ PAGES = [
     "sources/yang-nqpf-high-quality/",
     "fact-index/?q=robot",
     "measures/nev-production/",
+    "check/",
 ]
 KB = 1000
 

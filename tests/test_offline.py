@@ -5,6 +5,8 @@ import zipfile
 import pytest
 from browser import RequestLog
 from conftest import ROOT, run_build
+from test_browser_check import REPORT, check_in_page, command_line_verdicts
+from test_check_engines import CHECKED_TEXTS
 
 from nqpf.offline import write_zip
 
@@ -77,6 +79,29 @@ def test_from_disk_navigation_and_both_searches_work_without_network(browser, un
     page.locator("ol.nqpf-timeline a", has_text="9.443 million").first.click()
     page.wait_for_load_state()
     assert page.url.endswith("/sectors/new-energy-vehicles.html#nev-production-2023")
+    context.close()
+    assert errors == []
+    assert requests.external == []
+
+
+@pytest.mark.browser
+def test_checking_a_text_from_disk_gives_the_command_lines_verdicts_without_network(browser, unzipped, tmp_path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, offline=True)
+    page = context.new_page()
+    requests = RequestLog(page, unzipped.as_uri() + "/")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((unzipped / "index.html").as_uri())
+    in_nav = page.locator("nav.md-nav a.md-nav__link", has_text="Check a text").first
+    assert in_nav.get_attribute("href") == "check.html"
+    page.goto((unzipped / "check.html").as_uri())
+    for text in [*CHECKED_TEXTS, REPORT]:
+        assert check_in_page(page, text) == command_line_verdicts(text, tmp_path), text
+    link = page.locator("#nqpf-check-list a", has_text="(the fact)").first
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(unzipped.as_uri())
+    assert ".html#" in page.url  # the fact's card, on disk
     context.close()
     assert errors == []
     assert requests.external == []

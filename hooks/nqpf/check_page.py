@@ -209,7 +209,6 @@ def check_page(options: SiteOptions) -> GeneratedPage:
     def href(asset: str) -> str:
         return esc(asset_href(PAGE_SRC, asset, options.directory_urls))
 
-    about = esc(relative_href(PAGE_SRC, "about.md", options.directory_urls, "how-to-read-a-fact"))
     scripts = "".join(
         f'<script defer src="{href(asset)}"></script>\n' for asset in (READER_SCRIPT, ENGINE_SCRIPT, PAGE_SCRIPT)
     )
@@ -222,13 +221,13 @@ Paste a paragraph from a news report or a speech. Each number in it is compared 
 sources of this site say for the same measure and year: it **agrees**, **disagrees**, has
 **no figure for that year** in the base, is **not a figure** (a year, a date, an ordinal, part
 of a name), or is **unknown** (the base has no matching measure). This checks numbers against
-the base's sources; it is not a verdict on whether the text is true. See
-[how to read a fact]({about}).
+the base's sources; it is not a verdict on whether the text is true. The
+[home page](index.md) says how to read a fact.
 
 The text stays in your browser: checking loads only this site's data, never sends the text, and
 works offline.
 
-<div class="nqpf-check" id="nqpf-check" data-parts="{href(DATA_DIR + "/")}" data-lunr="{href(LUNR_ASSET)}"
+<div class="nqpf-check" id="nqpf-check" data-parts="{href(DATA_DIR)}/" data-lunr="{href(LUNR_ASSET)}"
   data-root="{root}">
 <form class="nqpf-check-form" id="nqpf-check-form">
 <label for="nqpf-check-text">Text to check</label>

@@ -544,6 +544,7 @@ def nav(base: FactBase) -> list[Any]:
     return [
         {"Home": "index.md"},
         {"Fact index": "fact-index.md"},
+        {"Check a text": "check.md"},
         {"Sectors": ["sectors/index.md", *({s.title: sector_src(slug)} for slug, s in base.sectors.items())]},
         {"Measures": "measures/index.md"},
         {"Timeline": "timeline.md"},

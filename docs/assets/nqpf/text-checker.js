@@ -476,7 +476,7 @@
         var reading = {
           text: m.text, start: points[m.start], end: points[m.end], value: null, scale: null, unit: null,
           qualifier: null, period: null, measure: null, verdict: "not-a-figure", facts: [], periods: [],
-          exact: m.value
+          exact: m.value, from: m.start, to: m.end  /* UTF-16 offsets, for the page to slice by */
         };
         if (figure) {
           var measure = figure.measure ? measureOf[figure.measure] : null;

@@ -1,0 +1,157 @@
+/* The "Check a text" page: the pasted text is read in this page by text-checker.js, and each
+ * number comes back marked with its verdict. The text never leaves the page: what is loaded is
+ * the site's own data (scripts named by a measure and a period, so the page works from file://),
+ * and the text is put into the page with text nodes only, so markup in it never renders or runs. */
+(function () {
+  "use strict";
+  var root = document.getElementById("nqpf-check");
+  if (!root || !window.NqpfTextChecker) { return; }
+  var form = document.getElementById("nqpf-check-form");
+  var input = document.getElementById("nqpf-check-text");
+  var status = document.getElementById("nqpf-check-status");
+  var result = document.getElementById("nqpf-check-result");
+  var heading = document.getElementById("nqpf-check-heading");
+  var marked = document.getElementById("nqpf-check-marked");
+  var list = document.getElementById("nqpf-check-list");
+  var siteRoot = root.dataset.root;
+
+  var WORDS = {
+    "agrees": "agrees",
+    "disagrees": "disagrees",
+    "no-figure-for-period": "no figure for this period",
+    "not-a-figure": "not a figure",
+    "unknown": "unknown"
+  };
+  var PLURAL = {
+    "agrees": "agree",
+    "disagrees": "disagree",
+    "no-figure-for-period": "have no figure for their period",
+    "not-a-figure": "are not figures",
+    "unknown": "are unknown"
+  };
+
+  /* ---- the site's data, as scripts that call NQPF_CHECK_PART(name, payload) */
+  var pending = {}, settle = {};
+  window.NQPF_CHECK_PART = function (name, payload) {
+    if (settle[name]) { settle[name](payload); }
+  };
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      element.src = src;
+      element.onload = resolve;
+      element.onerror = function () { reject(new Error(src + " did not load")); };
+      document.head.appendChild(element);
+    });
+  }
+  function part(name) {
+    if (!pending[name]) {
+      pending[name] = new Promise(function (resolve, reject) {
+        settle[name] = resolve;
+        script(root.dataset.parts + name + ".js").catch(function (error) { delete pending[name]; reject(error); });
+      });
+    }
+    return pending[name];
+  }
+
+  var checker = null;
+  function ready() {  /* loaded at the first check, not with the page */
+    if (checker) { return Promise.resolve(checker); }
+    var lunr = window.lunr ? Promise.resolve() : script(root.dataset.lunr);
+    return Promise.all([part("rules"), part("measures"), lunr]).then(function (loaded) {
+      checker = window.NqpfTextChecker.create(loaded[0], loaded[1], window.lunr);
+      return checker;
+    });
+  }
+
+  function element(name, text, attributes) {
+    var node = document.createElement(name);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    return node;
+  }
+
+  function link(text, url) { return element("a", text, { href: siteRoot + url }); }
+
+  function describe(number, index) {
+    var item = element("li", null, { id: "nqpf-check-n" + (index + 1), "data-verdict": number.verdict });
+    var head = element("p");
+    head.appendChild(element("mark", number.text, { "data-verdict": number.verdict }));
+    head.appendChild(document.createTextNode(": "));
+    head.appendChild(element("strong", WORDS[number.verdict]));
+    var measure = number.measure ? checker.measure(number.measure) : null;
+    if (measure) {
+      head.appendChild(document.createTextNode(" · "));
+      head.appendChild(link(measure.label, measure.url));
+      head.appendChild(document.createTextNode(number.period ? ", " + number.period : ", no year in its sentence"));
+    }
+    item.appendChild(head);
+    var details = element("ul");
+    (number.rows || []).forEach(function (row) {
+      var line = element("li", row.value + ", according to " + row.according + " ");
+      line.appendChild(link("(the fact)", row.url));
+      details.appendChild(line);
+    });
+    if (number.verdict === "no-figure-for-period") {
+      details.appendChild(element("li", "The base has this measure for: " + number.periods.join(", ") + "."));
+    } else if (number.verdict === "unknown") {
+      details.appendChild(element("li", "No measure of the base matches this number's sentence" +
+        (number.unit ? " (read as " + number.unit + ")." : ".")));
+    } else if (number.verdict === "not-a-figure") {
+      details.appendChild(element("li", "A year, a date, an ordinal or part of a name: nothing to compare."));
+    }
+    item.appendChild(details);
+    return item;
+  }
+
+  function show(text, numbers) {
+    marked.textContent = "";
+    list.textContent = "";
+    var at = 0;
+    numbers.forEach(function (number, index) {
+      marked.appendChild(document.createTextNode(text.slice(at, number.from)));
+      marked.appendChild(element("mark", text.slice(number.from, number.to), {
+        "data-verdict": number.verdict, "data-facts": number.facts.join(" ")
+      }));
+      var ref = element("a", String(index + 1), {
+        href: "#nqpf-check-n" + (index + 1), class: "nqpf-check-ref",
+        "aria-label": "number " + (index + 1) + ": " + WORDS[number.verdict]
+      });
+      marked.appendChild(ref);
+      at = number.to;
+      list.appendChild(describe(number, index));
+    });
+    marked.appendChild(document.createTextNode(text.slice(at)));
+    var counts = Object.keys(WORDS).map(function (verdict) {
+      var n = numbers.filter(function (x) { return x.verdict === verdict; }).length;
+      return n ? n + " " + (n === 1 ? WORDS[verdict] : PLURAL[verdict]) : null;
+    }).filter(Boolean);
+    status.textContent = numbers.length
+      ? "Checked " + numbers.length + (numbers.length === 1 ? " number: " : " numbers: ") + counts.join(", ") + "."
+      : "The text writes no numbers.";
+    result.hidden = false;
+    heading.focus();
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim()) {
+      status.textContent = "Paste a text to check first.";
+      input.focus();
+      return;
+    }
+    status.textContent = "Checking…";
+    ready().then(function () {
+      var readings = checker.read(text);
+      var names = checker.needs(readings);
+      return Promise.all(names.map(part)).then(function (loaded) {
+        var parts = {};
+        names.forEach(function (name, i) { parts[name] = loaded[i]; });
+        show(text, checker.verdicts(readings, parts));
+      });
+    }).catch(function (error) {
+      status.textContent = "The checker's data could not be loaded (" + error.message + "). Reload the page to try again.";
+    });
+  });
+})();
