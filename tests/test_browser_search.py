@@ -1,7 +1,16 @@
 """The fact index in a real browser, over http:// and from file://."""
 
+from collections import Counter
+from urllib.parse import urlencode
+
 import pytest
-from browser import RequestLog, screenshot
+from bench_path import CorpusSize, write_corpus
+from browser import RequestLog, screenshot, serve
+from conftest import ROOT, run_build
+
+from nqpf.loading import ProjectPaths
+from nqpf.search import FACET_SHOWN, FACETS, facet_values, search_document, term_counts, term_weights
+from nqpf.verify import build_fact_base
 
 pytestmark = pytest.mark.browser
 
@@ -57,6 +66,17 @@ def test_typing_robot_lists_the_industrial_robot_fact(tab, index_url):
     assert tab.nqpf_requests.external == []
 
 
+def test_a_one_word_query_draws_its_first_results_after_one_fetch(tab, index_url):
+    """The rows of a term's best facts travel with the term: no row shard waits behind it."""
+    open_index(tab, index_url[1])
+    before = len(tab.nqpf_requests.urls)
+    tab.fill("#nqpf-query", "pakistan")
+    assert len(result_ids(tab)) == 10  # the first ten of more
+    parts = [url.rpartition("/")[2] for url in tab.nqpf_requests.urls[before:] if "/fact-index/" in url]
+    assert any(part.startswith("t") for part in parts)
+    assert not any(part.startswith("r") for part in parts), parts
+
+
 COUNT_2023 = "(document.querySelector('#nqpf-facet-year option[value=\"2023\"]') || {dataset: {}}).dataset.count"
 
 
@@ -82,9 +102,10 @@ def test_a_facet_narrows_the_list_and_counts_right(tab, index_url, fact_base):
 def test_facet_counts_are_shown_at_once_when_a_facet_gets_focus(tab, index_url, fact_base):
     tab.add_init_script("window.requestIdleCallback = function () { return 0; };")  # never idle
     open_index(tab, index_url[1])
-    tab.fill("#nqpf-query", "industrial robot")
-    assert tab.evaluate(COUNT_2023) is None  # not shown yet
+    tab.fill("#nqpf-query", "robot")
     expected = in_2023(fact_base, result_ids(tab))
+    assert expected > 0
+    assert tab.evaluate(COUNT_2023) is None  # not shown yet
     tab.focus("#nqpf-facet-year")  # the facets load now, and their counts show at once: no idle time
     tab.wait_for_function(f"{COUNT_2023} === '{expected}'")
 
@@ -161,3 +182,83 @@ def test_the_measure_facet_and_a_measure_label_find_the_measure_facts(tab, index
     open_index(tab, index_url[1])
     tab.fill("#nqpf-query", "New energy vehicle production in China")  # the measure's label
     assert set(wanted) <= set(result_ids(tab))
+
+
+FACET_COUNTS = """() => Object.fromEntries(Array.from(document.querySelectorAll('select[data-facet]')).map(select =>
+  [select.dataset.facet, Object.fromEntries(Array.from(select.options).filter(o => o.dataset.count !== undefined)
+    .map(o => [o.value, Number(o.dataset.count)]))]))"""
+
+
+def python_facet_counts(base, query: str, chosen: dict[str, str]) -> dict[str, dict[str, int]]:
+    """What each facet lists for a query, computed here: every word must match a term by its
+    stem or as the start of a longer term; each facet counts the matches that meet the other
+    facets' choices, and lists its FACET_SHOWN most frequent values (ties in value order) and
+    the chosen one."""
+    weights = term_weights([search_document(item, base) for item in base.facts])
+    matched = set(range(len(base.facts)))
+    for word in query.split():
+        for stem in term_counts(word):
+            matched &= {at for term, posting in weights.items() if term.startswith(stem) for at in posting}
+    values = [facet_values(item) for item in base.facts]
+    listed = {}
+    for name in FACETS:
+        others = {k: v for k, v in chosen.items() if k != name}
+        counts = Counter(
+            values[at][name]
+            for at in matched
+            if values[at][name] and all(values[at][k] == v for k, v in others.items())
+        )
+        top = sorted(counts, key=lambda v: (-counts[v], v))[:FACET_SHOWN]
+        if chosen.get(name) and chosen[name] not in top:
+            top.append(chosen[name])
+        listed[name] = {value: counts[value] for value in top}
+    return listed
+
+
+def page_facet_counts(tab, url: str) -> dict[str, dict[str, int]]:
+    open_index(tab, url)
+    tab.wait_for_function("document.getElementById('nqpf-search').dataset.facets === 'shown'")
+    return tab.evaluate(FACET_COUNTS)
+
+
+@pytest.mark.parametrize(
+    ("query", "chosen"),
+    [
+        ("robot", {}),
+        ("china", {"year": "2023"}),
+        ("pakistan", {"sector": "cpec-investment", "kind": "figure"}),
+        ("", {}),
+        ("", {"sector": "robotics"}),
+        ("", {"year": "2025", "kind": "figure"}),
+    ],
+)
+def test_facet_counts_are_pythons_for_the_same_query(tab, index_url, fact_base, query, chosen):
+    address = "?" + urlencode({"q": query, **chosen}) if query or chosen else ""
+    assert page_facet_counts(tab, index_url[1] + address) == python_facet_counts(fact_base, query, chosen)
+
+
+@pytest.fixture(scope="module")
+def generated_site(tmp_path_factory):
+    """A generated base of 3,000 facts (the benchmark's corpus), built and served."""
+    folder = tmp_path_factory.mktemp("generated")
+    project = write_corpus(folder / "project", CorpusSize(facts=3_000, seeds=20, sectors=12), ROOT)
+    result = run_build(project, folder / "site")
+    assert result.returncode == 0, result.output
+    url, server = serve(result.site)
+    yield url, build_fact_base(ProjectPaths(project))[0]
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("query", "chosen"), [("battery", {}), ("solar farm", {"year": "2015"}), ("", {"sector": "sector-ba"}), ("", {})]
+)
+def test_facet_counts_are_pythons_on_a_larger_base(browser, generated_site, query, chosen):
+    url, base = generated_site
+    context = browser.new_context()
+    tab = context.new_page()
+    address = "?" + urlencode({"q": query, **chosen}) if query or chosen else ""
+    shown = page_facet_counts(tab, url + "fact-index/" + address)
+    context.close()
+    expected = python_facet_counts(base, query, chosen)
+    assert shown == expected
+    assert sum(len(values) for values in expected.values()) >= 10  # many values listed: a real comparison

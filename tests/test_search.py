@@ -15,12 +15,17 @@ from nqpf import search
 from nqpf.pages import SiteOptions, fact_href
 from nqpf.search import (
     DATA_ASSET,
+    FACET_SHOWN,
     FACETS,
     FIELDS,
+    FIRST_RESULTS,
     LUNR_JS,
     PAGE_SRC,
     PARTS_DIR,
     build_index,
+    facet_table,
+    facet_values,
+    fact_codes,
     fact_index_parts,
     search_document,
     term_shards,
@@ -29,7 +34,7 @@ from nqpf.search import (
 
 SEARCH_JS = ROOT / "docs" / "assets" / "nqpf" / "fact-search.js"
 MANIFEST = "window.NQPF_FACT_INDEX = "
-PART = re.compile(r'window\.NQPF_FACT_INDEX_PART\("(?P<name>[a-z0-9]+)", (?P<payload>.*)\);\n', re.S)
+PART = re.compile(r'window\.NQPF_FACT_INDEX_PART\("(?P<name>[a-z0-9-]+)", (?P<payload>.*)\);\n', re.S)
 
 
 @pytest.fixture(scope="module")
@@ -124,24 +129,59 @@ def test_every_fact_has_its_fields_and_context(fact_base):
     assert "Khalil Hashmi Pakistan's Ambassador to China" in hashmi["context"]  # speaker
 
 
-def test_display_rows_and_facets_describe_every_fact(fact_base, shipped, rows):
-    manifest, parts = shipped
+def test_display_rows_describe_every_fact(fact_base, shipped, rows):
+    manifest, _ = shipped
     assert all(len(column) == len(fact_base.facts) == manifest["count"] for column in rows.values())
     for position, item in enumerate(fact_base.facts):
         assert rows["id"][position] == item.fact.id
         assert rows["url"][position] == fact_href(item, fact_base, PAGE_SRC, SiteOptions())
         assert rows["claim"][position] == item.fact.claim
         assert rows["value"][position] == item.display_value
-    facets = parts["facets"]
-    for name in FACETS:
-        facet = facets[name]
-        assert facet["values"] == sorted(facet["values"])
-        assert len(facet["labels"]) == len(facet["values"])
-        assert all(-1 <= code < len(facet["values"]) for code in facet["of"])
-    sector = facets["sector"]
     robot = fact_base.facts.index(fact_base.by_id["industrial-robot-production-growth-2025"])
-    assert sector["values"][sector["of"][robot]] == "robotics"
-    assert sector["labels"][sector["of"][robot]] == "Robotics" == rows["sector"][robot]
+    assert rows["sector"][robot] == "Robotics"
+
+
+def facet_of(manifest, code: int, name: str) -> int:
+    """A facet's value code (-1: none) from a fact's code, as fact-index.js reads it."""
+    place = 1
+    for facet in FACETS:
+        radix = manifest["facets"][facet]["radix"]
+        if facet == name:
+            return code // place % radix - 1
+        place *= radix
+    raise KeyError(name)
+
+
+def test_facets_travel_with_the_postings_and_by_value(fact_base, shipped):
+    """Each fact's code in a posting holds its facet values; a value's part lists the facts that
+    have it; the chunks of labels hold every value once, sorted, with its count over the base."""
+    manifest, parts = shipped
+    table = facet_table(fact_base)
+    codes = fact_codes(table)
+    for n in range(len(manifest["shards"])):
+        part = parts[f"t{n}"]
+        for posting, coded in zip(part["postings"].split(";"), part["codes"].split(";"), strict=True):
+            assert [codes[at] for at in decode(posting)] == [int(c, 36) for c in coded.split(",")]
+    for name in FACETS:
+        info = manifest["facets"][name]
+        chunks = [parts[f"l-{name}-{n}"] for n in range(len(info["chunks"]))]
+        values = [v for chunk in chunks for v in chunk["values"]]
+        assert values == sorted(values) == table[name]["values"]
+        assert info["chunks"] == [chunk["values"][0] for chunk in chunks]
+        assert info["radix"] == len(values) + 1
+        counts = [c for chunk in chunks for c in chunk["counts"]]
+        for code, value in enumerate(values):
+            holders = [at for at, item in enumerate(fact_base.facts) if facet_values(item)[name] == value]
+            assert counts[code] == len(holders)
+            held = parts[f"f-{name}-{value}"]
+            gaps = [int(g, 36) for g in held["at"].split(",")]
+            assert [sum(gaps[: k + 1]) - 1 for k in range(len(gaps))] == holders
+            assert all(facet_of(manifest, int(c, 36), name) == code for c in held["codes"].split(","))
+        assert info["top"] == sorted(sorted(range(len(values)), key=lambda c: -counts[c])[:FACET_SHOWN])
+    robot = fact_base.facts.index(fact_base.by_id["industrial-robot-production-growth-2025"])
+    sector = facet_of(manifest, codes[robot], "sector")
+    assert table["sector"]["values"][sector] == "robotics"
+    assert table["sector"]["labels"][sector] == "Robotics"
 
 
 def test_no_part_holds_a_raw_angle_bracket(fact_base):
@@ -165,6 +205,28 @@ def test_term_shards_are_bounded_and_a_common_term_stands_alone():
     assert [t for shard in shards for t in shard["terms"]] == index["terms"]
     assert any(shard["terms"] == ["t100"] for shard in shards)
     assert all(size <= 1000 + 90 for shard, size in zip(shards, sizes, strict=True) if shard["terms"] != ["t100"])
+
+
+def test_each_terms_best_facts_travel_with_it(rows, fact_base, monkeypatch):
+    """A one-word query draws its first results from its term shard alone: the rows of each
+    term's FIRST_RESULTS heaviest facts (ties in index order, as fact-search.js ranks) are in
+    the term's own shard, each as the row shards have it. (Small shards: many of them.)"""
+    monkeypatch.setattr(search, "TERM_SHARD_CHARS", 3_000)
+    manifest, parts = read_parts(fact_index_parts(fact_base, SiteOptions()))
+    assert len(manifest["shards"]) >= 10
+    terms = 0
+    for n in range(len(manifest["shards"])):
+        part = parts[f"t{n}"]
+        carried = [int(at, 36) for at in part["rows"]["at"].split(",")] if part["rows"]["at"] else []
+        for column in rows:
+            written = part["rows"][column].split("\n") if carried else []
+            assert written == [rows[column][at] for at in carried], column
+        for posting in part["postings"].split(";"):
+            weights = decode(posting)
+            best = sorted(weights, key=lambda at: (-weights[at], at))[:FIRST_RESULTS]
+            assert set(best) <= set(carried)
+            terms += 1
+    assert terms == len(build_index([search_document(i, fact_base) for i in fact_base.facts])["terms"])
 
 
 def run_queries(shipped, rows, queries: list[str], loaded: str = "all") -> list[list[str]]:

@@ -17,18 +17,27 @@ from -1), ``weight`` the fact's summed BM25 weight for the term in hundredths.
 What a reader downloads does not grow with the fact base: the page loads a small manifest
 (fact-index-data.js: the number of facts and the first term of each term shard), then, per
 query, the term shards its words can match (assets/nqpf/fact-index/t<n>.js, about
-TERM_SHARD_CHARS of postings each), and the display rows of the results it shows (r<n>.js,
-ROW_SHARD facts each). The facets (facets.js) load when a facet is used, or when the page is
-idle. Every part is a script that hands its data to window.NQPF_FACT_INDEX_PART, so the page
+TERM_SHARD_CHARS each), which carry the display rows of each of their terms' FIRST_RESULTS best
+facts, so that a one-word query draws its first results after one fetch; rows beyond those
+come in row shards (r<n>.js, ROW_SHARD facts each).
+
+Facets travel the same way. Every posting carries, beside each fact, its facet values as one
+number (``fact_codes``), so that a query's facet counts come from its own term shards. The
+labels of a facet's values come in chunks (l-<facet>-<n>.js, with each value's count over
+every fact), loaded for the values a facet lists; and a facet chosen with no words loads the
+facts of that value (f-<facet>-<value>.js). Nothing the page fetches is the whole base.
+Every part is a script that hands its data to window.NQPF_FACT_INDEX_PART, so the page
 works from file://, where fetch() is refused. Lists of texts ship joined into one string
 each: a browser parses a few long strings far faster than many short ones.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import operator
 from collections import Counter
+from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -49,7 +58,10 @@ PAGE_SRC = "fact-index.md"
 DATA_ASSET = "assets/nqpf/fact-index-data.js"
 PARTS_DIR = "assets/nqpf/fact-index"
 TERM_SHARD_CHARS = 16_000  # postings text per term shard (a term more common than that: one shard)
-ROW_SHARD = 32  # facts per display shard: the first results need a few of them
+ROW_SHARD = 32  # facts per display shard: for more results than a term's best
+FIRST_RESULTS = 10  # the results drawn with an answer; each term's best travel with it
+FACET_SHOWN = 20  # values a facet lists (the most frequent among the results, and the chosen one)
+FACET_CHUNK = 64  # values per part of a facet's labels
 LUNR_ASSET = "assets/nqpf/lunr.js"
 SEARCH_ASSET = "assets/nqpf/fact-search.js"
 SCRIPT_ASSET = "assets/nqpf/fact-index.js"
@@ -123,6 +135,65 @@ def facet_table(base: FactBase) -> dict[str, dict[str, list[Any]]]:
             "of": [code.get(facets[name], -1) for facets in of_fact],
         }
     return table
+
+
+def fact_codes(table: dict[str, dict[str, list[Any]]]) -> list[int]:
+    """Each fact's facet values as one number (mixed radix, a digit per facet in FACETS order,
+    each its value's code plus one; 0 for none), which travels beside the fact in every
+    posting, so that a query's facet counts need nothing but its own parts."""
+    codes = [0] * len(table[FACETS[0]]["of"])
+    place = 1
+    for name in FACETS:
+        radix = len(table[name]["values"]) + 1
+        for position, code in enumerate(table[name]["of"]):
+            codes[position] += (code + 1) * place
+        place *= radix
+    if place > 2**53:  # JavaScript's numbers hold integers exactly up to 2**53
+        raise ValueError(f"the facets have {place:,} combinations, more than one number can carry")
+    return codes
+
+
+def facet_parts(
+    table: dict[str, dict[str, list[Any]]], codes: list[int]
+) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
+    """The facets' entry in the manifest, and their parts: for each facet, its values, labels
+    and counts over every fact in chunks of FACET_CHUNK values (l-<facet>-<n>: the page loads
+    the chunks of the values it shows), and for each value the facts that have it, with their
+    codes (f-<facet>-<value>: what a choice of that value with no words needs)."""
+    manifest: dict[str, Any] = {}
+    parts: list[tuple[str, Any]] = []
+    for name in FACETS:
+        facet = table[name]
+        values, of = facet["values"], facet["of"]
+        counts = [0] * len(values)
+        holders: list[list[int]] = [[] for _ in values]
+        for position, code in enumerate(of):
+            if code >= 0:
+                counts[code] += 1
+                holders[code].append(position)
+        starts = range(0, len(values), FACET_CHUNK)
+        manifest[name] = {
+            "radix": len(values) + 1,
+            "chunks": [values[start] for start in starts],
+            "top": sorted(sorted(range(len(values)), key=lambda c: -counts[c])[:FACET_SHOWN]),
+        }
+        for n, start in enumerate(starts):
+            chunk = slice(start, start + FACET_CHUNK)
+            parts.append(
+                (f"l-{name}-{n}", {"values": values[chunk], "labels": facet["labels"][chunk], "counts": counts[chunk]})
+            )
+        for value, positions in zip(values, holders, strict=True):
+            gaps = map(operator.sub, positions, [-1, *positions])
+            parts.append(
+                (
+                    f"f-{name}-{value}",
+                    {
+                        "at": ",".join(map(_base36, gaps)),
+                        "codes": ",".join(_base36(codes[position]) for position in positions),
+                    },
+                )
+            )
+    return manifest, parts
 
 
 def display_columns(base: FactBase, options: SiteOptions) -> dict[str, list[str]]:
@@ -223,8 +294,11 @@ def _js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS) -> dict[str, Any]:
-    """The index of ``documents`` in the format described at the top of this module."""
+def build_index(
+    documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS, codes: list[int] | None = None
+) -> dict[str, Any]:
+    """The index of ``documents`` in the format described at the top of this module; with
+    ``codes`` (a number per document), each posting's documents' codes too."""
     weights = term_weights(documents, fields)
     terms = sorted(weights, key=_js_order)
     heaviest = max((max(posting.values()) for posting in weights.values()), default=0.0)
@@ -241,7 +315,18 @@ def build_index(documents: list[dict[str, str]], fields: tuple[tuple[str, int], 
         numbers[0::2] = map(operator.sub, positions, [-1, *positions])  # gaps
         numbers[1::2] = [round(weight * 100) for weight in posting.values()]
         postings.append(",".join(map(written.__getitem__, numbers)))
-    return {"terms": terms, "postings": postings}
+    index = {"terms": terms, "postings": postings, "best": [best_positions(weights[term]) for term in terms]}
+    if codes is not None:
+        index["codes"] = [",".join(_base36(codes[position]) for position in weights[term]) for term in terms]
+    return index
+
+
+def best_positions(posting: dict[int, float]) -> list[int]:
+    """The FIRST_RESULTS facts a one-word query for this term draws first, as fact-search.js
+    ranks them: heaviest first (in the hundredths the index keeps), ties in index order."""
+    if len(posting) <= FIRST_RESULTS:
+        return sorted(posting, key=lambda position: (-round(posting[position] * 100), position))
+    return heapq.nsmallest(FIRST_RESULTS, posting, key=lambda position: (-round(posting[position] * 100), position))
 
 
 def _joined(texts: list[str], separator: str) -> str:
@@ -250,20 +335,31 @@ def _joined(texts: list[str], separator: str) -> str:
     return separator.join(texts)
 
 
-def term_shards(index: dict[str, Any], limit: int | None = None) -> list[dict[str, Any]]:
+def term_shards(
+    index: dict[str, Any], limit: int | None = None, row_size: Callable[[int], int] | None = None
+) -> list[dict[str, Any]]:
     """The index cut into runs of consecutive terms of about ``limit`` (TERM_SHARD_CHARS)
-    characters of postings."""
+    characters: their postings and, with ``row_size`` (the characters of a fact's display row),
+    the rows of each term's best facts (``rows``: their positions, each once a shard)."""
     limit = TERM_SHARD_CHARS if limit is None else limit
     shards: list[dict[str, Any]] = []
     size = limit
-    for term, posting in zip(index["terms"], index["postings"], strict=True):
-        if size + len(posting) > limit and (not shards or shards[-1]["terms"]):
-            shards.append({"terms": [], "postings": []})
+    best = index.get("best") or [[] for _ in index["terms"]]
+    coded = index.get("codes") or [""] * len(index["terms"])
+    for term, posting, positions, codes in zip(index["terms"], index["postings"], best, coded, strict=True):
+        new = [p for p in positions if not shards or p not in shards[-1]["rows"]] if row_size else []
+        grows = len(posting) + len(codes) + len(term) + sum(map(row_size, new) if row_size else ())
+        if size + grows > limit and (not shards or shards[-1]["terms"]):
+            shards.append({"terms": [], "postings": [], "codes": [], "rows": {}})
             size = 0
+            new = list(positions) if row_size else []
+            grows = len(posting) + len(codes) + len(term) + sum(map(row_size, new) if row_size else ())
         shards[-1]["terms"].append(term)
         shards[-1]["postings"].append(posting)
-        size += len(posting) + len(term)
-    return shards or [{"terms": [], "postings": []}]
+        shards[-1]["codes"].append(codes)
+        shards[-1]["rows"].update(dict.fromkeys(new))
+        size += grows
+    return shards or [{"terms": [], "postings": [], "codes": [], "rows": {}}]
 
 
 def _part(name: str, payload: object) -> tuple[str, str]:
@@ -276,24 +372,35 @@ def _part(name: str, payload: object) -> tuple[str, str]:
 def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
     """(site path, content) of the manifest and of every shard of the fact index."""
     columns = display_columns(base, options)
-    index = build_index([search_document(item, base) for item in base.facts])
-    shards = term_shards(index)
+    table = facet_table(base)
+    codes = fact_codes(table)
+    index = build_index([search_document(item, base) for item in base.facts], codes=codes)
+    shards = term_shards(index, row_size=lambda position: sum(len(column[position]) + 1 for column in columns.values()))
     count = len(base.facts)
     manifest = {
         "count": count,
         "shards": [shard["terms"][0] if shard["terms"] else "" for shard in shards],
         "rowShard": ROW_SHARD,
     }
+    manifest["facets"], facets = facet_parts(table, codes)
+    manifest |= {"facetChunk": FACET_CHUNK, "facetShown": FACET_SHOWN}
     parts = [(DATA_ASSET, f"window.NQPF_FACT_INDEX = {json_for_script(manifest, compact=True)};\n")]
-    parts += [
-        _part(f"t{n}", {"terms": _joined(shard["terms"], "\n"), "postings": _joined(shard["postings"], ";")})
-        for n, shard in enumerate(shards)
-    ]
+    for n, shard in enumerate(shards):
+        rows = list(shard["rows"])  # the display rows of its terms' best facts travel with them
+        payload: dict[str, Any] = {
+            "terms": _joined(shard["terms"], "\n"),
+            "postings": _joined(shard["postings"], ";"),
+            "codes": _joined(shard["codes"], ";"),
+        }
+        payload["rows"] = {"at": ",".join(map(_base36, rows))} | {
+            name: _joined([column[p] for p in rows], "\n") for name, column in columns.items()
+        }
+        parts.append(_part(f"t{n}", payload))
     for n, start in enumerate(range(0, count, ROW_SHARD)):
         parts.append(
             _part(f"r{n}", {name: _joined(column[start : start + ROW_SHARD], "\n") for name, column in columns.items()})
         )
-    parts.append(_part("facets", facet_table(base)))
+    parts += [_part(name, payload) for name, payload in facets]
     return parts
 
 

@@ -41,34 +41,47 @@
   var engine = new window.NQPFFactSearch(manifest, window.lunr);
   function loadTerms(text) {
     return Promise.all(engine.missing(text).map(function (at) {
-      return load("t" + at).then(function (part) { if (!engine.shards[at]) { engine.add(at, part); } });
-    }));
-  }
-
-  var rowShard = manifest.rowShard;
-  var rows = [];
-  function loadRows(positions) {
-    var wanted = [];
-    positions.forEach(function (position) {
-      var at = Math.floor(position / rowShard);
-      if (!rows[at] && wanted.indexOf(at) < 0) { wanted.push(at); }
-    });
-    return Promise.all(wanted.map(function (at) {
-      return load("r" + at).then(function (part) {
-        var columns = {};
-        Object.keys(part).forEach(function (name) { columns[name] = part[name].split("\n"); });
-        rows[at] = columns;
+      return load("t" + at).then(function (part) {
+        if (!engine.shards[at]) { engine.add(at, part); keepRows(part.rows, null); }
       });
     }));
   }
 
-  /* What a result shows, for the fact at ``position`` (its rows are loaded). */
-  function factAt(position) {
-    var shard = rows[Math.floor(position / rowShard)];
-    var at = position % rowShard;
-    return { id: shard.id[at], value: shard.value[at], claim: shard.claim[at], period: shard.period[at],
-             sector: shard.sector[at], url: shard.url[at], according_to: shard.according_to[at] };
+  /* What a result shows, by the fact's position, once a part has brought its row: a term
+   * shard brings the rows of its terms' best facts (so a one-word query draws its first
+   * results with no second fetch), a row shard the rows of rowShard facts in order. */
+  var rowShard = manifest.rowShard;
+  var rowOf = {};
+  var rowShards = [];
+  function keepRows(part, first) {
+    if (!part) { return; }
+    var columns = {};
+    Object.keys(part).forEach(function (name) { if (name !== "at") { columns[name] = part[name].split("\n"); } });
+    var positions = first === null
+      ? (part.at ? part.at.split(",").map(function (at) { return parseInt(at, 36); }) : [])
+      : columns.id.map(function (_, i) { return first + i; });
+    positions.forEach(function (position, i) {
+      if (!rowOf[position]) {
+        rowOf[position] = { id: columns.id[i], value: columns.value[i], claim: columns.claim[i],
+                            period: columns.period[i], sector: columns.sector[i], url: columns.url[i],
+                            according_to: columns.according_to[i] };
+      }
+    });
   }
+  function loadRows(positions) {
+    var wanted = [];
+    positions.forEach(function (position) {
+      var at = Math.floor(position / rowShard);
+      if (!rowOf[position] && !rowShards[at] && wanted.indexOf(at) < 0) { wanted.push(at); }
+    });
+    return Promise.all(wanted.map(function (at) {
+      return load("r" + at).then(function (part) {
+        if (!rowShards[at]) { rowShards[at] = true; keepRows(part, at * rowShard); }
+      });
+    }));
+  }
+
+  function factAt(position) { return rowOf[position]; }
 
   var input = document.getElementById("nqpf-query");
   var status = document.getElementById("nqpf-status");
@@ -107,103 +120,184 @@
     FACETS.forEach(function (name) { selects[name].dataset.wanted = params.get(name) || ""; });
   }
 
-  /* ---- facets: loaded when one is used, or when the page is idle after the first answer */
-  var facets = null;
-  var facetsLoading = null;
-  var codesOf = [];
-  var options = [];
-  var shownCounts = [];
-  var waitingCounts = null;  /* {counts, wanted} not shown yet */
+  /* ---- facets. Each matched fact's facet values come with its posting (engine.codeOf, one
+   * number per fact: a digit per facet, see search.py); the labels of the values a facet lists
+   * come in chunks; a value chosen with no words loads the facts that have it. Counts are shown
+   * when the browser is idle, or at once when a facet is focused: results come first. */
+  var facetInfo = manifest.facets;
+  var CHUNK = manifest.facetChunk;
+  var SHOWN = manifest.facetShown;
+  var places = [];
+  FACETS.reduce(function (place, name, f) { places[f] = place; return place * facetInfo[name].radix; }, 1);
+  function codeIn(code, f) { return Math.floor(code / places[f]) % facetInfo[FACETS[f]].radix - 1; }
+
+  var chunks = {};  /* "facet n" -> {values, labels, counts}: values n*CHUNK onwards */
+  function loadChunk(name, n) {
+    return load("l-" + name + "-" + n).then(function (part) { chunks[name + " " + n] = part; return part; });
+  }
+  function chunkOf(name, code) { return chunks[name + " " + Math.floor(code / CHUNK)]; }
+
+  /* The code of each facet's chosen value (-1: none, or a value the data does not know). */
+  function chosenCodes(current) {
+    return Promise.all(FACETS.map(function (name) {
+      var value = current[name];
+      var firsts = facetInfo[name].chunks;
+      if (!value || !firsts.length) { return -1; }
+      var n = 0;
+      while (n + 1 < firsts.length && firsts[n + 1] <= value) { n += 1; }
+      return loadChunk(name, n).then(function (part) {
+        var at = part.values.indexOf(value);
+        return at < 0 ? -1 : n * CHUNK + at;
+      });
+    }));
+  }
+
+  /* The facts that have a facet's value, in index order (their codes go to engine.codeOf). */
+  var holders = {};
+  function loadHolders(name, value) {
+    return load("f-" + name + "-" + value).then(function (part) {
+      var key = name + " " + value;
+      if (!holders[key]) {
+        var gaps = part.at ? part.at.split(",") : [];
+        var codes = window.NQPFFactSearch.numbers36(part.codes, gaps.length);
+        var positions = [];
+        var position = -1;
+        gaps.forEach(function (gap, i) {
+          position += parseInt(gap, 36);
+          positions.push(position);
+          engine.codeOf[position] = codes[i];
+        });
+        holders[key] = positions;
+      }
+      return holders[key];
+    });
+  }
+
+  /* With no words, the facts that matter for the facets are those holding a chosen value:
+   * of two chosen facets, so that each facet's counts (the other choices applied) are in. */
+  function matchesWithoutWords(current, wanted) {
+    var names = FACETS.filter(function (name, f) { return wanted[f] >= 0; }).slice(0, 2);
+    if (!names.length) { return Promise.resolve(null); }
+    return Promise.all(names.map(function (name) { return loadHolders(name, current[name]); })).then(function (lists) {
+      var seen = new Uint8Array(count);
+      var union = [];
+      lists.forEach(function (list) { list.forEach(function (p) { if (!seen[p]) { seen[p] = 1; union.push(p); } }); });
+      return union.sort(function (a, b) { return a - b; });
+    });
+  }
+
+  var shownCounts = {};  /* what each select shows, so that an unchanged one is left alone */
+  var waitingCounts = null;  /* {counts, wanted, overall} not shown yet */
   var whenIdle = window.requestIdleCallback || function (task) { return setTimeout(task, 50); };
   var cancelIdle = window.cancelIdleCallback || clearTimeout;
   var idleTask = null;
-  var last = { matches: [], current: null };  /* the latest answer, for facets that arrive later */
 
-  function loadFacets() {
-    if (!facetsLoading) {
-      facetsLoading = load("facets").then(function (payload) {
-        facets = payload;
-        /* One <option> per facet value, made once; showing counts changes only the options
-         * whose count or visibility changed (500 sources would otherwise be 500 options a key). */
-        codesOf = FACETS.map(function (name) { return facets[name].of; });
-        options = FACETS.map(function (name) {
-          return facets[name].values.map(function (value) {
-            var option = document.createElement("option");
-            option.value = value;
-            option.hidden = option.disabled = true;
-            return selects[name].appendChild(option);
-          });
-        });
-        shownCounts = FACETS.map(function (name) { return new Int32Array(facets[name].values.length).fill(-1); });
-        if (last.current) { fillFacets(last.matches, state()); }
-      });
-    }
-    return facetsLoading;
-  }
-
-  /* Each facet's chosen value as its code in the data (-1: none chosen). */
-  function chosen(current) {
-    return FACETS.map(function (name) { return facets[name].values.indexOf(current[name]); });
-  }
-
-  /* Per facet and value: how many matches it would leave, given the other facets' choices. */
-  function countFacets(matches, wanted) {
-    var counts = FACETS.map(function (name) { return new Int32Array(facets[name].values.length); });
+  /* Per facet and value: how many matches it would leave, given the other facets' choices.
+   * ``overall[f]``: facet f counts over every fact (no words, no other choice): its chunks' counts. */
+  function countFacets(matches, wanted, every) {
+    var counts = FACETS.map(function (name) { return new Int32Array(facetInfo[name].radix - 1); });
+    var chosen = wanted.filter(function (code) { return code >= 0; }).length;
+    var overall = FACETS.map(function (name, f) { return every && chosen - (wanted[f] >= 0 ? 1 : 0) === 0; });
+    var codeOf = engine.codeOf;
     var f;
-    for (var m = 0; m < matches.length; m += 1) {
-      var position = matches[m];
+    for (var m = 0; m < matches.length && !(every && !chosen); m += 1) {
+      var code = codeOf[matches[m]];
       var missed = -1;  /* the one facet whose choice this fact misses; -2: more than one */
       for (f = 0; f < FACETS.length && missed !== -2; f += 1) {
-        if (wanted[f] >= 0 && codesOf[f][position] !== wanted[f]) { missed = missed === -1 ? f : -2; }
+        if (wanted[f] >= 0 && codeIn(code, f) !== wanted[f]) { missed = missed === -1 ? f : -2; }
       }
       for (f = 0; f < FACETS.length && missed !== -2; f += 1) {
-        var code = codesOf[f][position];
-        if ((missed === -1 || missed === f) && code >= 0) { counts[f][code] += 1; }
+        var value = codeIn(code, f);
+        if ((missed === -1 || missed === f) && value >= 0) { counts[f][value] += 1; }
       }
     }
-    return counts;
+    return { counts: counts, wanted: wanted, overall: overall };
   }
 
-  /* Sets the facet choices now, and returns them as codes; their counts are shown when the
-   * browser is idle, or at once when a facet is focused: results come first while someone types. */
-  function fillFacets(matches, current) {
-    var wanted = chosen(current);
+  /* The values a facet lists: the most frequent (SHOWN), and the chosen one, in the data's order. */
+  function listed(f, waiting) {
+    var name = FACETS[f];
+    var codes;
+    if (waiting.overall[f]) {
+      codes = facetInfo[name].top.slice();
+    } else {
+      var counts = waiting.counts[f];
+      codes = [];
+      for (var code = 0; code < counts.length; code += 1) { if (counts[code] > 0) { codes.push(code); } }
+      codes.sort(function (a, b) { return counts[b] - counts[a] || a - b; });
+      codes = codes.slice(0, SHOWN);
+    }
+    if (waiting.wanted[f] >= 0 && codes.indexOf(waiting.wanted[f]) < 0) { codes.push(waiting.wanted[f]); }
+    return codes.sort(function (a, b) { return a - b; });
+  }
+
+  function option(select, name, code, count) {
+    var part = chunkOf(name, code);
+    var element = document.createElement("option");
+    element.value = part.values[code % CHUNK];
+    element.textContent = part.labels[code % CHUNK] + (count === null ? "" : " (" + count + ")");
+    if (count !== null) { element.dataset.count = String(count); }
+    return select.appendChild(element);
+  }
+
+  /* Sets the facet choices now (a chosen value gets its option), and returns them as codes;
+   * their counts are shown when the browser is idle. */
+  function fillFacets(matches, current, wanted, every) {
     FACETS.forEach(function (name, f) {
       var select = selects[name];
       var value = wanted[f] >= 0 ? current[name] : "";
+      if (value && !select.querySelector("option[value='" + CSS.escape(value) + "']")) {
+        option(select, name, wanted[f], null);
+      }
       delete select.dataset.wanted;
-      if (select.value !== value) { select.value = value; }  /* setting it re-measures the options */
+      if (select.value !== value) { select.value = value; }
     });
-    waitingCounts = { counts: countFacets(matches, wanted), wanted: wanted };
+    waitingCounts = countFacets(matches, wanted, every);
     if (idleTask !== null) { cancelIdle(idleTask); }
     idleTask = whenIdle(showCounts, { timeout: 300 });
-    return wanted;
   }
 
-  /* Values without any match are hidden, unless chosen. */
+  /* Each select lists its values with their counts, loading the labels it lacks first. */
   function showCounts() {
     idleTask = null;
-    if (!waitingCounts) { return; }
-    var counts = waitingCounts.counts;
-    var wanted = waitingCounts.wanted;
+    var waiting = waitingCounts;
+    if (!waiting) { return Promise.resolve(); }
     waitingCounts = null;
-    FACETS.forEach(function (name, f) {
-      var labels = facets[name].labels;
-      options[f].forEach(function (option, code) {
-        var count = counts[f][code];
-        if (count !== shownCounts[f][code]) {
-          shownCounts[f][code] = count;
-          option.textContent = labels[code] + " (" + count + ")";
-          option.dataset.count = String(count);
-        }
-        var hide = count === 0 && code !== wanted[f];
-        if (option.hidden !== hide) { option.hidden = option.disabled = hide; }
+    var lists = FACETS.map(function (name, f) { return listed(f, waiting); });
+    var needed = [];
+    lists.forEach(function (codes, f) {
+      codes.forEach(function (code) {
+        var key = FACETS[f] + " " + Math.floor(code / CHUNK);
+        if (!chunks[key] && needed.indexOf(key) < 0) { needed.push(key); }
       });
+    });
+    return Promise.all(needed.map(function (key) {
+      var parts = key.split(" ");
+      return loadChunk(parts[0], +parts[1]);
+    })).then(function () {
+      if (waitingCounts) { return; }  /* a newer answer has come: it shows its own */
+      FACETS.forEach(function (name, f) {
+        var counts = lists[f].map(function (code) {
+          return waiting.overall[f] ? chunkOf(name, code).counts[code % CHUNK] : waiting.counts[f][code];
+        });
+        var key = lists[f].join(",") + "|" + counts.join(",");
+        if (shownCounts[name] === key) { return; }
+        shownCounts[name] = key;
+        var select = selects[name];
+        var value = select.value;
+        while (select.options.length > 1) { select.remove(1); }
+        lists[f].forEach(function (code, i) { option(select, name, code, counts[i]); });
+        select.value = value;
+      });
+      root.dataset.facets = "shown";
     });
   }
 
   function facetWanted(event) {
-    if (event.target.tagName === "SELECT") { loadFacets().then(showCounts, failed); }
+    if (event.target.tagName === "SELECT") {
+      if (idleTask !== null) { cancelIdle(idleTask); idleTask = null; }
+      showCounts().catch(failed);
+    }
   }
   root.addEventListener("focusin", facetWanted);
   root.addEventListener("pointerdown", facetWanted);
@@ -302,20 +396,22 @@
     var mine = ++generation;
     var current = state();
     root.dataset.busy = "true";
-    var needs = [loadTerms(current.q)];
-    if (FACETS.some(function (name) { return current[name]; })) { needs.push(loadFacets()); }
-    return Promise.all(needs).then(function () {
-      if (mine !== generation) { return null; }
+    var wanted = null;
+    return Promise.all([loadTerms(current.q), chosenCodes(current)]).then(function (got) {
+      wanted = got[1];
       var matches = engine.search(current.q);
-      var results = matches;
-      last = { matches: matches, current: current };
-      if (facets) {
-        var wanted = fillFacets(matches, current);
-        current = state();  /* a value the data does not know is now cleared */
-        results = matches.filter(function (position) {
-          return wanted.every(function (code, f) { return code < 0 || codesOf[f][position] === code; });
-        });
-      }
+      var every = engine.every;
+      return every ? matchesWithoutWords(current, wanted).then(function (some) { return [some || matches, every]; })
+        : [matches, every];
+    }).then(function (found) {
+      if (mine !== generation) { return null; }
+      var matches = found[0];
+      fillFacets(matches, current, wanted, found[1]);
+      current = state();  /* a value the data does not know is now cleared */
+      var results = matches.filter(function (position) {
+        var code = engine.codeOf[position];
+        return wanted.every(function (value, f) { return value < 0 || codeIn(code, f) === value; });
+      });
       var first = results.slice(0, FIRST);
       return loadRows(first).then(function () {
         if (mine !== generation) { return; }
@@ -374,7 +470,6 @@
   restore(initialSearch);
   var answered = update("replace").then(function () {
     window.NQPF_ANSWERS_MS = performance.now();  /* the index answers from here on; `make bench` reads it */
-    whenIdle(function () { loadFacets().catch(failed); }, { timeout: 2000 });
   });
   var loaded = new Promise(function (resolve) {
     if (document.readyState === "complete") { resolve(); } else { window.addEventListener("load", resolve); }

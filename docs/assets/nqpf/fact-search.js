@@ -25,13 +25,15 @@
     this.score = new Float64Array(this.count);
     this.best = new Float64Array(this.count);
     this.matched = new Int32Array(this.count);  /* how many words have matched each fact so far */
+    this.codeOf = new Float64Array(this.count);  /* each matched fact's facets, as one number (search.py) */
+    this.every = true;  /* whether the last search had no word: every fact matched */
   }
 
   /* Shard ``at`` of the terms: {terms: "a\nb", postings: "…;…"} as the build wrote it. */
   FactSearch.prototype.add = function (at, part) {
     var terms = part.terms ? part.terms.split("\n") : [];
     this.shards[at] = { terms: terms, postings: part.postings ? part.postings.split(";") : [],
-                        decoded: new Array(terms.length) };
+                        codes: part.codes ? part.codes.split(";") : [], decoded: new Array(terms.length) };
   };
 
   /* The shards that may hold terms starting with ``prefix``: the one the prefix sorts into,
@@ -120,9 +122,25 @@
       n += 1;
       number = 0;
     }
-    shard.decoded[at] = [positions, weights];
+    shard.decoded[at] = [positions, weights, numbers36(shard.codes[at] || "", positions.length)];
     return shard.decoded[at];
   }
+
+  /* ``size`` comma-separated base-36 numbers (each fact's facet code) as a Float64Array. */
+  function numbers36(text, size) {
+    var numbers = new Float64Array(size);
+    var number = 0;
+    var n = 0;
+    for (var i = 0; i <= text.length && text.length; i += 1) {
+      var code = i < text.length ? text.charCodeAt(i) : 44;
+      if (code !== 44) { number = number * 36 + (code <= 57 ? code - 48 : code - 87); continue; }
+      numbers[n] = number;
+      n += 1;
+      number = 0;
+    }
+    return numbers;
+  }
+  FactSearch.numbers36 = numbers36;
 
   /* The postings of every loaded term that starts with ``prefix``. */
   FactSearch.prototype.postings = function (prefix) {
@@ -144,6 +162,8 @@
     var count = this.count;
     var all = [];
     var position;
+    var codeOf = this.codeOf;
+    this.every = !words.length;
     if (!words.length) {
       for (position = 0; position < count; position += 1) { all.push(position); }
       return all;
@@ -159,11 +179,13 @@
       for (var t = 0; t < postings.length; t += 1) {
         var positions = postings[t][0];
         var weights = postings[t][1];
+        var codes = postings[t][2];
         for (var i = 0; i < positions.length; i += 1) {
           position = positions[i];
           if (matched[position] === required) {  /* first term of this word here */
             matched[position] = required + 1;
             best[position] = weights[i];
+            codeOf[position] = codes[i];
             touched.push(position);
           } else if (matched[position] === required + 1 && weights[i] > best[position]) {
             best[position] = weights[i];
@@ -173,6 +195,7 @@
       for (i = 0; i < touched.length; i += 1) { score[touched[i]] += best[touched[i]]; }
       required += 1;
     }
+    this.every = required === 0;  /* only stop words: every fact matched, as with none */
     for (position = 0; position < count; position += 1) {
       if (matched[position] === required) { all.push(position); }
     }
