@@ -14,7 +14,10 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import yaml
 from playwright.sync_api import sync_playwright
@@ -354,8 +357,42 @@ def reader_bytes(site: Path) -> dict:
     return {
         "max_html_bytes": max(p.stat().st_size for p in site.rglob("*.html")),
         "first_search_bytes": first_search,
+        "index_page_bytes": index_page_bytes(site),
         **check_page_bytes(site),
     }
+
+
+@contextmanager
+def opened_page(site: Path, *, compressed: bool = False) -> Iterator[tuple[str, Any, Callable[[], int]]]:
+    """A Chromium page beside ``site`` served locally: (the site's URL, the page, a function
+    giving the body bytes of every request the page has completed so far)."""
+    url, server = serve(site, compressed=compressed)
+    finished: list = []
+
+    def record(request) -> None:  # a function, not a bound method: Playwright marks its handlers
+        finished.append(request)
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.on("requestfinished", record)
+            yield url, page, lambda: sum(r.sizes()["responseBodySize"] for r in finished)
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+def index_page_bytes(site: Path) -> int:
+    """Everything the fact index fetches (decompressed: served without gzip) from opening it
+    with a query until the network is idle."""
+    with opened_page(site) as (url, page, fetched):
+        page.goto(f"{url}fact-index/?q={FIRST_QUERY}")
+        page.wait_for_function("window.NQPF_ANSWERS_MS !== undefined", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(2500)  # the facets' counts are drawn when the page is idle
+        page.wait_for_load_state("networkidle")
+        return fetched()
 
 
 # Press Check and wait for the verdicts: milliseconds, as the page's clock counts them.
@@ -375,28 +412,14 @@ TIMED_CHECK = """async () => {
 def check_page_bytes(site: Path) -> dict:
     """What "Check a text" downloads (decompressed: served without gzip) from opening it until
     the network is idle, and what checking the generated 1,000-word report then adds."""
-    url, server = serve(site)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            finished: list = []
-
-            def record(request) -> None:  # a function, not a bound method: Playwright marks its handlers
-                finished.append(request)
-
-            page.on("requestfinished", record)
-            page.goto(f"{url}check/")
-            page.wait_for_load_state("networkidle")
-            before = sum(r.sizes()["responseBodySize"] for r in finished)
-            page.fill("#nqpf-check-text", write_report(1_000))
-            page.evaluate(TIMED_CHECK)
-            page.wait_for_load_state("networkidle")
-            first_check = sum(r.sizes()["responseBodySize"] for r in finished) - before
-            browser.close()
-    finally:
-        server.shutdown()
-    return {"check_page_bytes": before, "first_check_bytes": first_check}
+    with opened_page(site) as (url, page, fetched):
+        page.goto(f"{url}check/")
+        page.wait_for_load_state("networkidle")
+        before = fetched()
+        page.fill("#nqpf-check-text", write_report(1_000))
+        page.evaluate(TIMED_CHECK)
+        page.wait_for_load_state("networkidle")
+        return {"check_page_bytes": before, "first_check_bytes": fetched() - before}
 
 
 def check_figures(folder: Path, repeats: int = 5) -> dict:
@@ -405,20 +428,13 @@ def check_figures(folder: Path, repeats: int = 5) -> dict:
     check alone, fastest of ``repeats``; and the whole `nqpf check-text` process, which loads
     and verifies the fact base first)."""
     report = write_report(1_000)
-    url, server = serve(folder / "site", compressed=True)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"{url}check/")
-            page.wait_for_load_state("networkidle")
-            page.fill("#nqpf-check-text", report)
-            first = page.evaluate(TIMED_CHECK)
-            again = sorted(page.evaluate(TIMED_CHECK) for _ in range(repeats))
-            numbers = page.locator("#nqpf-check-marked mark").count()
-            browser.close()
-    finally:
-        server.shutdown()
+    with opened_page(folder / "site", compressed=True) as (url, page, _):
+        page.goto(f"{url}check/")
+        page.wait_for_load_state("networkidle")
+        page.fill("#nqpf-check-text", report)
+        first = page.evaluate(TIMED_CHECK)
+        again = sorted(page.evaluate(TIMED_CHECK) for _ in range(repeats))
+        numbers = page.locator("#nqpf-check-marked mark").count()
     paths = ProjectPaths(folder / "project")
     inputs, _ = load_inputs(paths)
     base = build_fact_base(paths)[0]
@@ -610,6 +626,14 @@ def main() -> None:
         (
             "first_search_bytes at 30,000 <= 1.2 x at 1,000",
             largest["first_search_bytes"] <= 1.2 * at_1000["first_search_bytes"],
+        ),
+        (
+            "index page bytes (with a query, to network idle, no gzip) at 30,000 <= 1.2 x at 1,000",
+            largest["index_page_bytes"] <= 1.2 * at_1000["index_page_bytes"],
+        ),
+        (
+            "Lighthouse performance >= 95 on the fact index with a query at 10,000 facts (median of 3)",
+            at_scale["lighthouse_fact_index"] >= 95,
         ),
         (
             "check page bytes before the first check at 30,000 <= 1.2 x at 1,000",

@@ -52,6 +52,12 @@ def _words(text: str) -> Counter[str]:
     return term_counts(text.replace("’", "'"))
 
 
+def _describing_words(text: str) -> Counter[str]:
+    """The words that describe a measure: not the numbers its facts state (a value says how
+    much, not of what; and each fact brings new ones, so they would grow with the base)."""
+    return Counter({term: n for term, n in _words(text).items() if not term[0].isdigit()})
+
+
 def measures_a_change(label: str) -> bool:
     """Whether a measure's label names a change ("Growth of ...") rather than a level."""
     return _CHANGE_MEASURE.search(label) is not None
@@ -69,11 +75,11 @@ class MeasureMatcher:
         self.units = units
         documents: dict[str, Counter[str]] = {}
         for slug, measure in measures.items():
-            counts = _words(f"{measure.label} {measure.label} {measure.definition} {measure.place}")
+            counts = _describing_words(f"{measure.label} {measure.label} {measure.definition} {measure.place}")
             documents[slug] = counts
         for fact in facts:
             if fact.measure in documents and not fact.draft:
-                documents[fact.measure].update(_words(f"{fact.claim} {' '.join(fact.tags)}"))
+                documents[fact.measure].update(_describing_words(f"{fact.claim} {' '.join(fact.tags)}"))
         holders = Counter(term for counts in documents.values() for term in counts)
         total = len(documents) + 1
         self.idf = {term: math.log(total / n) + 1.0 for term, n in holders.items()}
@@ -91,7 +97,7 @@ class MeasureMatcher:
         """One more measure (drafted for this text), weighed with the terms' weights as they are:
         drafting adds many, and recomputing every weight for each would cost a second."""
         self.measures = {**self.measures, measure.slug: measure}
-        counts = _words(f"{measure.label} {measure.label} {measure.definition} {measure.place}")
+        counts = _describing_words(f"{measure.label} {measure.label} {measure.definition} {measure.place}")
         for term in counts:
             self.idf.setdefault(term, self.rare)
         self.vectors[measure.slug] = self._unit_length(counts)

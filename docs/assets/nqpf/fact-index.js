@@ -187,7 +187,7 @@
   }
 
   var shownCounts = {};  /* what each select shows, so that an unchanged one is left alone */
-  var waitingCounts = null;  /* {counts, wanted, overall} not shown yet */
+  var waitingCounts = null;  /* {matches, wanted, every}: the latest answer, its counts not shown yet */
   var whenIdle = window.requestIdleCallback || function (task) { return setTimeout(task, 50); };
   var cancelIdle = window.cancelIdleCallback || clearTimeout;
   var idleTask = null;
@@ -252,7 +252,7 @@
       delete select.dataset.wanted;
       if (select.value !== value) { select.value = value; }
     });
-    waitingCounts = countFacets(matches, wanted, every);
+    waitingCounts = { matches: matches, wanted: wanted, every: every };  /* counted when shown */
     if (idleTask !== null) { cancelIdle(idleTask); }
     idleTask = whenIdle(showCounts, { timeout: 300 });
   }
@@ -260,8 +260,8 @@
   /* Each select lists its values with their counts, loading the labels it lacks first. */
   function showCounts() {
     idleTask = null;
-    var waiting = waitingCounts;
-    if (!waiting) { return Promise.resolve(); }
+    if (!waitingCounts) { return Promise.resolve(); }
+    var waiting = countFacets(waitingCounts.matches, waitingCounts.wanted, waitingCounts.every);
     waitingCounts = null;
     var lists = FACETS.map(function (name, f) { return listed(f, waiting); });
     var needed = [];
@@ -408,7 +408,8 @@
       var matches = found[0];
       fillFacets(matches, current, wanted, found[1]);
       current = state();  /* a value the data does not know is now cleared */
-      var results = matches.filter(function (position) {
+      var filtered = wanted.some(function (value) { return value >= 0; });
+      var results = !filtered ? matches : matches.filter(function (position) {
         var code = engine.codeOf[position];
         return wanted.every(function (value, f) { return value < 0 || codeIn(code, f) === value; });
       });

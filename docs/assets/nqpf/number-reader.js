@@ -215,5 +215,5 @@
     return { readNumbers: readNumbers, mentions: mentions };
   }
 
-  window.NqpfNumberReader = { create: create };
+  window.NqpfNumberReader = { create: create, fraction: fraction };
 })();

@@ -11,18 +11,8 @@
 (function () {
   "use strict";
 
-  /* ---- exact fractions: { n: BigInt, d: BigInt }, d > 0 */
-  function gcd(a, b) {
-    a = a < 0n ? -a : a;
-    b = b < 0n ? -b : b;
-    while (b) { var t = a % b; a = b; b = t; }
-    return a;
-  }
-  function fraction(n, d) {
-    if (d < 0n) { n = -n; d = -d; }
-    var g = gcd(n, d) || 1n;
-    return { n: n / g, d: d / g };
-  }
+  /* ---- exact fractions: { n: BigInt, d: BigInt }, d > 0, made by the number reader's fraction() */
+  var fraction = window.NqpfNumberReader.fraction;
   function parse(text) {
     if (text === null || text === undefined) { return null; }
     var parts = String(text).split("/");
