@@ -133,8 +133,10 @@
     heading.focus();
   }
 
+  var generation = 0;  /* a check overtaken by a newer one draws nothing */
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    var mine = ++generation;
     var text = input.value;
     if (!text.trim()) {
       status.textContent = "Paste a text to check first.";
@@ -148,7 +150,7 @@
       return Promise.all(names.map(part)).then(function (loaded) {
         var parts = {};
         names.forEach(function (name, i) { parts[name] = loaded[i]; });
-        show(text, checker.verdicts(readings, parts));
+        if (mine === generation) { show(text, checker.verdicts(readings, parts)); }
       });
     }).catch(function (error) {
       status.textContent = "The checker's data could not be loaded (" + error.message + "). Reload the page to try again.";
