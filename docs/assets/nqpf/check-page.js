@@ -93,7 +93,9 @@
       details.appendChild(line);
     });
     if (number.verdict === "no-figure-for-period") {
-      details.appendChild(element("li", "The base has this measure for: " + number.periods.join(", ") + "."));
+      details.appendChild(element("li", number.periods.length
+        ? "The base has this measure for: " + number.periods.join(", ") + "."
+        : "The base has no dated figure of this measure."));
     } else if (number.verdict === "unknown") {
       details.appendChild(element("li", "No measure of the base matches this number's sentence" +
         (number.unit ? " (read as " + number.unit + ")." : ".")));
