@@ -194,3 +194,11 @@ def test_lighthouse_accessibility_is_100_with_a_result_shown(site_url, tmp_path)
     for step in steps:
         assert step["failing"] == [], step
         assert step["scores"]["accessibility"] == 1, step
+
+
+def test_a_measure_without_dated_figures_is_said_so(check_page, tmp_path):
+    text = "China's R&D intensity was 2.68 percent in 2024."
+    expected = command_line_verdicts(text, tmp_path)
+    assert check_in_page(check_page, text) == expected
+    assert ["2.68 percent", "no-figure-for-period", []] in expected
+    assert "The base has no dated figure of this measure." in check_page.locator("#nqpf-check-list").inner_text()
