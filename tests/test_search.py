@@ -31,6 +31,7 @@ from nqpf.search import (
     term_shards,
     term_weights,
 )
+from nqpf.search import _js_order as js_order
 
 SEARCH_JS = ROOT / "docs" / "assets" / "nqpf" / "fact-search.js"
 MANIFEST = "window.NQPF_FACT_INDEX = "
@@ -158,7 +159,7 @@ def test_facets_travel_with_the_postings_and_by_value(fact_base, shipped):
     manifest, parts = shipped
     table = facet_table(fact_base)
     codes = fact_codes(table)
-    for n in range(len(manifest["shards"])):
+    for n in range(len(manifest["shards"].split("\n"))):
         part = parts[f"t{n}"]
         for posting, coded in zip(part["postings"].split(";"), part["codes"].split(";"), strict=True):
             assert [codes[at] for at in decode(posting)] == [int(c, 36) for c in coded.split(",")]
@@ -191,10 +192,17 @@ def test_no_part_holds_a_raw_angle_bracket(fact_base):
 def test_the_shards_hold_the_whole_index_in_order(shipped, documents):
     manifest, parts = shipped
     index = build_index(documents)
-    shards = [parts[f"t{n}"] for n in range(len(manifest["shards"]))]
+    shards = [parts[f"t{n}"] for n in range(len(manifest["shards"].split("\n")))]
     assert [t for shard in shards for t in shard["terms"].split("\n")] == index["terms"]
     assert ";".join(shard["postings"] for shard in shards) == ";".join(index["postings"])
-    assert manifest["shards"] == [shard["terms"].split("\n")[0] for shard in shards]
+    bounds = manifest["shards"].split("\n")
+    assert bounds[0] == shards[0]["terms"].split("\n")[0]
+    for n in range(1, len(shards)):  # each shard's bound: the shortest start of its first term after the shard before
+        first, before = shards[n]["terms"].split("\n")[0], shards[n - 1]["terms"].split("\n")[-1]
+        assert first.startswith(bounds[n])
+        assert js_order(before) < js_order(bounds[n])
+        assert js_order(bounds[n][:-1]) <= js_order(before)
+    assert sum(map(len, bounds)) < sum(len(shard["terms"].split("\n")[0]) for shard in shards)
 
 
 def test_term_shards_are_bounded_and_a_common_term_stands_alone():
@@ -213,9 +221,9 @@ def test_each_terms_best_facts_travel_with_it(rows, fact_base, monkeypatch):
     the term's own shard, each as the row shards have it. (Small shards: many of them.)"""
     monkeypatch.setattr(search, "TERM_SHARD_CHARS", 3_000)
     manifest, parts = read_parts(fact_index_parts(fact_base, SiteOptions()))
-    assert len(manifest["shards"]) >= 10
+    assert len(manifest["shards"].split("\n")) >= 10
     terms = 0
-    for n in range(len(manifest["shards"])):
+    for n in range(len(manifest["shards"].split("\n"))):
         part = parts[f"t{n}"]
         carried = [int(at, 36) for at in part["rows"]["at"].split(",")] if part["rows"]["at"] else []
         for column in rows:
@@ -242,7 +250,7 @@ def run_queries(shipped, rows, queries: list[str], loaded: str = "all") -> list[
       const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
       const engine = new FactSearch(input.manifest, lunr);
       const loaded = [];
-      if (input.loaded === "all") {{ input.manifest.shards.forEach((_, n) => engine.add(n, input.parts["t" + n])); }}
+      if (input.loaded === "all") {{ engine.first.forEach((_, n) => engine.add(n, input.parts["t" + n])); }}
       console.log(JSON.stringify(input.queries.map(q => {{
         engine.missing(q).forEach(n => {{ loaded.push(n); engine.add(n, input.parts["t" + n]); }});
         return engine.search(q).map(p => input.ids[p]);
@@ -285,11 +293,11 @@ def test_loading_shards_as_queries_need_them_ranks_as_the_whole_index(fact_base,
     the whole index loaded."""
     monkeypatch.setattr(search, "TERM_SHARD_CHARS", 60)
     small = read_parts(fact_index_parts(fact_base, SiteOptions()))
-    assert len(small[0]["shards"]) > 50
+    assert len(small[0]["shards"].split("\n")) > 50
     whole = run_queries(small, rows, QUERIES, "all")[:-1]
     *needed, loaded = run_queries(small, rows, QUERIES, "needed")
     assert needed == whole
-    assert len(set(loaded)) == len(loaded) < len(small[0]["shards"])  # never twice, never all
+    assert len(set(loaded)) == len(loaded) < len(small[0]["shards"].split("\n"))  # never twice, never all
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ posting per term (fact-search.js decodes a posting when a query first needs it):
 from -1), ``weight`` the fact's summed BM25 weight for the term in hundredths.
 
 What a reader downloads does not grow with the fact base: the page loads a small manifest
-(fact-index-data.js: the number of facts and the first term of each term shard), then, per
+(fact-index-data.js: the number of facts and where each term shard starts), then, per
 query, the term shards its words can match (assets/nqpf/fact-index/t<n>.js, about
 TERM_SHARD_CHARS each), which carry the display rows of each of their terms' FIRST_RESULTS best
 facts, so that a one-word query draws its first results after one fetch; rows beyond those
@@ -364,6 +364,22 @@ def term_shards(
     return shards or [{"terms": [], "postings": [], "codes": [], "rows": {}}]
 
 
+def shard_bounds(shards: list[dict[str, Any]]) -> list[str]:
+    """Where each shard starts, as the page's binary search needs it: the shortest start of its
+    first term that sorts after the last term of the shard before ("batt" between "bath…" and
+    "battery"). The manifest grows with the shards; this keeps it small."""
+    bounds: list[str] = []
+    previous = ""
+    for shard in shards:
+        first = shard["terms"][0] if shard["terms"] else ""
+        length = 1
+        while length < len(first) and _js_order(first[:length]) <= _js_order(previous):
+            length += 1
+        bounds.append(first[:length] if bounds else first)  # the first shard: from the very start
+        previous = shard["terms"][-1] if shard["terms"] else previous
+    return bounds
+
+
 def _part(name: str, payload: object) -> tuple[str, str]:
     return (
         f"{PARTS_DIR}/{name}.js",
@@ -382,7 +398,7 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     count = len(base.facts)
     manifest = {
         "count": count,
-        "shards": [shard["terms"][0] if shard["terms"] else "" for shard in shards],
+        "shards": _joined(shard_bounds(shards), "\n"),  # one string: a list would add quotes and commas
         "rowShard": ROW_SHARD,
     }
     manifest["facets"], facets = facet_parts(table, codes)

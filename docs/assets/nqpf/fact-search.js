@@ -14,13 +14,13 @@
 (function (root) {
   "use strict";
 
-  /* ``manifest``: {count, shards: the first term of each shard}; ``lunr`` is lunr.js. The
+  /* ``manifest``: {count, shards: where each shard starts, one a line}; ``lunr`` is lunr.js. The
    * score buffers are made once and reused: a query allocates little, so typing does not wake
    * the garbage collector. */
   function FactSearch(manifest, lunr) {
     this.lunr = lunr;
     this.count = manifest.count;
-    this.first = manifest.shards;
+    this.first = manifest.shards.split("\n");  /* where each shard starts */
     this.shards = new Array(this.first.length);  /* {terms, postings, decoded} once loaded */
     this.score = new Float64Array(this.count);
     this.best = new Float64Array(this.count);
