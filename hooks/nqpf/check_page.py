@@ -39,7 +39,6 @@ PAGE_SRC = "check.md"
 DATA_DIR = "assets/nqpf/check"
 RULES_ASSET = f"{DATA_DIR}/rules.js"
 MEASURES_ASSET = f"{DATA_DIR}/measures.js"
-FACTS_DIR = f"{DATA_DIR}/facts"
 READER_SCRIPT = "assets/nqpf/number-reader.js"
 ENGINE_SCRIPT = "assets/nqpf/text-checker.js"
 PAGE_SCRIPT = "assets/nqpf/check-page.js"
@@ -114,6 +113,9 @@ def rules_data(registry: UnitRegistry) -> dict[str, Any]:
         "nameHeads": sorted(drafting._NAME_HEADS),
         "beforeAYear": sorted(drafting._BEFORE_A_YEAR),
         "afterAYear": sorted(drafting._AFTER_A_YEAR),
+        "scaleOrdinals": list(drafting._SCALE_ORDINALS),
+        "possessives": sorted(drafting._POSSESSIVES),
+        "unitWordsReach": units._UNIT_WORDS_REACH,
         "months": MONTHS,
         "currencies": CURRENCIES,
         "places": matching._PLACES,
@@ -154,7 +156,7 @@ def measures_data(base: FactBase, directory_urls: bool) -> dict[str, Any]:
                 "vector": list(found.vectors[slug].items()),  # in order: sums add up as in Python
             }
         )
-    return {"measures": measures, "idf": found.idf, "rare": found.rare}
+    return {"measures": measures, "idf": found.idf}
 
 
 def fact_rows(base: FactBase, records: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:

@@ -250,6 +250,8 @@ _BEFORE_A_YEAR = frozenset(
         "the",
     }
 )
+_SCALE_ORDINALS = ("millionth", "thousandth", "hundredth")  # "the 10-millionth car": an ordinal
+_POSSESSIVES = frozenset({"the", "our", "their", "its", "his", "her"})  # "2/3 of our GDP" counts GDP
 _AFTER_A_YEAR = frozenset({"and", "to", "was", "is", "marks", "saw", "level", "levels"})
 _WORD_AT_STOP = re.compile(r"([\w.]+)[.!?]$")  # the word a stop ends: "Sept" of "Sept."
 _INITIAL = re.compile(r"[A-Z]")
@@ -458,7 +460,7 @@ class _Drafter:
             return self.passage(start, end, 2, 0), "The name of a fiscal year, not a figure."
         if plain_number(mention) and _AGO_AFTER.match(after):
             return self.passage(start, end, 0, 2), "A duration that only dates something, not a figure."
-        if next_word and next_word.group(1).lower().endswith(("millionth", "thousandth", "hundredth")):
+        if next_word and next_word.group(1).lower().endswith(_SCALE_ORDINALS):
             return self.passage(start, end, 0, 1), "An ordinal, not a figure."
         plain = not (mention.scale or mention.percent or mention.currency or mention.unit)
         if plain and _KNOWN_NAMES.match(text, start):
@@ -532,7 +534,7 @@ class _Drafter:
             word = word if word.count(".") > 1 else word.rstrip(".")  # "U.S." keeps its stops
             if not word or word[0].isdigit():
                 break
-            if words == ["of"] and word.lower() in {"the", "our", "their", "its", "his", "her"}:
+            if words == ["of"] and word.lower() in _POSSESSIVES:
                 continue  # "2/3 of our GDP" counts GDP
             if words and (word.lower() in _STOP_WORDS or word.lower() in _VERBS or word.endswith("ing")):
                 break

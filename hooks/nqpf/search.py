@@ -154,15 +154,15 @@ def fact_codes(table: dict[str, dict[str, list[Any]]]) -> list[int]:
 
 
 def facet_parts(
-    table: dict[str, dict[str, list[Any]]], codes: list[int]
+    table: dict[str, dict[str, list[Any]]], written: list[str]
 ) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
     """The facets' entry in the manifest, and their parts: for each facet, its values, labels
     and counts over every fact in chunks of FACET_CHUNK values (l-<facet>-<n>: the page loads
     the chunks of the values it shows), and for each value the facts that have it, with their
-    codes (f-<facet>-<value>: what a choice of that value with no words needs)."""
+    codes as ``written`` in base 36 (f-<facet>-<value>: what a choice of that value with no
+    words needs)."""
     manifest: dict[str, Any] = {}
     parts: list[tuple[str, Any]] = []
-    written = [_base36(code) for code in codes]
     for name in FACETS:
         facet = table[name]
         values, of = facet["values"], facet["of"]
@@ -296,10 +296,10 @@ def _js_order(term: str) -> bytes:
 
 
 def build_index(
-    documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS, codes: list[int] | None = None
+    documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS, codes: list[str] | None = None
 ) -> dict[str, Any]:
     """The index of ``documents`` in the format described at the top of this module; with
-    ``codes`` (a number per document), each posting's documents' codes too."""
+    ``codes`` (a base-36 number per document), each posting's documents' codes too."""
     weights = term_weights(documents, fields)
     terms = sorted(weights, key=_js_order)
     heaviest = max((max(posting.values()) for posting in weights.values()), default=0.0)
@@ -318,16 +318,13 @@ def build_index(
         postings.append(",".join(map(written.__getitem__, numbers)))
     index = {"terms": terms, "postings": postings, "best": [best_positions(weights[term]) for term in terms]}
     if codes is not None:
-        written_codes = [_base36(code) for code in codes]  # each fact's once: it is in many postings
-        index["codes"] = [",".join(map(written_codes.__getitem__, weights[term])) for term in terms]
+        index["codes"] = [",".join(map(codes.__getitem__, weights[term])) for term in terms]
     return index
 
 
 def best_positions(posting: dict[int, float]) -> list[int]:
     """The FIRST_RESULTS facts a one-word query for this term draws first, as fact-search.js
     ranks them: heaviest first (in the hundredths the index keeps), ties in index order."""
-    if len(posting) <= FIRST_RESULTS:
-        return sorted(posting, key=lambda position: (-round(posting[position] * 100), position))
     return heapq.nsmallest(FIRST_RESULTS, posting, key=lambda position: (-round(posting[position] * 100), position))
 
 
@@ -348,19 +345,23 @@ def term_shards(
     size = limit
     best = index.get("best") or [[] for _ in index["terms"]]
     coded = index.get("codes") or [""] * len(index["terms"])
+
+    def rows_size(positions: list[int]) -> int:
+        return sum(map(row_size, positions)) if row_size else 0
+
     for term, posting, positions, codes in zip(index["terms"], index["postings"], best, coded, strict=True):
-        new = [p for p in positions if not shards or p not in shards[-1]["rows"]] if row_size else []
-        grows = len(posting) + len(codes) + len(term) + sum(map(row_size, new) if row_size else ())
-        if size + grows > limit and (not shards or shards[-1]["terms"]):
+        held = shards[-1]["rows"] if shards else {}
+        new = [p for p in positions if p not in held] if row_size else []
+        text = len(posting) + len(codes) + len(term)
+        if size + text + rows_size(new) > limit and (not shards or shards[-1]["terms"]):
             shards.append({"terms": [], "postings": [], "codes": [], "rows": {}})
             size = 0
             new = list(positions) if row_size else []
-            grows = len(posting) + len(codes) + len(term) + sum(map(row_size, new) if row_size else ())
         shards[-1]["terms"].append(term)
         shards[-1]["postings"].append(posting)
         shards[-1]["codes"].append(codes)
         shards[-1]["rows"].update(dict.fromkeys(new))
-        size += grows
+        size += text + rows_size(new)
     return shards or [{"terms": [], "postings": [], "codes": [], "rows": {}}]
 
 
@@ -391,7 +392,7 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     """(site path, content) of the manifest and of every shard of the fact index."""
     columns = display_columns(base, options)
     table = facet_table(base)
-    codes = fact_codes(table)
+    codes = [_base36(code) for code in fact_codes(table)]  # written once: each fact is in many postings
     index = build_index([search_document(item, base) for item in base.facts], codes=codes)
     row_sizes = [sum(len(text) + 1 for text in row) for row in zip(*columns.values(), strict=True)]
     shards = term_shards(index, row_size=row_sizes.__getitem__)

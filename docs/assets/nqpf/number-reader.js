@@ -19,6 +19,16 @@
     return { n: numerator / divisor, d: denominator / divisor };
   }
 
+  function codePointMap(text) {  /* each UTF-16 offset's code point offset, as Python counts */
+    var map = [], point = 0;
+    for (var at = 0; at <= text.length; at += 1) {
+      map.push(point);
+      var unit = text.charCodeAt(at);
+      if (!(unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length)) { point += 1; }
+    }
+    return map;
+  }
+
   function create(data) {
     var P = data.patterns;
     var dateRe = new RegExp(P.date, "gud");
@@ -176,12 +186,7 @@
     }
 
     function codePoints(text, found) {  /* UTF-16 offsets -> code point offsets */
-      var map = [], point = 0;
-      for (var at = 0; at <= text.length; at += 1) {
-        map.push(point);
-        var unit = text.charCodeAt(at);
-        if (!(unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length)) { point += 1; }
-      }
+      var map = codePointMap(text);
       return found.map(function (m) {
         var copy = Object.assign({}, m);
         copy.start = map[m.start];
@@ -215,5 +220,5 @@
     return { readNumbers: readNumbers, mentions: mentions };
   }
 
-  window.NqpfNumberReader = { create: create, fraction: fraction };
+  window.NqpfNumberReader = { create: create, fraction: fraction, codePointMap: codePointMap };
 })();

@@ -50,10 +50,11 @@
     var set = function (list) { return new Set(list); };
     var abbreviations = set(rules.abbreviations), stopWords = set(rules.stopWords), verbs = set(rules.verbs);
     var nameHeads = set(rules.nameHeads), beforeAYear = set(rules.beforeAYear), afterAYear = set(rules.afterAYear);
-    var units = rules.units, scales = rules.reader.scales;
+    var units = rules.units;
     var measures = measuresData.measures;
     var measureOf = {};
     measures.forEach(function (m) { measureOf[m.slug] = m; });
+    var possessives = set(rules.possessives);
     var idf = new Map(Object.entries(measuresData.idf));
 
     /* ---- Python's re, asked as Python asks it */
@@ -143,7 +144,7 @@
     function spelled(spelling) { return rules.spellings[spelling.toLowerCase()] || []; }
     function factor(from, to) { return unitFactorOf(rules, from, to); }
 
-    return function check(text) { return new Reading(text); };
+    return { read: function (text) { return new Reading(text).readings; }, measureOf: measureOf };
 
     function Reading(text) {
       var self = this;
@@ -261,7 +262,8 @@
         var plain = plainNumber(m);
         if (search("fiscalBefore", before) && plain) { return true; }
         if (plain && match("agoAfter", after)) { return true; }
-        if (nextWord && /(?:millionth|thousandth|hundredth)$/.test(nextWord[1].toLowerCase())) { return true; }
+        var next = nextWord ? nextWord[1].toLowerCase() : "";
+        if (rules.scaleOrdinals.some(function (ordinal) { return next.endsWith(ordinal); })) { return true; }
         if (plain && match("knownNames", text, start)) { return true; }
         var atSentenceStart = start === sentence[0] || !stripChars(text.slice(sentence[0], start), " “\"‘'(");
         if (plain && isUpper(firstChar(m.text)) && !atSentenceStart) { return true; }
@@ -289,7 +291,7 @@
           if (word.split(".").length - 1 <= 1) { word = word.replace(/\.+$/, ""); }
           var lower = word.toLowerCase();
           if (!word || isDigit(firstChar(word))) { break; }
-          if (found.length === 1 && found[0] === "of" && ["the", "our", "their", "its", "his", "her"].indexOf(lower) >= 0) { continue; }
+          if (found.length === 1 && found[0] === "of" && possessives.has(lower)) { continue; }
           if (found.length && (stopWords.has(lower) || verbs.has(lower) || word.endsWith("ing"))) { break; }
           if (!found.length && stopWords.has(lower) && lower !== "of") { break; }
           found.push(word);
@@ -314,7 +316,7 @@
         var segmentEnd = end ? end.index : Math.min(reach, text.length);
         var starts = findAll("wordStarts", text, m.end, segmentEnd);
         for (var n = 0; n < starts.length; n += 1) {
-          if (n === 3 || isDigit(firstChar(text.slice(starts[n].index)))) { break; }
+          if (n === rules.unitWordsReach || isDigit(firstChar(text.slice(starts[n].index)))) { break; }
           var found = match("unitSpelling", text, starts[n].index, segmentEnd);
           if (found) { return spelled(found[0]); }
         }
@@ -460,7 +462,7 @@
         });
       });
 
-      var points = codePointMap(text);
+      var points = window.NqpfNumberReader.codePointMap(text);
       numbers.forEach(function (m) {
         var figure = figures.get(m.start);
         var reading = {
@@ -489,16 +491,6 @@
       });
       self.readings = readings;
     }
-
-    function codePointMap(text) {  /* UTF-16 offset -> code point offset */
-      var map = [], point = 0;
-      for (var at = 0; at <= text.length; at += 1) {
-        map.push(point);
-        var unit = text.charCodeAt(at);
-        if (!(unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length)) { point += 1; }
-      }
-      return map;
-    }
   }
 
   /* ---- the comparison (comparison.py): the range a figure admits, and whether two meet */
@@ -508,8 +500,7 @@
     return { n: 1n, d: 2n * 10n ** BigInt(numeral[1] ? Array.from(numeral[1]).length : 0) };
   }
 
-  function admitted(reading, unitFactor, rules) {
-    var decimals = new RegExp(rules.patterns.decimals.source, "u" + rules.patterns.decimals.flags);
+  function admitted(reading, unitFactor, rules, decimals) {
     var scale = times(parse(reading.scale ? rules.reader.scales[reading.scale] : "1"), unitFactor);
     var value = times(reading.exact, scale), step = times(halfStep(reading.text, decimals), scale);
     var low = minus(value, step), high = plus(value, step);
@@ -541,13 +532,14 @@
     return { low: parse(row.low), high: parse(row.high), lowOpen: row.lowOpen, highOpen: row.highOpen };
   }
 
-  /* The checker for one fact base: check(text) reads, then verdicts(reading, parts) compares. */
+  /* The checker for one fact base: read(text) reads, needs(readings) names the files of facts
+   * to load, and verdicts(readings, parts) compares. */
   function checker(rules, measuresData, lunr) {
-    var read = create(rules, measuresData, lunr);
-    var measureOf = {};
-    measuresData.measures.forEach(function (m) { measureOf[m.slug] = m; });
+    var engine = create(rules, measuresData, lunr);
+    var measureOf = engine.measureOf;
+    var decimals = new RegExp(rules.patterns.decimals.source, "u" + rules.patterns.decimals.flags);
     return {
-      read: function (text) { return read(text).readings; },
+      read: engine.read,
       needs: function (readings) {
         var names = [];
         readings.forEach(function (r) { if (r.part && names.indexOf(r.part) < 0) { names.push(r.part); } });
@@ -560,7 +552,7 @@
             var rows = parts[reading.part];
             var measure = measureOf[reading.measure];
             var unitFactor = unitFactorOf(rules, reading.unit, measure.unit) || ONE;
-            var range = admitted(reading, unitFactor, rules);
+            var range = admitted(reading, unitFactor, rules, decimals);
             var agreeing = rows.filter(function (row) { return meets(rowRange(row), range); });
             out.verdict = agreeing.length ? "agrees" : "disagrees";
             out.rows = agreeing.length ? agreeing : rows;
