@@ -250,7 +250,15 @@ def generated_site(tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    ("query", "chosen"), [("battery", {}), ("solar farm", {"year": "2015"}), ("", {"sector": "sector-ba"}), ("", {})]
+    ("query", "chosen"),
+    [
+        ("battery", {}),
+        ("output", {}),  # in every fact: its counts come with its head
+        ("output", {"year": "2015"}),  # a facet chosen: its whole shard
+        ("solar farm", {"year": "2015"}),
+        ("", {"sector": "sector-ba"}),
+        ("", {}),
+    ],
 )
 def test_facet_counts_are_pythons_on_a_larger_base(browser, generated_site, query, chosen):
     url, base = generated_site
@@ -262,3 +270,30 @@ def test_facet_counts_are_pythons_on_a_larger_base(browser, generated_site, quer
     expected = python_facet_counts(base, query, chosen)
     assert shown == expected
     assert sum(len(values) for values in expected.values()) >= 10  # many values listed: a real comparison
+
+
+def test_a_common_words_first_answer_comes_from_its_head_and_show_more_from_its_whole_shard(browser, generated_site):
+    """The word "output" is in every generated fact: its shard is a head, which draws the first ten and
+    the count in one fetch; "Show more" loads the whole shard and goes on in the same order."""
+    url, base = generated_site
+    (term,) = term_counts("output")
+    posting = term_weights([search_document(item, base) for item in base.facts])[term]
+    ranked = [base.facts[at].fact.id for at in sorted(posting, key=lambda at: (-round(posting[at] * 100), at))]
+    context = browser.new_context()
+    tab = context.new_page()
+    requests = RequestLog(tab, url)
+    open_index(tab, url + "fact-index/")
+    before = len(requests.urls)
+    tab.fill("#nqpf-query", "output")
+    assert result_ids(tab) == ranked[:10]
+    assert tab.locator("#nqpf-status").inner_text() == f"{len(base.facts)} facts found."
+    parts = [u.rpartition("/")[2] for u in requests.urls[before:] if "/fact-index/" in u]
+    assert len([p for p in parts if p.startswith("t")]) == 1
+    assert not [p for p in parts if p.endswith("-all.js") or p.startswith("r")], parts
+    more = tab.locator("button.nqpf-more")
+    assert more.inner_text() == f"Show 100 more of {len(base.facts) - 10}"
+    more.click()
+    tab.wait_for_function("document.querySelectorAll('#nqpf-results li').length === 110")
+    assert result_ids(tab) == ranked[:110]
+    assert any(u.endswith("-all.js") for u in requests.urls[before:])
+    context.close()

@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections import Counter
 
 import pytest
 from browser import unavailable
@@ -142,6 +143,11 @@ def test_display_rows_describe_every_fact(fact_base, shipped, rows):
     assert rows["sector"][robot] == "Robotics"
 
 
+def whole_shards(manifest, parts) -> list[dict]:
+    """Every term shard with its postings: a common term's from its whole part (t<n>-all)."""
+    return [parts.get(f"t{n}-all", parts[f"t{n}"]) for n in range(len(manifest["shards"].split("\n")))]
+
+
 def facet_of(manifest, code: int, name: str) -> int:
     """A facet's value code (-1: none) from a fact's code, as fact-index.js reads it."""
     place = 1
@@ -159,8 +165,7 @@ def test_facets_travel_with_the_postings_and_by_value(fact_base, shipped):
     manifest, parts = shipped
     table = facet_table(fact_base)
     codes = fact_codes(table)
-    for n in range(len(manifest["shards"].split("\n"))):
-        part = parts[f"t{n}"]
+    for part in whole_shards(manifest, parts):
         for posting, coded in zip(part["postings"].split(";"), part["codes"].split(";"), strict=True):
             assert [codes[at] for at in decode(posting)] == [int(c, 36) for c in coded.split(",")]
     for name in FACETS:
@@ -192,7 +197,7 @@ def test_no_part_holds_a_raw_angle_bracket(fact_base):
 def test_the_shards_hold_the_whole_index_in_order(shipped, documents):
     manifest, parts = shipped
     index = build_index(documents)
-    shards = [parts[f"t{n}"] for n in range(len(manifest["shards"].split("\n")))]
+    shards = whole_shards(manifest, parts)
     assert [t for shard in shards for t in shard["terms"].split("\n")] == index["terms"]
     assert ";".join(shard["postings"] for shard in shards) == ";".join(index["postings"])
     bounds = manifest["shards"].split("\n")
@@ -215,6 +220,47 @@ def test_term_shards_are_bounded_and_a_common_term_stands_alone():
     assert all(size <= 1000 + 90 for shard, size in zip(shards, sizes, strict=True) if shard["terms"] != ["t100"])
 
 
+def test_a_common_term_travels_as_its_head_and_its_whole_shard():
+    index = {"terms": [f"t{n:03d}" for n in range(300)], "postings": ["1,1" * 30] * 300}
+    index["postings"][100] = "1,1," * 400  # in many facts: a head
+    shards = term_shards(index, limit=1000, head_chars=1000)
+    assert [t for shard in shards for t in shard["terms"]] == index["terms"]
+    assert [shard["terms"] for shard in shards if shard["head"]] == [["t100"]]
+    at = next(n for n, shard in enumerate(shards) if shard["head"])
+    assert shards[at - 1]["terms"][-1] == "t099"
+    assert shards[at + 1]["terms"][0] == "t101"
+
+
+def test_a_common_terms_head_carries_its_first_answer(fact_base, monkeypatch):
+    """A common term's head: how many facts hold it, its best facts in rank order, and each
+    facet's listed values among them (the FACET_SHOWN most frequent, ties by value, in value
+    order) with their counts and labels, as counted here from the facts themselves."""
+    monkeypatch.setattr(search, "HEAD_CHARS", 100)
+    manifest, parts = read_parts(fact_index_parts(fact_base, SiteOptions()))
+    table = facet_table(fact_base)
+    assert len(manifest["heads"]) >= 5
+    for n in manifest["heads"]:
+        head_part, whole = parts[f"t{n}"], parts[f"t{n}-all"]
+        assert set(head_part) == {"terms", "head", "rows"}
+        assert head_part["terms"] == whole["terms"] != ""
+        assert "\n" not in whole["terms"]
+        weights = decode(whole["postings"])
+        head = head_part["head"]
+        assert head["count"] == len(weights)
+        best = sorted(weights, key=lambda at: (-weights[at], at))[:FIRST_RESULTS]
+        assert [int(at, 36) for at in head["best"].split(",")] == best
+        for name in FACETS:
+            counts = Counter(facet_values(fact_base.facts[at])[name] for at in weights)
+            del counts[""]
+            shown = sorted(sorted(counts, key=lambda value: (-counts[value], value))[:FACET_SHOWN])
+            assert head["facets"][name] == {
+                "values": shown,
+                "counts": [counts[value] for value in shown],
+                "codes": [table[name]["values"].index(value) for value in shown],
+                "labels": [table[name]["labels"][table[name]["values"].index(value)] for value in shown],
+            }
+
+
 def test_each_terms_best_facts_travel_with_it(rows, fact_base, monkeypatch):
     """A one-word query draws its first results from its term shard alone: the rows of each
     term's FIRST_RESULTS heaviest facts (ties in index order, as fact-search.js ranks) are in
@@ -229,7 +275,7 @@ def test_each_terms_best_facts_travel_with_it(rows, fact_base, monkeypatch):
         for column in rows:
             written = part["rows"][column].split("\n") if carried else []
             assert written == [rows[column][at] for at in carried], column
-        for posting in part["postings"].split(";"):
+        for posting in parts.get(f"t{n}-all", part)["postings"].split(";"):
             weights = decode(posting)
             best = sorted(weights, key=lambda at: (-weights[at], at))[:FIRST_RESULTS]
             assert set(best) <= set(carried)
@@ -238,8 +284,17 @@ def test_each_terms_best_facts_travel_with_it(rows, fact_base, monkeypatch):
 
 
 def run_queries(shipped, rows, queries: list[str], loaded: str = "all") -> list[list[str]]:
-    """The ids fact-search.js returns for each query, best first. ``loaded``: "all" shards at
-    once, or "needed": before each query, only the shards the engine says it is missing."""
+    """The ids fact-search.js returns for each query, best first. ``loaded``: "all" parts at
+    once, or "needed": before each query, only the parts the engine says it needs for every
+    match (``whole``). The last item lists the parts loaded."""
+    *answers, names = run_engine(shipped, rows, queries, loaded)
+    return [answer["ids"] for answer in answers] + [names]
+
+
+def run_engine(shipped, rows, queries: list[str], loaded: str = "all", first: bool = False) -> list:
+    """Per query, fact-search.js's answer {ids, total, head}, then the names of the parts loaded.
+    With ``first``, each query first loads only what its first answer needs and answers (that
+    answer is ``first``), then loads what every match needs and answers again."""
     node = shutil.which("node")
     if node is None:
         unavailable("node is not installed (apt-get install nodejs)")
@@ -250,13 +305,21 @@ def run_queries(shipped, rows, queries: list[str], loaded: str = "all") -> list[
       const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
       const engine = new FactSearch(input.manifest, lunr);
       const loaded = [];
-      if (input.loaded === "all") {{ engine.first.forEach((_, n) => engine.add(n, input.parts["t" + n])); }}
+      if (input.loaded === "all") {{
+        Object.keys(input.parts).filter(n => /^t/.test(n)).forEach(n => engine.add(n, input.parts[n]));
+      }}
+      function answer(q, whole) {{
+        engine.needs(q, whole).forEach(n => {{ loaded.push(n); engine.add(n, input.parts[n]); }});
+        const ids = engine.search(q).map(p => input.ids[p]);
+        return {{ids: ids, total: engine.total, head: engine.head !== null}};
+      }}
       console.log(JSON.stringify(input.queries.map(q => {{
-        engine.missing(q).forEach(n => {{ loaded.push(n); engine.add(n, input.parts["t" + n]); }});
-        return engine.search(q).map(p => input.ids[p]);
+        const first = input.first ? answer(q, false) : null;
+        return Object.assign(answer(q, true), {{first: first}});
       }}).concat([loaded])));
     """
     payload = {"manifest": manifest, "parts": parts, "ids": rows["id"], "queries": queries, "loaded": loaded}
+    payload["first"] = first
     done = subprocess.run(
         [node, "-e", program], input=json.dumps(payload), capture_output=True, text=True, timeout=60, check=True
     )
@@ -289,15 +352,28 @@ def answers(shipped, rows):
 
 
 def test_loading_shards_as_queries_need_them_ranks_as_the_whole_index(fact_base, documents, rows, monkeypatch):
-    """With small shards, each query loads only what it is missing, and ranks exactly as with
-    the whole index loaded."""
+    """With small shards and many common terms, each query loads only what it is missing, and
+    ranks exactly as with the whole index loaded; a first answer from a common term's head is
+    the start of that ranking, with the same count."""
     monkeypatch.setattr(search, "TERM_SHARD_CHARS", 60)
+    monkeypatch.setattr(search, "HEAD_CHARS", 40)
     small = read_parts(fact_index_parts(fact_base, SiteOptions()))
-    assert len(small[0]["shards"].split("\n")) > 50
+    shards = len(small[0]["shards"].split("\n"))
+    assert shards > 50
+    assert len(small[0]["heads"]) > 10
     whole = run_queries(small, rows, QUERIES, "all")[:-1]
-    *needed, loaded = run_queries(small, rows, QUERIES, "needed")
-    assert needed == whole
-    assert len(set(loaded)) == len(loaded) < len(small[0]["shards"].split("\n"))  # never twice, never all
+    *needed, loaded = run_engine(small, rows, QUERIES, "needed", first=True)
+    assert [answer["ids"] for answer in needed] == whole
+    assert [answer["total"] for answer in needed] == list(map(len, whole))
+    heads = 0
+    for answer, ranked in zip(needed, whole, strict=True):
+        first = answer["first"]
+        assert first["total"] == len(ranked)
+        assert first["ids"] == ranked[: FIRST_RESULTS if first["head"] else None]
+        heads += first["head"]
+    assert 3 <= heads < len(QUERIES)  # "robot", "2023", "r"… answer from a head; two-word queries never
+    assert len(set(loaded)) == len(loaded) < shards  # never twice, never all
+    assert any(name.endswith("-all") for name in loaded)
 
 
 @pytest.mark.parametrize(

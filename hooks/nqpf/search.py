@@ -21,6 +21,13 @@ TERM_SHARD_CHARS each), which carry the display rows of each of their terms' FIR
 facts, so that a one-word query draws its first results after one fetch; rows beyond those
 come in row shards (r<n>.js, ROW_SHARD facts each).
 
+A common term (more than HEAD_CHARS of postings) stands in a shard of its own, which carries
+only its head: how many facts hold it, its best facts in rank order, and its facet counts with
+their labels, all that a one-word query shows first. The whole shard (t<n>-all.js) loads when
+a query needs more: a second word, a prefix that matches other terms, a chosen facet, or "Show
+more". The manifest lists these shards (``heads``), so that such a query asks for the whole
+posting in its first round trip.
+
 Facets travel the same way. Every posting carries, beside each fact, its facet values as one
 number (``fact_codes``), so that a query's facet counts come from its own term shards. The
 labels of a facet's values come in chunks (l-<facet>-<n>.js, with each value's count over
@@ -58,6 +65,7 @@ PAGE_SRC = "fact-index.md"
 DATA_ASSET = "assets/nqpf/fact-index-data.js"
 PARTS_DIR = "assets/nqpf/fact-index"
 TERM_SHARD_CHARS = 16_000  # postings text per term shard (a term more common than that: one shard)
+HEAD_CHARS = 4_000  # a term with more postings text than this travels as a head and a whole posting
 ROW_SHARD = 32  # facts per display shard: for more results than a term's best
 FIRST_RESULTS = 10  # the results drawn with an answer; each term's best travel with it
 FACET_SHOWN = 20  # values a facet lists (the most frequent among the results, and the chosen one)
@@ -176,7 +184,7 @@ def facet_parts(
         manifest[name] = {
             "radix": len(values) + 1,
             "chunks": [values[start] for start in starts],
-            "top": sorted(sorted(range(len(values)), key=lambda c: -counts[c])[:FACET_SHOWN]),
+            "top": [code for code, _ in listed_values(of)],
         }
         for n, start in enumerate(starts):
             chunk = slice(start, start + FACET_CHUNK)
@@ -335,12 +343,17 @@ def _joined(texts: list[str], separator: str) -> str:
 
 
 def term_shards(
-    index: dict[str, Any], limit: int | None = None, row_size: Callable[[int], int] | None = None
+    index: dict[str, Any],
+    limit: int | None = None,
+    row_size: Callable[[int], int] | None = None,
+    head_chars: int | None = None,
 ) -> list[dict[str, Any]]:
     """The index cut into runs of consecutive terms of about ``limit`` (TERM_SHARD_CHARS)
     characters: their postings and, with ``row_size`` (the characters of a fact's display row),
-    the rows of each term's best facts (``rows``: their positions, each once a shard)."""
+    the rows of each term's best facts (``rows``: their positions, each once a shard). A term
+    with more than ``head_chars`` (HEAD_CHARS) of postings stands alone, marked ``head``."""
     limit = TERM_SHARD_CHARS if limit is None else limit
+    head_chars = HEAD_CHARS if head_chars is None else head_chars
     shards: list[dict[str, Any]] = []
     size = limit
     best = index.get("best") or [[] for _ in index["terms"]]
@@ -349,12 +362,17 @@ def term_shards(
     def rows_size(positions: list[int]) -> int:
         return sum(map(row_size, positions)) if row_size else 0
 
+    def new_shard(head: bool) -> dict[str, Any]:
+        return {"terms": [], "postings": [], "codes": [], "rows": {}, "head": head}
+
     for term, posting, positions, codes in zip(index["terms"], index["postings"], best, coded, strict=True):
-        held = shards[-1]["rows"] if shards else {}
+        held = shards[-1]["rows"] if shards and not shards[-1]["head"] else {}
         new = [p for p in positions if p not in held] if row_size else []
         text = len(posting) + len(codes) + len(term)
-        if size + text + rows_size(new) > limit and (not shards or shards[-1]["terms"]):
-            shards.append({"terms": [], "postings": [], "codes": [], "rows": {}})
+        head = len(posting) + len(codes) > head_chars
+        if head or size + text + rows_size(new) > limit or (shards and shards[-1]["head"]):
+            if head or not shards or shards[-1]["terms"]:
+                shards.append(new_shard(head))
             size = 0
             new = list(positions) if row_size else []
         shards[-1]["terms"].append(term)
@@ -362,7 +380,41 @@ def term_shards(
         shards[-1]["codes"].append(codes)
         shards[-1]["rows"].update(dict.fromkeys(new))
         size += text + rows_size(new)
-    return shards or [{"terms": [], "postings": [], "codes": [], "rows": {}}]
+    return shards or [new_shard(False)]
+
+
+def posting_positions(posting: str) -> list[int]:
+    """The facts (positions) of one posting string, in order."""
+    positions = []
+    position = -1
+    for gap in posting.split(",")[::2]:
+        position += int(gap, 36)
+        positions.append(position)
+    return positions
+
+
+def listed_values(codes: list[int]) -> list[tuple[int, int]]:
+    """(value code, count) of the FACET_SHOWN values most frequent in ``codes`` (-1: none), ties
+    by code, in code order: the values a facet lists for these facts, as fact-index.js lists them."""
+    counts = Counter(code for code in codes if code >= 0)
+    return sorted(heapq.nsmallest(FACET_SHOWN, counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def term_head(posting: str, best: list[int], table: dict[str, dict[str, list[Any]]]) -> dict[str, Any]:
+    """What a one-word query for a common term shows first: how many facts hold it, the best of
+    them in rank order, and each facet's listed values among them, with their counts and labels."""
+    positions = posting_positions(posting)
+    facets = {}
+    for name in FACETS:
+        facet = table[name]
+        shown = listed_values([facet["of"][position] for position in positions])
+        facets[name] = {
+            "codes": [code for code, _ in shown],
+            "counts": [count for _, count in shown],
+            "values": [facet["values"][code] for code, _ in shown],
+            "labels": [facet["labels"][code] for code, _ in shown],
+        }
+    return {"count": len(positions), "best": ",".join(map(_base36, best)), "facets": facets}
 
 
 def shard_bounds(shards: list[dict[str, Any]]) -> list[str]:
@@ -396,10 +448,12 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     index = build_index([search_document(item, base) for item in base.facts], codes=codes)
     row_sizes = [sum(len(text) + 1 for text in row) for row in zip(*columns.values(), strict=True)]
     shards = term_shards(index, row_size=row_sizes.__getitem__)
+    best_of = dict(zip(index["terms"], index["best"], strict=True))
     count = len(base.facts)
     manifest = {
         "count": count,
         "shards": _joined(shard_bounds(shards), "\n"),  # one string: a list would add quotes and commas
+        "heads": [n for n, shard in enumerate(shards) if shard["head"]],
         "rowShard": ROW_SHARD,
     }
     manifest["facets"], facets = facet_parts(table, codes)
@@ -412,6 +466,10 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
             "postings": _joined(shard["postings"], ";"),
             "codes": _joined(shard["codes"], ";"),
         }
+        if shard["head"]:  # the whole shard travels apart, for the queries that need it
+            parts.append(_part(f"t{n}-all", payload))
+            ((term,), (posting,)) = shard["terms"], shard["postings"]
+            payload = {"terms": term, "head": term_head(posting, best_of[term], table)}
         payload["rows"] = {"at": ",".join(map(_base36, rows))} | {
             name: _joined([column[p] for p in rows], "\n") for name, column in columns.items()
         }

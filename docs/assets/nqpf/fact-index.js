@@ -39,11 +39,10 @@
 
   var count = manifest.count;
   var engine = new window.NQPFFactSearch(manifest, window.lunr);
-  function loadTerms(text) {
-    return Promise.all(engine.missing(text).map(function (at) {
-      return load("t" + at).then(function (part) {
-        if (!engine.shards[at]) { engine.add(at, part); keepRows(part.rows, null); }
-      });
+  /* ``whole``: every matching fact is needed, not only a common term's best (fact-search.js). */
+  function loadTerms(text, whole) {
+    return Promise.all(engine.needs(text, whole).map(function (name) {
+      return load(name).then(function (part) { engine.add(name, part); keepRows(part.rows, null); });
     }));
   }
 
@@ -132,8 +131,13 @@
   function codeIn(code, f) { return Math.floor(code / places[f]) % facetInfo[FACETS[f]].radix - 1; }
 
   var chunks = {};  /* "facet n" -> {values, labels, counts}: values n*CHUNK onwards */
+  var labels = {};  /* "facet code" -> [value, label]: from the chunks, and from a common term's head */
   function loadChunk(name, n) {
-    return load("l-" + name + "-" + n).then(function (part) { chunks[name + " " + n] = part; return part; });
+    return load("l-" + name + "-" + n).then(function (part) {
+      chunks[name + " " + n] = part;
+      part.values.forEach(function (value, i) { labels[name + " " + (n * CHUNK + i)] = [value, part.labels[i]]; });
+      return part;
+    });
   }
   function chunkOf(name, code) { return chunks[name + " " + Math.floor(code / CHUNK)]; }
 
@@ -194,7 +198,8 @@
 
   /* Per facet and value: how many matches it would leave, given the other facets' choices.
    * ``overall[f]``: facet f counts over every fact (no words, no other choice): its chunks' counts. */
-  function countFacets(matches, wanted, every) {
+  function countFacets(matches, wanted, every, text) {
+    engine.codes(text);
     var counts = FACETS.map(function (name) { return new Int32Array(facetInfo[name].radix - 1); });
     var chosen = wanted.filter(function (code) { return code >= 0; }).length;
     var overall = FACETS.map(function (name, f) { return every && chosen - (wanted[f] >= 0 ? 1 : 0) === 0; });
@@ -232,17 +237,16 @@
   }
 
   function option(select, name, code, count) {
-    var part = chunkOf(name, code);
+    var label = labels[name + " " + code];
     var element = document.createElement("option");
-    element.value = part.values[code % CHUNK];
-    element.textContent = part.labels[code % CHUNK] + (count === null ? "" : " (" + count + ")");
+    element.value = label[0];
+    element.textContent = label[1] + (count === null ? "" : " (" + count + ")");
     if (count !== null) { element.dataset.count = String(count); }
     return select.appendChild(element);
   }
 
-  /* Sets the facet choices now (a chosen value gets its option), and returns them as codes;
-   * their counts are shown when the browser is idle. */
-  function fillFacets(matches, current, wanted, every) {
+  /* Sets the facet choices now (a chosen value gets its option). */
+  function chooseFacets(current, wanted) {
     FACETS.forEach(function (name, f) {
       var select = selects[name];
       var value = wanted[f] >= 0 ? current[name] : "";
@@ -252,23 +256,49 @@
       delete select.dataset.wanted;
       if (select.value !== value) { select.value = value; }
     });
-    waitingCounts = { matches: matches, wanted: wanted, every: every };  /* counted when shown */
+  }
+
+  /* The facet counts of an answer drawn, shown when the browser is idle (``head``: a common
+   * term's, which brings its counts and labels). */
+  function countLater(matches, wanted, every, head, text) {
+    waitingCounts = { matches: matches, wanted: wanted, every: every, head: head, text: text };
     if (idleTask !== null) { cancelIdle(idleTask); }
     idleTask = whenIdle(showCounts, { timeout: 300 });
+  }
+
+  /* A common term's facet counts, as countFacets and listed give them for its facts. */
+  function headListing(head) {
+    return FACETS.map(function (name) {
+      var facet = head.facets[name];
+      facet.codes.forEach(function (code, i) { labels[name + " " + code] = [facet.values[i], facet.labels[i]]; });
+      return { codes: facet.codes, count: function (code) { return facet.counts[facet.codes.indexOf(code)]; } };
+    });
+  }
+
+  function countedListing(waiting) {
+    var counted = countFacets(waiting.matches, waiting.wanted, waiting.every, waiting.text);
+    return FACETS.map(function (name, f) {
+      return { codes: listed(f, counted), count: function (code) {
+        return counted.overall[f] ? chunkOf(name, code).counts[code % CHUNK] : counted.counts[f][code];
+      } };
+    });
   }
 
   /* Each select lists its values with their counts, loading the labels it lacks first. */
   function showCounts() {
     idleTask = null;
     if (!waitingCounts) { return Promise.resolve(); }
-    var waiting = countFacets(waitingCounts.matches, waitingCounts.wanted, waitingCounts.every);
+    var waiting = waitingCounts;
     waitingCounts = null;
-    var lists = FACETS.map(function (name, f) { return listed(f, waiting); });
+    var listing = waiting.head ? headListing(waiting.head) : countedListing(waiting);
+    var lists = listing.map(function (facet) { return facet.codes; });
     var needed = [];
     lists.forEach(function (codes, f) {
       codes.forEach(function (code) {
         var key = FACETS[f] + " " + Math.floor(code / CHUNK);
-        if (!chunks[key] && needed.indexOf(key) < 0) { needed.push(key); }
+        if ((!labels[FACETS[f] + " " + code] || (!waiting.head && !chunks[key])) && needed.indexOf(key) < 0) {
+          needed.push(key);
+        }
       });
     });
     return Promise.all(needed.map(function (key) {
@@ -277,9 +307,7 @@
     })).then(function () {
       if (waitingCounts) { return; }  /* a newer answer has come: it shows its own */
       FACETS.forEach(function (name, f) {
-        var counts = lists[f].map(function (code) {
-          return waiting.overall[f] ? chunkOf(name, code).counts[code % CHUNK] : waiting.counts[f][code];
-        });
+        var counts = lists[f].map(listing[f].count);
         var key = lists[f].join(",") + "|" + counts.join(",");
         if (shownCounts[name] === key) { return; }
         shownCounts[name] = key;
@@ -332,16 +360,21 @@
   more.className = "nqpf-more";
   more.hidden = true;
   list.parentNode.insertBefore(more, list.nextSibling);
-  var pending = { results: [], words: [], shown: 0 };
+  var pending = { results: [], words: [], shown: 0, total: 0, query: "" };
 
+  /* The next PAGE results; an answer drawn from a common term's head loads its whole shard first. */
   function drawMore() {
     if (more.disabled) { return null; }  /* a second click while the rows load draws nothing twice */
     more.disabled = true;
-    var positions = pending.results.slice(pending.shown, pending.shown + PAGE);
     var drawing = pending;
-    return loadRows(positions).then(function () {
-      if (drawing === pending) { draw(positions.map(factAt)); }
-    }, failed).then(function () { more.disabled = false; });
+    var all = drawing.results.length >= drawing.total ? Promise.resolve()
+      : loadTerms(drawing.query, true).then(function () { drawing.results = engine.search(drawing.query); });
+    return all.then(function () {
+      var positions = drawing.results.slice(drawing.shown, drawing.shown + PAGE);
+      return loadRows(positions).then(function () {
+        if (drawing === pending) { draw(positions.map(factAt)); }
+      });
+    }).catch(failed).then(function () { more.disabled = false; });
   }
 
   function draw(next) {
@@ -357,25 +390,26 @@
       list.appendChild(item);
     });
     pending.shown += next.length;
-    var left = pending.results.length - pending.shown;
+    var left = pending.total - pending.shown;
     more.hidden = left <= 0;
     more.textContent = "Show " + Math.min(left, PAGE) + " more of " + left;
   }
 
   more.addEventListener("click", drawMore);
 
-  function render(results, words, current, firstRows) {
+  /* ``total``: how many facts match; ``results`` may hold only the best of them (a head's). */
+  function render(results, words, current, firstRows, total) {
     list.textContent = "";
-    pending = { results: results, words: words, shown: 0 };
+    pending = { results: results, words: words, shown: 0, total: total, query: current.q };
     draw(firstRows);
     var filtered = FACETS.some(function (name) { return current[name]; });
     if (!current.q && !filtered) {
       status.textContent = "Type to search " + count + " facts, or choose a facet. All facts are listed below.";
-    } else if (!results.length) {
+    } else if (!total) {
       status.textContent = "No facts match" + (current.q ? " “" + current.q + "”" : "") +
         (filtered ? " with these filters" : "") + ". Try fewer words or clear a filter.";
     } else {
-      status.textContent = results.length + (results.length === 1 ? " fact" : " facts") + " found.";
+      status.textContent = total + (total === 1 ? " fact" : " facts") + " found.";
     }
   }
 
@@ -395,20 +429,26 @@
   function update(how) {
     var mine = ++generation;
     var current = state();
+    if (idleTask !== null) { cancelIdle(idleTask); idleTask = null; }  /* an answer overtaken: not counted */
+    waitingCounts = null;
     root.dataset.busy = "true";
     var wanted = null;
-    return Promise.all([loadTerms(current.q), chosenCodes(current)]).then(function (got) {
+    var chosen = FACETS.some(function (name) { return current[name]; });
+    return Promise.all([loadTerms(current.q, chosen), chosenCodes(current)]).then(function (got) {
       wanted = got[1];
       var matches = engine.search(current.q);
-      var every = engine.every;
-      return every ? matchesWithoutWords(current, wanted).then(function (some) { return [some || matches, every]; })
-        : [matches, every];
-    }).then(function (found) {
+      var answer = { matches: matches, every: engine.every, head: engine.head, total: engine.total };
+      return !answer.every ? answer : matchesWithoutWords(current, wanted).then(function (some) {
+        answer.matches = some || matches;
+        return answer;
+      });
+    }).then(function (answer) {
       if (mine !== generation) { return null; }
-      var matches = found[0];
-      fillFacets(matches, current, wanted, found[1]);
+      var matches = answer.matches;
+      chooseFacets(current, wanted);
       current = state();  /* a value the data does not know is now cleared */
       var filtered = wanted.some(function (value) { return value >= 0; });
+      if (filtered) { engine.codes(current.q); }
       var results = !filtered ? matches : matches.filter(function (position) {
         var code = engine.codeOf[position];
         return wanted.every(function (value, f) { return value < 0 || codeIn(code, f) === value; });
@@ -416,7 +456,8 @@
       var first = results.slice(0, FIRST);
       return loadRows(first).then(function () {
         if (mine !== generation) { return; }
-        render(results, typed(current.q), current, first.map(factAt));
+        render(results, typed(current.q), current, first.map(factAt), answer.head ? answer.total : results.length);
+        countLater(matches, wanted, answer.every, answer.head, current.q);  /* after the results: they come first */
         if (started) { remember(current, how); }
         delete root.dataset.busy;
       });

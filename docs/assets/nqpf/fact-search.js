@@ -6,9 +6,12 @@
  * is still being typed. A fact's score is the sum, over the words, of its best weight among
  * the terms the word matches. Posting strings are decoded the first time a query needs them.
  *
- * The terms come in shards of consecutive terms: ``missing(text)`` names the shards a query
+ * The terms come in shards of consecutive terms: ``needs(text, whole)`` names the parts a query
  * needs that are not loaded yet, ``add`` takes one in, and ``search`` ranks over what is
- * loaded, which is exactly what it would rank over with the whole index.
+ * loaded, which is exactly what it would rank over with the whole index. A common term's shard
+ * is its head (its count, its best facts, its facet counts): a one-word query answers from it
+ * with its best facts (``head`` and ``total`` tell), and any other query, or one that needs
+ * every match (``whole``), loads the whole shard ("t<n>-all") instead.
  *
  * No DOM here: the page script (fact-index.js) and the unit tests (node) both use it. */
 (function (root) {
@@ -21,17 +24,31 @@
     this.lunr = lunr;
     this.count = manifest.count;
     this.first = manifest.shards.split("\n");  /* where each shard starts */
-    this.shards = new Array(this.first.length);  /* {terms, postings, decoded} once loaded */
+    this.shards = new Array(this.first.length);  /* {terms, postings, codes, decoded, head} once loaded */
+    this.heads = {};  /* the shards of common terms: a head, and a whole shard apart */
+    var heads = this.heads;
+    (manifest.heads || []).forEach(function (at) { heads[at] = true; });
+    this.head = null;  /* the head the last search answered from, if it did */
+    this.total = 0;  /* how many facts the last search matched */
     this.score = new Float64Array(this.count);
     this.best = new Float64Array(this.count);
     this.matched = new Int32Array(this.count);  /* how many words have matched each fact so far */
-    this.codeOf = new Float64Array(this.count);  /* each matched fact's facets, as one number (search.py) */
+    this.codeOf = new Float64Array(this.count);  /* facts' facets, as one number each (search.py): see codes */
     this.every = true;  /* whether the last search had no word: every fact matched */
   }
 
-  /* Shard ``at`` of the terms: {terms: "a\nb", postings: "…;…"} as the build wrote it. */
-  FactSearch.prototype.add = function (at, part) {
+  /* The part ``name`` of the terms as the build wrote it: "t<n>" or "t<n>-all", a shard
+   * {terms: "a\nb", postings: "…;…", codes: "…;…"} or a common term's head {terms, head}. */
+  FactSearch.prototype.add = function (name, part) {
+    var at = parseInt(name.slice(1), 10);
+    var shard = this.shards[at];
     var terms = part.terms ? part.terms.split("\n") : [];
+    if (shard && (shard.postings || part.head)) { return; }  /* it has all this part brings */
+    if (part.head) {
+      var best = part.head.best ? part.head.best.split(",").map(function (p) { return parseInt(p, 36); }) : [];
+      this.shards[at] = { terms: terms, postings: null, head: part.head, best: best };
+      return;
+    }
     this.shards[at] = { terms: terms, postings: part.postings ? part.postings.split(";") : [],
                         codes: part.codes ? part.codes.split(";") : [], decoded: new Array(terms.length) };
   };
@@ -51,16 +68,30 @@
     return found;
   };
 
-  /* The shards ``text`` needs that are not loaded yet. */
-  FactSearch.prototype.missing = function (text) {
+  /* The names of the parts ``text`` needs that are not loaded yet. A common term's head is
+   * enough for one word whose prefix can match nothing else, unless ``whole``: the query needs
+   * every matching fact (a facet is chosen, or more results are shown). */
+  FactSearch.prototype.needs = function (text, whole) {
     var self = this;
     var wanted = [];
-    this.words(text).forEach(function (word) {
-      self.shardsFor(word.term).forEach(function (at) {
-        if (!self.shards[at] && wanted.indexOf(at) < 0) { wanted.push(at); }
+    var lists = this.words(text).map(function (word) { return self.shardsFor(word.term); });
+    whole = whole || lists.length > 1 || (lists.length === 1 && lists[0].length > 1);
+    lists.forEach(function (list) {
+      list.forEach(function (at) {
+        var shard = self.shards[at];
+        var name = whole && self.heads[at] ? "t" + at + "-all" : "t" + at;
+        if ((!shard || (whole && !shard.postings)) && wanted.indexOf(name) < 0) { wanted.push(name); }
       });
     });
     return wanted;
+  };
+
+  /* The head that answers a one-word query for ``prefix``, if one does: its prefix can match
+   * only the term of a common term's shard, and only its head is loaded. */
+  FactSearch.prototype.headFor = function (prefix) {
+    var found = this.shardsFor(prefix);
+    var shard = found.length === 1 ? this.shards[found[0]] : null;
+    return shard && !shard.postings && shard.terms[0].startsWith(prefix) ? shard : null;
   };
 
   /* The words of a query: {word, term, stop}. Stop words are not in the index, so they are
@@ -122,7 +153,7 @@
       n += 1;
       number = 0;
     }
-    shard.decoded[at] = [positions, weights, numbers36(shard.codes[at] || "", positions.length)];
+    shard.decoded[at] = [positions, weights, null, shard.codes[at] || ""];  /* codes: decoded when needed */
     return shard.decoded[at];
   }
 
@@ -142,30 +173,57 @@
   }
   FactSearch.numbers36 = numbers36;
 
-  /* The postings of every loaded term that starts with ``prefix``. */
+  /* The postings of every loaded term that starts with ``prefix`` (a head has none). */
   FactSearch.prototype.postings = function (prefix) {
     var found = [];
     var self = this;
     this.shardsFor(prefix).forEach(function (at) {
       var shard = self.shards[at];
-      if (!shard) { return; }
+      if (!shard || !shard.postings) { return; }
       var span = range(shard, prefix);
       for (var t = span[0]; t < span[1]; t += 1) { found.push(posting(shard, t)); }
     });
     return found;
   };
 
+  /* Puts the facet code of every fact that ``text`` matches into ``codeOf``: what facet counts
+   * and choices need, and a first answer does not. The codes come from the postings of the word
+   * with the fewest facts, which hold every match. */
+  FactSearch.prototype.codes = function (text) {
+    var self = this;
+    var fewest = null;
+    var size = Infinity;
+    this.words(text).forEach(function (word) {
+      var found = self.postings(word.term);
+      var facts = found.reduce(function (sum, posting) { return sum + posting[0].length; }, 0);
+      if (found.length && facts < size) { fewest = found; size = facts; }
+    });
+    var codeOf = this.codeOf;
+    (fewest || []).forEach(function (posting) {
+      var positions = posting[0];
+      var codes = posting[2] || (posting[2] = numbers36(posting[3], positions.length));
+      for (var i = 0; i < positions.length; i += 1) { codeOf[positions[i]] = codes[i]; }
+    });
+  };
+
   /* The facts matching every word, best first (ties: in index order), as positions.
-   * With no words, every fact matches, in order. */
+   * With no words, every fact matches, in order. Answered from a head: its best facts only. */
   FactSearch.prototype.search = function (text) {
     var words = this.words(text);
     var count = this.count;
     var all = [];
     var position;
-    var codeOf = this.codeOf;
     this.every = !words.length;
+    this.head = null;
+    var only = words.length === 1 ? this.headFor(words[0].term) : null;
+    if (only) {
+      this.head = only.head;
+      this.total = only.head.count;
+      return only.best.slice();
+    }
     if (!words.length) {
       for (position = 0; position < count; position += 1) { all.push(position); }
+      this.total = count;
       return all;
     }
     var score = this.score.fill(0);
@@ -179,13 +237,11 @@
       for (var t = 0; t < postings.length; t += 1) {
         var positions = postings[t][0];
         var weights = postings[t][1];
-        var codes = postings[t][2];
         for (var i = 0; i < positions.length; i += 1) {
           position = positions[i];
           if (matched[position] === required) {  /* first term of this word here */
             matched[position] = required + 1;
             best[position] = weights[i];
-            codeOf[position] = codes[i];
             touched.push(position);
           } else if (matched[position] === required + 1 && weights[i] > best[position]) {
             best[position] = weights[i];
@@ -200,6 +256,7 @@
       if (matched[position] === required) { all.push(position); }
     }
     all.sort(function (a, b) { return score[b] - score[a] || a - b; });
+    this.total = all.length;
     return all;
   };
 
