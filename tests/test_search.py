@@ -231,14 +231,17 @@ def test_a_common_term_travels_as_its_head_and_its_whole_shard():
     assert shards[at + 1]["terms"][0] == "t101"
 
 
-def test_a_common_terms_head_carries_its_first_answer(fact_base, monkeypatch):
+def test_a_common_terms_head_carries_its_first_answer(fact_base, rows, monkeypatch):
     """A common term's head: how many facts hold it, its best facts in rank order, and each
     facet's listed values among them (the FACET_SHOWN most frequent, ties by value, in value
-    order) with their counts and labels, as counted here from the facts themselves."""
+    order) with their counts and labels, as counted here from the facts themselves. Its whole
+    shard carries the rows of its CHAMPIONS best facts."""
     monkeypatch.setattr(search, "HEAD_CHARS", 100)
+    monkeypatch.setattr(search, "CHAMPIONS", 12)
     manifest, parts = read_parts(fact_index_parts(fact_base, SiteOptions()))
     table = facet_table(fact_base)
     assert len(manifest["heads"]) >= 5
+    more_than_first = 0
     for n in manifest["heads"]:
         head_part, whole = parts[f"t{n}"], parts[f"t{n}-all"]
         assert set(head_part) == {"terms", "head", "rows"}
@@ -247,8 +250,14 @@ def test_a_common_terms_head_carries_its_first_answer(fact_base, monkeypatch):
         weights = decode(whole["postings"])
         head = head_part["head"]
         assert head["count"] == len(weights)
-        best = sorted(weights, key=lambda at: (-weights[at], at))[:FIRST_RESULTS]
-        assert [int(at, 36) for at in head["best"].split(",")] == best
+        ranked = sorted(weights, key=lambda at: (-weights[at], at))
+        assert [int(at, 36) for at in head["best"].split(",")] == ranked[:FIRST_RESULTS]
+        assert [int(at, 36) for at in head_part["rows"]["at"].split(",")] == ranked[:FIRST_RESULTS]
+        champions = [int(at, 36) for at in whole["rows"]["at"].split(",")]
+        assert champions == ranked[:12]
+        more_than_first += len(champions) > FIRST_RESULTS
+        for column in rows:
+            assert whole["rows"][column].split("\n") == [rows[column][at] for at in champions], column
         for name in FACETS:
             counts = Counter(facet_values(fact_base.facts[at])[name] for at in weights)
             del counts[""]
@@ -259,6 +268,7 @@ def test_a_common_terms_head_carries_its_first_answer(fact_base, monkeypatch):
                 "codes": [table[name]["values"].index(value) for value in shown],
                 "labels": [table[name]["labels"][table[name]["values"].index(value)] for value in shown],
             }
+    assert more_than_first >= 3
 
 
 def test_each_terms_best_facts_travel_with_it(rows, fact_base, monkeypatch):

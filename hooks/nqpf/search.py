@@ -26,7 +26,8 @@ only its head: how many facts hold it, its best facts in rank order, and its fac
 their labels, all that a one-word query shows first. The whole shard (t<n>-all.js) loads when
 a query needs more: a second word, a prefix that matches other terms, a chosen facet, or "Show
 more". The manifest lists these shards (``heads``), so that such a query asks for the whole
-posting in its first round trip.
+shard in its first round trip; the whole shard carries the rows of its term's CHAMPIONS best
+facts, among which the best for two words mostly are.
 
 Facets travel the same way. Every posting carries, beside each fact, its facet values as one
 number (``fact_codes``), so that a query's facet counts come from its own term shards. The
@@ -68,6 +69,7 @@ TERM_SHARD_CHARS = 16_000  # postings text per term shard (a term more common th
 HEAD_CHARS = 4_000  # a term with more postings text than this travels as a head and a whole posting
 ROW_SHARD = 32  # facts per display shard: for more results than a term's best
 FIRST_RESULTS = 10  # the results drawn with an answer; each term's best travel with it
+CHAMPIONS = 100  # the best facts of a common term whose rows travel with its whole shard
 FACET_SHOWN = 20  # values a facet lists (the most frequent among the results, and the chosen one)
 FACET_CHUNK = 64  # values per part of a facet's labels
 LUNR_ASSET = "assets/nqpf/lunr.js"
@@ -324,16 +326,16 @@ def build_index(
         numbers[0::2] = map(operator.sub, positions, [-1, *positions])  # gaps
         numbers[1::2] = [round(weight * 100) for weight in posting.values()]
         postings.append(",".join(map(written.__getitem__, numbers)))
-    index = {"terms": terms, "postings": postings, "best": [best_positions(weights[term]) for term in terms]}
+    index = {"terms": terms, "postings": postings, "best": [best_positions(weights[term], CHAMPIONS) for term in terms]}
     if codes is not None:
         index["codes"] = [",".join(map(codes.__getitem__, weights[term])) for term in terms]
     return index
 
 
-def best_positions(posting: dict[int, float]) -> list[int]:
-    """The FIRST_RESULTS facts a one-word query for this term draws first, as fact-search.js
-    ranks them: heaviest first (in the hundredths the index keeps), ties in index order."""
-    return heapq.nsmallest(FIRST_RESULTS, posting, key=lambda position: (-round(posting[position] * 100), position))
+def best_positions(posting: dict[int, float], count: int = FIRST_RESULTS) -> list[int]:
+    """The ``count`` facts a one-word query for this term draws first, as fact-search.js ranks
+    them: heaviest first (in the hundredths the index keeps), ties in index order."""
+    return heapq.nsmallest(count, posting, key=lambda position: (-round(posting[position] * 100), position))
 
 
 def _joined(texts: list[str], separator: str) -> str:
@@ -356,7 +358,7 @@ def term_shards(
     head_chars = HEAD_CHARS if head_chars is None else head_chars
     shards: list[dict[str, Any]] = []
     size = limit
-    best = index.get("best") or [[] for _ in index["terms"]]
+    best = [positions[:FIRST_RESULTS] for positions in index.get("best") or [[] for _ in index["terms"]]]
     coded = index.get("codes") or [""] * len(index["terms"])
 
     def rows_size(positions: list[int]) -> int:
@@ -414,7 +416,7 @@ def term_head(posting: str, best: list[int], table: dict[str, dict[str, list[Any
             "values": [facet["values"][code] for code, _ in shown],
             "labels": [facet["labels"][code] for code, _ in shown],
         }
-    return {"count": len(positions), "best": ",".join(map(_base36, best)), "facets": facets}
+    return {"count": len(positions), "best": ",".join(map(_base36, best[:FIRST_RESULTS])), "facets": facets}
 
 
 def shard_bounds(shards: list[dict[str, Any]]) -> list[str]:
@@ -459,21 +461,27 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     manifest["facets"], facets = facet_parts(table, codes)
     manifest |= {"facetChunk": FACET_CHUNK, "facetShown": FACET_SHOWN}
     parts = [(DATA_ASSET, f"window.NQPF_FACT_INDEX = {json_for_script(manifest, compact=True)};\n")]
+
+    def with_rows(payload: dict[str, Any], rows: list[int]) -> dict[str, Any]:
+        return payload | {
+            "rows": {"at": ",".join(map(_base36, rows))}
+            | {name: _joined([column[p] for p in rows], "\n") for name, column in columns.items()}
+        }
+
     for n, shard in enumerate(shards):
-        rows = list(shard["rows"])  # the display rows of its terms' best facts travel with them
         payload: dict[str, Any] = {
             "terms": _joined(shard["terms"], "\n"),
             "postings": _joined(shard["postings"], ";"),
             "codes": _joined(shard["codes"], ";"),
         }
-        if shard["head"]:  # the whole shard travels apart, for the queries that need it
-            parts.append(_part(f"t{n}-all", payload))
+        if shard["head"]:
+            # The whole shard travels apart, for the queries that need it, with its term's CHAMPIONS
+            # best rows: the best facts for two words are mostly among each word's best (champion
+            # lists, as information retrieval calls them), so fewer row shards wait behind them.
             ((term,), (posting,)) = shard["terms"], shard["postings"]
+            parts.append(_part(f"t{n}-all", with_rows(payload, best_of[term])))
             payload = {"terms": term, "head": term_head(posting, best_of[term], table)}
-        payload["rows"] = {"at": ",".join(map(_base36, rows))} | {
-            name: _joined([column[p] for p in rows], "\n") for name, column in columns.items()
-        }
-        parts.append(_part(f"t{n}", payload))
+        parts.append(_part(f"t{n}", with_rows(payload, list(shard["rows"]))))  # its terms' best facts' rows
     for n, start in enumerate(range(0, count, ROW_SHARD)):
         parts.append(
             _part(f"r{n}", {name: _joined(column[start : start + ROW_SHARD], "\n") for name, column in columns.items()})
