@@ -45,7 +45,7 @@ import heapq
 import math
 import operator
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -395,10 +395,11 @@ def posting_positions(posting: str) -> list[int]:
     return positions
 
 
-def listed_values(codes: list[int]) -> list[tuple[int, int]]:
+def listed_values(codes: Iterable[int]) -> list[tuple[int, int]]:
     """(value code, count) of the FACET_SHOWN values most frequent in ``codes`` (-1: none), ties
     by code, in code order: the values a facet lists for these facts, as fact-index.js lists them."""
-    counts = Counter(code for code in codes if code >= 0)
+    counts = Counter(codes)
+    counts.pop(-1, None)
     return sorted(heapq.nsmallest(FACET_SHOWN, counts.items(), key=lambda item: (-item[1], item[0])))
 
 
@@ -409,7 +410,7 @@ def term_head(posting: str, best: list[int], table: dict[str, dict[str, list[Any
     facets = {}
     for name in FACETS:
         facet = table[name]
-        shown = listed_values([facet["of"][position] for position in positions])
+        shown = listed_values(map(facet["of"].__getitem__, positions))
         facets[name] = {
             "codes": [code for code, _ in shown],
             "counts": [count for _, count in shown],
