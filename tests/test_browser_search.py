@@ -245,7 +245,7 @@ def generated_site(tmp_path_factory):
     result = run_build(project, folder / "site")
     assert result.returncode == 0, result.output
     url, server = serve(result.site)
-    yield url, build_fact_base(ProjectPaths(project))[0]
+    yield url, build_fact_base(ProjectPaths(project))[0], result.site
     server.shutdown()
 
 
@@ -261,7 +261,7 @@ def generated_site(tmp_path_factory):
     ],
 )
 def test_facet_counts_are_pythons_on_a_larger_base(browser, generated_site, query, chosen):
-    url, base = generated_site
+    url, base, _ = generated_site
     context = browser.new_context()
     tab = context.new_page()
     address = "?" + urlencode({"q": query, **chosen}) if query or chosen else ""
@@ -272,18 +272,23 @@ def test_facet_counts_are_pythons_on_a_larger_base(browser, generated_site, quer
     assert sum(len(values) for values in expected.values()) >= 10  # many values listed: a real comparison
 
 
-def test_a_common_words_first_answer_comes_from_its_head_and_show_more_from_its_whole_shard(browser, generated_site):
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_a_common_words_first_answer_comes_from_its_head_and_show_more_from_its_whole_shard(
+    browser, generated_site, scheme
+):
     """The word "output" is in every generated fact: its shard is a head, which draws the first
     ten and the count in one fetch; "Show more" loads the whole shard and goes on in the same
-    order, once however often it is clicked."""
-    url, base = generated_site
+    order, once however often it is clicked. Over http, and from disk (file://)."""
+    url, base, site = generated_site
+    if scheme == "file":
+        url = site.as_uri() + "/"
     (term,) = term_counts("output")
     posting = term_weights([search_document(item, base) for item in base.facts])[term]
     ranked = [base.facts[at].fact.id for at in sorted(posting, key=lambda at: (-round(posting[at] * 100), at))]
     context = browser.new_context()
     tab = context.new_page()
     requests = RequestLog(tab, url)
-    open_index(tab, url + "fact-index/")
+    open_index(tab, url + ("fact-index/index.html" if scheme == "file" else "fact-index/"))
     before = len(requests.urls)
     tab.fill("#nqpf-query", "output")
     assert result_ids(tab) == ranked[:10]
