@@ -21,9 +21,9 @@ TERM_SHARD_CHARS each), which carry the display rows of each of their terms' FIR
 facts, so that a one-word query draws its first results after one fetch; rows beyond those
 come in row shards (r<n>.js, ROW_SHARD facts each).
 
-A common term (more than HEAD_CHARS of postings) stands in a shard of its own, which carries
-only its head: how many facts hold it, its best facts in rank order, and its facet counts with
-their labels, all that a one-word query shows first. The whole shard (t<n>-all.js) loads when
+A common term (more than HEAD_CHARS of postings and facet codes) stands in a shard of its own,
+which carries only its head: how many facts hold it, its best facts in rank order, and its
+facet counts with their labels, all that a one-word query shows first. The whole shard (t<n>-all.js) loads when
 a query needs more: a second word, a prefix that matches other terms, a chosen facet, or "Show
 more". The manifest lists these shards (``heads``), so that such a query asks for the whole
 shard in its first round trip; the whole shard carries the rows of its term's CHAMPIONS best
@@ -66,7 +66,7 @@ PAGE_SRC = "fact-index.md"
 DATA_ASSET = "assets/nqpf/fact-index-data.js"
 PARTS_DIR = "assets/nqpf/fact-index"
 TERM_SHARD_CHARS = 16_000  # postings text per term shard (a term more common than that: one shard)
-HEAD_CHARS = 4_000  # a term with more postings text than this travels as a head and a whole posting
+HEAD_CHARS = 4_000  # a term with more postings and codes than this travels as a head and a whole shard
 ROW_SHARD = 32  # facts per display shard: for more results than a term's best
 FIRST_RESULTS = 10  # the results drawn with an answer; each term's best travel with it
 CHAMPIONS = 100  # the best facts of a common term whose rows travel with its whole shard
@@ -353,7 +353,7 @@ def term_shards(
     """The index cut into runs of consecutive terms of about ``limit`` (TERM_SHARD_CHARS)
     characters: their postings and, with ``row_size`` (the characters of a fact's display row),
     the rows of each term's best facts (``rows``: their positions, each once a shard). A term
-    with more than ``head_chars`` (HEAD_CHARS) of postings stands alone, marked ``head``."""
+    with more than ``head_chars`` (HEAD_CHARS) of postings and codes stands alone, marked ``head``."""
     limit = TERM_SHARD_CHARS if limit is None else limit
     head_chars = HEAD_CHARS if head_chars is None else head_chars
     shards: list[dict[str, Any]] = []
