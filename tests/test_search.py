@@ -328,8 +328,14 @@ def run_engine(shipped, rows, queries: list[str], loaded: str = "all", first: bo
         return Object.assign(answer(q, true), {{first: first}});
       }}).concat([loaded])));
     """
-    payload = {"manifest": manifest, "parts": parts, "ids": rows["id"], "queries": queries, "loaded": loaded}
-    payload["first"] = first
+    payload = {
+        "manifest": manifest,
+        "parts": parts,
+        "ids": rows["id"],
+        "queries": queries,
+        "loaded": loaded,
+        "first": first,
+    }
     done = subprocess.run(
         [node, "-e", program], input=json.dumps(payload), capture_output=True, text=True, timeout=60, check=True
     )

@@ -24,14 +24,14 @@ from fractions import Fraction
 from typing import Any
 
 from . import comparison, drafting, matching, proposals, units
-from .exports import json_for_script
+from .exports import part_script
 from .markup import asset_href, esc, page_url, relative_href
 from .matching import MeasureMatcher
 from .model import PERCENT
 from .numbers import CURRENCIES, MONTHS
 from .pages import GeneratedPage, SiteOptions, front_matter, measure_src
 from .reader_data import reader_data, to_javascript
-from .search import LUNR_ASSET
+from .search import LUNR_ASSET, PARTS_ASSET
 from .units import UnitRegistry
 from .verify import FactBase
 
@@ -188,20 +188,16 @@ def fact_rows(base: FactBase, records: dict[str, dict[str, Any]]) -> dict[tuple[
     return rows
 
 
-def _script(call: str, name: str, payload: object) -> str:
-    return f"window.{call}({json_for_script(name)}, {json_for_script(payload, compact=True)});\n"
-
-
 def check_assets(base: FactBase, options: SiteOptions, records: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """(site path, content) of the data the checker loads: rules, measures, facts by period."""
     by_id = {record["id"]: record for record in records}
     assets = [
-        (RULES_ASSET, _script("NQPF_CHECK_PART", "rules", rules_data(base.unit_registry))),
-        (MEASURES_ASSET, _script("NQPF_CHECK_PART", "measures", measures_data(base, options.directory_urls))),
+        (RULES_ASSET, part_script("NQPF_CHECK_PART", "rules", rules_data(base.unit_registry))),
+        (MEASURES_ASSET, part_script("NQPF_CHECK_PART", "measures", measures_data(base, options.directory_urls))),
     ]
     for (slug, period), rows in fact_rows(base, by_id).items():
         name = f"facts/{slug}/{period}"
-        assets.append((f"{DATA_DIR}/{name}.js", _script("NQPF_CHECK_PART", name, rows)))
+        assets.append((f"{DATA_DIR}/{name}.js", part_script("NQPF_CHECK_PART", name, rows)))
     return assets
 
 
@@ -212,7 +208,8 @@ def check_page(options: SiteOptions) -> GeneratedPage:
         return esc(asset_href(PAGE_SRC, asset, options.directory_urls))
 
     scripts = "".join(
-        f'<script defer src="{href(asset)}"></script>\n' for asset in (READER_SCRIPT, ENGINE_SCRIPT, PAGE_SCRIPT)
+        f'<script defer src="{href(asset)}"></script>\n'
+        for asset in (PARTS_ASSET, READER_SCRIPT, ENGINE_SCRIPT, PAGE_SCRIPT)
     )
     root = esc(asset_href(PAGE_SRC, "_", options.directory_urls).removesuffix("_"))  # the site's root, from here
     head = front_matter("Check a text", description=DESCRIPTION, search={"exclude": True})

@@ -211,6 +211,11 @@ def json_for_script(data: object, *, compact: bool = False) -> str:
     )
 
 
+def part_script(callback: str, name: str, payload: object) -> str:
+    """A data part as a script that hands ``payload`` to window[callback] (parts.js loads it)."""
+    return f"window.{callback}({json_for_script(name)}, {json_for_script(payload, compact=True)});\n"
+
+
 def dataset_jsonld(base: FactBase, *, name: str, description: str, site_url: str | None) -> str:
     """schema.org Dataset markup for the downloads page, as a <script> element."""
     root = (site_url or "").rstrip("/") + "/" if site_url else ""

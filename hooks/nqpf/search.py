@@ -23,11 +23,11 @@ come in row shards (r<n>.js, ROW_SHARD facts each).
 
 A common term (more than HEAD_CHARS of postings and facet codes) stands in a shard of its own,
 which carries only its head: how many facts hold it, its best facts in rank order, and its
-facet counts with their labels, all that a one-word query shows first. The whole shard (t<n>-all.js) loads when
-a query needs more: a second word, a prefix that matches other terms, a chosen facet, or "Show
-more". The manifest lists these shards (``heads``), so that such a query asks for the whole
-shard in its first round trip; the whole shard carries the rows of its term's CHAMPIONS best
-facts, among which the best for two words mostly are.
+facet counts with their labels, all that a one-word query shows first. The whole shard
+(t<n>-all.js) loads when a query needs more: a second word, a prefix that matches other terms,
+a chosen facet, or "Show more". The manifest lists these shards (``heads``), so that such a
+query asks for the whole shard in its first round trip; the whole shard carries the rows of
+its term's CHAMPIONS best facts, among which the best for two words mostly are.
 
 Facets travel the same way. Every posting carries, beside each fact, its facet values as one
 number (``fact_codes``), so that a query's facet counts come from its own term shards. The
@@ -57,7 +57,7 @@ from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
 
-from .exports import json_for_script
+from .exports import json_for_script, part_script
 from .markup import asset_href, esc, relative_href
 from .pages import GeneratedPage, SiteOptions, according_to, fact_href, source_label
 from .verify import FactBase, VerifiedFact
@@ -74,6 +74,7 @@ FACET_SHOWN = 20  # values a facet lists (the most frequent among the results, a
 FACET_CHUNK = 64  # values per part of a facet's labels
 LUNR_ASSET = "assets/nqpf/lunr.js"
 SEARCH_ASSET = "assets/nqpf/fact-search.js"
+PARTS_ASSET = "assets/nqpf/parts.js"  # loads data parts as scripts: the fact index's and the checker's
 SCRIPT_ASSET = "assets/nqpf/fact-index.js"
 URL_ASSET = "assets/nqpf/fact-index-url.js"  # not deferred: it must run before the theme's scripts
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
@@ -308,8 +309,9 @@ def _js_order(term: str) -> bytes:
 def build_index(
     documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS, codes: list[str] | None = None
 ) -> dict[str, Any]:
-    """The index of ``documents`` in the format described at the top of this module; with
-    ``codes`` (a base-36 number per document), each posting's documents' codes too."""
+    """The index of ``documents`` in the format described at the top of this module, each
+    term's best documents, and the weights it was written from (term -> {position: weight});
+    with ``codes`` (a base-36 number per document), each posting's documents' codes too."""
     weights = term_weights(documents, fields)
     terms = sorted(weights, key=_js_order)
     heaviest = max((max(posting.values()) for posting in weights.values()), default=0.0)
@@ -326,7 +328,8 @@ def build_index(
         numbers[0::2] = map(operator.sub, positions, [-1, *positions])  # gaps
         numbers[1::2] = [round(weight * 100) for weight in posting.values()]
         postings.append(",".join(map(written.__getitem__, numbers)))
-    index = {"terms": terms, "postings": postings, "best": [best_positions(weights[term], CHAMPIONS) for term in terms]}
+    index = {"terms": terms, "postings": postings, "best": [best_positions(weights[term]) for term in terms]}
+    index["weights"] = weights
     if codes is not None:
         index["codes"] = [",".join(map(codes.__getitem__, weights[term])) for term in terms]
     return index
@@ -357,8 +360,8 @@ def term_shards(
     limit = TERM_SHARD_CHARS if limit is None else limit
     head_chars = HEAD_CHARS if head_chars is None else head_chars
     shards: list[dict[str, Any]] = []
-    size = limit
-    best = [positions[:FIRST_RESULTS] for positions in index.get("best") or [[] for _ in index["terms"]]]
+    size = 0
+    best = index.get("best") or [[] for _ in index["terms"]]
     coded = index.get("codes") or [""] * len(index["terms"])
 
     def rows_size(positions: list[int]) -> int:
@@ -368,13 +371,12 @@ def term_shards(
         return {"terms": [], "postings": [], "codes": [], "rows": {}, "head": head}
 
     for term, posting, positions, codes in zip(index["terms"], index["postings"], best, coded, strict=True):
-        held = shards[-1]["rows"] if shards and not shards[-1]["head"] else {}
+        held = shards[-1]["rows"] if shards else {}
         new = [p for p in positions if p not in held] if row_size else []
         text = len(posting) + len(codes) + len(term)
         head = len(posting) + len(codes) > head_chars
-        if head or size + text + rows_size(new) > limit or (shards and shards[-1]["head"]):
-            if head or not shards or shards[-1]["terms"]:
-                shards.append(new_shard(head))
+        if not shards or head or shards[-1]["head"] or size + text + rows_size(new) > limit:
+            shards.append(new_shard(head))
             size = 0
             new = list(positions) if row_size else []
         shards[-1]["terms"].append(term)
@@ -385,16 +387,6 @@ def term_shards(
     return shards or [new_shard(False)]
 
 
-def posting_positions(posting: str) -> list[int]:
-    """The facts (positions) of one posting string, in order."""
-    positions = []
-    position = -1
-    for gap in posting.split(",")[::2]:
-        position += int(gap, 36)
-        positions.append(position)
-    return positions
-
-
 def listed_values(codes: Iterable[int]) -> list[tuple[int, int]]:
     """(value code, count) of the FACET_SHOWN values most frequent in ``codes`` (-1: none), ties
     by code, in code order: the values a facet lists for these facts, as fact-index.js lists them."""
@@ -403,10 +395,10 @@ def listed_values(codes: Iterable[int]) -> list[tuple[int, int]]:
     return sorted(heapq.nsmallest(FACET_SHOWN, counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def term_head(posting: str, best: list[int], table: dict[str, dict[str, list[Any]]]) -> dict[str, Any]:
-    """What a one-word query for a common term shows first: how many facts hold it, the best of
-    them in rank order, and each facet's listed values among them, with their counts and labels."""
-    positions = posting_positions(posting)
+def term_head(positions: list[int], best: list[int], table: dict[str, dict[str, list[Any]]]) -> dict[str, Any]:
+    """What a one-word query for a common term shows first: how many facts hold it (``positions``),
+    the best of them in rank order, and each facet's listed values among them, with their counts
+    and labels."""
     facets = {}
     for name in FACETS:
         facet = table[name]
@@ -417,7 +409,7 @@ def term_head(posting: str, best: list[int], table: dict[str, dict[str, list[Any
             "values": [facet["values"][code] for code, _ in shown],
             "labels": [facet["labels"][code] for code, _ in shown],
         }
-    return {"count": len(positions), "best": ",".join(map(_base36, best[:FIRST_RESULTS])), "facets": facets}
+    return {"count": len(positions), "best": ",".join(map(_base36, best)), "facets": facets}
 
 
 def shard_bounds(shards: list[dict[str, Any]]) -> list[str]:
@@ -437,10 +429,7 @@ def shard_bounds(shards: list[dict[str, Any]]) -> list[str]:
 
 
 def _part(name: str, payload: object) -> tuple[str, str]:
-    return (
-        f"{PARTS_DIR}/{name}.js",
-        f"window.NQPF_FACT_INDEX_PART({json_for_script(name)}, {json_for_script(payload, compact=True)});\n",
-    )
+    return f"{PARTS_DIR}/{name}.js", part_script("NQPF_FACT_INDEX_PART", name, payload)
 
 
 def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
@@ -452,6 +441,7 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     row_sizes = [sum(len(text) + 1 for text in row) for row in zip(*columns.values(), strict=True)]
     shards = term_shards(index, row_size=row_sizes.__getitem__)
     best_of = dict(zip(index["terms"], index["best"], strict=True))
+    weights = index["weights"]
     count = len(base.facts)
     manifest = {
         "count": count,
@@ -479,9 +469,9 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
             # The whole shard travels apart, for the queries that need it, with its term's CHAMPIONS
             # best rows: the best facts for two words are mostly among each word's best (champion
             # lists, as information retrieval calls them), so fewer row shards wait behind them.
-            ((term,), (posting,)) = shard["terms"], shard["postings"]
-            parts.append(_part(f"t{n}-all", with_rows(payload, best_of[term])))
-            payload = {"terms": term, "head": term_head(posting, best_of[term], table)}
+            (term,) = shard["terms"]
+            parts.append(_part(f"t{n}-all", with_rows(payload, best_positions(weights[term], CHAMPIONS))))
+            payload = {"terms": term, "head": term_head(list(weights[term]), best_of[term], table)}
         parts.append(_part(f"t{n}", with_rows(payload, list(shard["rows"]))))  # its terms' best facts' rows
     for n, start in enumerate(range(0, count, ROW_SHARD)):
         parts.append(
@@ -500,7 +490,7 @@ def fact_index_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
     # deferred: the page paints first; deferred scripts still run in this order
     scripts = f'<script src="{esc(asset_href(PAGE_SRC, URL_ASSET, options.directory_urls))}"></script>\n' + "".join(
         f'<script defer src="{esc(asset_href(PAGE_SRC, asset, options.directory_urls))}"></script>\n'
-        for asset in (LUNR_ASSET, DATA_ASSET, SEARCH_ASSET, SCRIPT_ASSET)
+        for asset in (LUNR_ASSET, DATA_ASSET, PARTS_ASSET, SEARCH_ASSET, SCRIPT_ASSET)
     )
     facets = "".join(
         f'<div class="nqpf-facet"><label for="nqpf-facet-{name}">{name.capitalize()}</label>'

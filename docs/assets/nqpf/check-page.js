@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var root = document.getElementById("nqpf-check");
-  if (!root || !window.NqpfTextChecker) { return; }
+  if (!root || !window.NqpfTextChecker || !window.NqpfParts) { return; }
   var form = document.getElementById("nqpf-check-form");
   var input = document.getElementById("nqpf-check-text");
   var status = document.getElementById("nqpf-check-status");
@@ -30,11 +30,8 @@
     "unknown": "are unknown"
   };
 
-  /* ---- the site's data, as scripts that call NQPF_CHECK_PART(name, payload) */
-  var pending = {}, settle = {};
-  window.NQPF_CHECK_PART = function (name, payload) {
-    if (settle[name]) { settle[name](payload); }
-  };
+  /* ---- the site's data, as scripts that call NQPF_CHECK_PART(name, payload) (parts.js) */
+  var part = window.NqpfParts("NQPF_CHECK_PART", root.dataset.parts);
   function script(src) {
     return new Promise(function (resolve, reject) {
       var element = document.createElement("script");
@@ -44,16 +41,6 @@
       document.head.appendChild(element);
     });
   }
-  function part(name) {
-    if (!pending[name]) {
-      pending[name] = new Promise(function (resolve, reject) {
-        settle[name] = resolve;
-        script(root.dataset.parts + name + ".js").catch(function (error) { delete pending[name]; reject(error); });
-      });
-    }
-    return pending[name];
-  }
-
   var checker = null;
   function ready() {  /* loaded at the first check, not with the page */
     if (checker) { return Promise.resolve(checker); }

@@ -9,33 +9,9 @@
   var PAGE = 100;  /* "Show more" draws the next ones */
   var manifest = window.NQPF_FACT_INDEX;
   var root = document.getElementById("nqpf-search");
-  if (!root || !manifest || !window.lunr || !window.NQPFFactSearch) { return; }
+  if (!root || !manifest || !window.lunr || !window.NQPFFactSearch || !window.NqpfParts) { return; }
 
-  /* ---- loading the parts of the index */
-  var partsBase = root.dataset.parts + "/";
-  var arrived = {};
-  var waiting = {};
-  window.NQPF_FACT_INDEX_PART = function (name, payload) {
-    arrived[name] = payload;
-    (waiting[name] || []).forEach(function (callbacks) { callbacks[0](payload); });
-    delete waiting[name];
-  };
-  function load(name) {
-    return new Promise(function (resolve, reject) {
-      if (arrived[name]) { resolve(arrived[name]); return; }
-      var first = !waiting[name];
-      (waiting[name] = waiting[name] || []).push([resolve, reject]);
-      if (!first) { return; }
-      var script = document.createElement("script");
-      script.src = partsBase + name + ".js";
-      script.onerror = function () {
-        (waiting[name] || []).forEach(function (callbacks) { callbacks[1](new Error("part " + name + " did not load")); });
-        delete waiting[name];
-        script.remove();
-      };
-      document.head.appendChild(script);
-    });
-  }
+  var load = window.NqpfParts("NQPF_FACT_INDEX_PART", root.dataset.parts + "/");  /* parts.js */
 
   var count = manifest.count;
   var engine = new window.NQPFFactSearch(manifest, window.lunr);
@@ -57,7 +33,7 @@
     var columns = {};
     Object.keys(part).forEach(function (name) { if (name !== "at") { columns[name] = part[name].split("\n"); } });
     var positions = first === null
-      ? (part.at ? part.at.split(",").map(function (at) { return parseInt(at, 36); }) : [])
+      ? Array.from(window.NQPFFactSearch.numbers36(part.at))
       : columns.id.map(function (_, i) { return first + i; });
     positions.forEach(function (position, i) {
       if (!rowOf[position]) {
@@ -162,12 +138,12 @@
     return load("f-" + name + "-" + value).then(function (part) {
       var key = name + " " + value;
       if (!holders[key]) {
-        var gaps = part.at ? part.at.split(",") : [];
-        var codes = window.NQPFFactSearch.numbers36(part.codes, gaps.length);
+        var gaps = window.NQPFFactSearch.numbers36(part.at);
+        var codes = window.NQPFFactSearch.numbers36(part.codes);
         var positions = [];
         var position = -1;
         gaps.forEach(function (gap, i) {
-          position += parseInt(gap, 36);
+          position += gap;
           positions.push(position);
           engine.codeOf[position] = codes[i];
         });
@@ -195,6 +171,9 @@
   var whenIdle = window.requestIdleCallback || function (task) { return setTimeout(task, 50); };
   var cancelIdle = window.cancelIdleCallback || clearTimeout;
   var idleTask = null;
+  function cancelCounts() {
+    if (idleTask !== null) { cancelIdle(idleTask); idleTask = null; }
+  }
 
   /* Per facet and value: how many matches it would leave, given the other facets' choices.
    * ``overall[f]``: facet f counts over every fact (no words, no other choice): its chunks' counts. */
@@ -262,23 +241,25 @@
    * term's, which brings its counts and labels). */
   function countLater(matches, wanted, every, head, text) {
     waitingCounts = { matches: matches, wanted: wanted, every: every, head: head, text: text };
-    if (idleTask !== null) { cancelIdle(idleTask); }
+    cancelCounts();
     idleTask = whenIdle(showCounts, { timeout: 300 });
   }
 
-  /* A common term's facet counts, as countFacets and listed give them for its facts. */
+  /* What each facet lists: {codes, count(code), overall: its counts are its chunks'}. A common
+   * term's head brings its facets' codes, counts and labels. */
   function headListing(head) {
     return FACETS.map(function (name) {
       var facet = head.facets[name];
       facet.codes.forEach(function (code, i) { labels[name + " " + code] = [facet.values[i], facet.labels[i]]; });
-      return { codes: facet.codes, count: function (code) { return facet.counts[facet.codes.indexOf(code)]; } };
+      return { codes: facet.codes, overall: false,
+               count: function (code) { return facet.counts[facet.codes.indexOf(code)]; } };
     });
   }
 
   function countedListing(waiting) {
     var counted = countFacets(waiting.matches, waiting.wanted, waiting.every, waiting.text);
     return FACETS.map(function (name, f) {
-      return { codes: listed(f, counted), count: function (code) {
+      return { codes: listed(f, counted), overall: counted.overall[f], count: function (code) {
         return counted.overall[f] ? chunkOf(name, code).counts[code % CHUNK] : counted.counts[f][code];
       } };
     });
@@ -292,11 +273,11 @@
     waitingCounts = null;
     var listing = waiting.head ? headListing(waiting.head) : countedListing(waiting);
     var lists = listing.map(function (facet) { return facet.codes; });
-    var needed = [];
+    var needed = [];  /* the chunks of the labels not known yet, and of the counts over every fact */
     lists.forEach(function (codes, f) {
       codes.forEach(function (code) {
         var key = FACETS[f] + " " + Math.floor(code / CHUNK);
-        if ((!labels[FACETS[f] + " " + code] || (!waiting.head && !chunks[key])) && needed.indexOf(key) < 0) {
+        if ((!labels[FACETS[f] + " " + code] || (listing[f].overall && !chunks[key])) && needed.indexOf(key) < 0) {
           needed.push(key);
         }
       });
@@ -323,7 +304,7 @@
 
   function facetWanted(event) {
     if (event.target.tagName === "SELECT") {
-      if (idleTask !== null) { cancelIdle(idleTask); idleTask = null; }
+      cancelCounts();
       showCounts().catch(failed);
     }
   }
@@ -429,7 +410,7 @@
   function update(how) {
     var mine = ++generation;
     var current = state();
-    if (idleTask !== null) { cancelIdle(idleTask); idleTask = null; }  /* an answer overtaken: not counted */
+    cancelCounts();  /* an answer overtaken is not counted */
     waitingCounts = null;
     root.dataset.busy = "true";
     var wanted = null;

@@ -45,8 +45,7 @@
     var terms = part.terms ? part.terms.split("\n") : [];
     if (shard && (shard.postings || part.head)) { return; }  /* it has all this part brings */
     if (part.head) {
-      var best = part.head.best ? part.head.best.split(",").map(function (p) { return parseInt(p, 36); }) : [];
-      this.shards[at] = { terms: terms, postings: null, head: part.head, best: best };
+      this.shards[at] = { terms: terms, postings: null, head: part.head, best: Array.from(numbers36(part.head.best)) };
       return;
     }
     this.shards[at] = { terms: terms, postings: part.postings ? part.postings.split(";") : [],
@@ -127,44 +126,16 @@
     return [low, end];
   }
 
-  /* One term's posting as [positions, weights], read digit by digit: no substrings made. */
-  function posting(shard, at) {
-    if (shard.decoded[at]) { return shard.decoded[at]; }
-    var text = shard.postings[at];
-    var size = 1;
+  /* Comma-separated base-36 numbers as a Float64Array, read digit by digit: no substrings made. */
+  function numbers36(text) {
+    var size = text ? 1 : 0;
     for (var i = 0; i < text.length; i += 1) { if (text.charCodeAt(i) === 44) { size += 1; } }
-    var positions = new Int32Array(size / 2);
-    var weights = new Float64Array(size / 2);
-    var position = -1;
-    var number = 0;
-    var n = 0;
-    for (i = 0; i <= text.length; i += 1) {
-      var code = i < text.length ? text.charCodeAt(i) : 44;
-      if (code !== 44) {  /* a base-36 digit: 0-9 or a-z */
-        number = number * 36 + (code <= 57 ? code - 48 : code - 87);
-        continue;
-      }
-      if (n % 2 === 0) {  /* numbers alternate: a gap, then a weight in hundredths */
-        position += number;
-        positions[n >> 1] = position;
-      } else {
-        weights[n >> 1] = number / 100;
-      }
-      n += 1;
-      number = 0;
-    }
-    shard.decoded[at] = [positions, weights, null, shard.codes[at] || ""];  /* codes: decoded when needed */
-    return shard.decoded[at];
-  }
-
-  /* ``size`` comma-separated base-36 numbers (each fact's facet code) as a Float64Array. */
-  function numbers36(text, size) {
     var numbers = new Float64Array(size);
     var number = 0;
     var n = 0;
-    for (var i = 0; i <= text.length && text.length; i += 1) {
+    for (i = 0; size && i <= text.length; i += 1) {
       var code = i < text.length ? text.charCodeAt(i) : 44;
-      if (code !== 44) { number = number * 36 + (code <= 57 ? code - 48 : code - 87); continue; }
+      if (code !== 44) { number = number * 36 + (code <= 57 ? code - 48 : code - 87); continue; }  /* 0-9, a-z */
       numbers[n] = number;
       n += 1;
       number = 0;
@@ -172,6 +143,23 @@
     return numbers;
   }
   FactSearch.numbers36 = numbers36;
+
+  /* One term's posting: {positions, weights, codes}; its facet codes are decoded when first
+   * needed (see ``codes``), from ``written``. */
+  function posting(shard, at) {
+    if (shard.decoded[at]) { return shard.decoded[at]; }
+    var numbers = numbers36(shard.postings[at]);  /* a gap, then a weight in hundredths, and so on */
+    var positions = new Int32Array(numbers.length / 2);
+    var weights = new Float64Array(numbers.length / 2);
+    var position = -1;
+    for (var n = 0; n < positions.length; n += 1) {
+      position += numbers[2 * n];
+      positions[n] = position;
+      weights[n] = numbers[2 * n + 1] / 100;
+    }
+    shard.decoded[at] = { positions: positions, weights: weights, codes: null, written: shard.codes[at] || "" };
+    return shard.decoded[at];
+  }
 
   /* The postings of every loaded term that starts with ``prefix`` (a head has none). */
   FactSearch.prototype.postings = function (prefix) {
@@ -195,13 +183,13 @@
     var size = Infinity;
     this.words(text).forEach(function (word) {
       var found = self.postings(word.term);
-      var facts = found.reduce(function (sum, posting) { return sum + posting[0].length; }, 0);
+      var facts = found.reduce(function (sum, posting) { return sum + posting.positions.length; }, 0);
       if (found.length && facts < size) { fewest = found; size = facts; }
     });
     var codeOf = this.codeOf;
     (fewest || []).forEach(function (posting) {
-      var positions = posting[0];
-      var codes = posting[2] || (posting[2] = numbers36(posting[3], positions.length));
+      var positions = posting.positions;
+      var codes = posting.codes || (posting.codes = numbers36(posting.written));
       for (var i = 0; i < positions.length; i += 1) { codeOf[positions[i]] = codes[i]; }
     });
   };
@@ -235,8 +223,8 @@
       if (!postings.length && words[w].stop) { continue; }  /* a stop word, not a prefix */
       var touched = [];
       for (var t = 0; t < postings.length; t += 1) {
-        var positions = postings[t][0];
-        var weights = postings[t][1];
+        var positions = postings[t].positions;
+        var weights = postings[t].weights;
         for (var i = 0; i < positions.length; i += 1) {
           position = positions[i];
           if (matched[position] === required) {  /* first term of this word here */
