@@ -202,3 +202,33 @@ def test_a_measure_without_dated_figures_is_said_so(check_page, tmp_path):
     assert check_in_page(check_page, text) == expected
     assert ["2.68 percent", "no-figure-for-period", []] in expected
     assert "The base has no dated figure of this measure." in check_page.locator("#nqpf-check-list").inner_text()
+
+
+RESPECTIVELY = (
+    "China's NEV production and sales reached 9.59 million and 9.49 million units in 2023, "
+    "up 35.8 percent and 37.9 percent year on year, respectively."
+)
+
+
+def test_each_number_shows_the_words_that_fixed_each_part_and_what_it_could_be(check_page, tmp_path):
+    """The page says, as the command line does, which words stated each part: the 2nd of a
+    respectively-list is sales, not production; an unknown number names its candidates."""
+    assert check_in_page(check_page, RESPECTIVELY) == command_line_verdicts(RESPECTIVELY, tmp_path)
+    items = check_page.locator("#nqpf-check-list > li")
+    production, sales = items.nth(0), items.nth(1)
+    assert production.locator("[data-part=property]").inner_text() == (
+        "property: production ← “production” (1st of “production and sales” … respectively)"
+    )
+    assert sales.locator("[data-part=property]").inner_text() == (
+        "property: sales ← “sales” (2nd of “production and sales” … respectively)"
+    )
+    assert sales.locator("[data-part=subject]").inner_text() == (
+        "subject: new energy vehicles ← “NEV” (from the number before it)"
+    )
+    assert production.get_attribute("data-verdict") == "disagrees"  # 9.59 against the NBS's 9.443 million
+    assert sales.get_attribute("data-verdict") == "unknown"  # the base has no NEV sales
+    unsure = "China's NEVs hit 9.59 million units in 2023."  # produced? sold? exported?
+    assert check_in_page(check_page, unsure) == command_line_verdicts(unsure, tmp_path)
+    could = check_page.locator("#nqpf-check-list > li").first.get_by_text("It could be:")
+    assert "New energy vehicle production in China" in could.inner_text()
+    assert could.locator("a").first.get_attribute("href").endswith("measures/nev-production/")

@@ -6,18 +6,32 @@ corpus and generated sentences about the base's measures."""
 import json
 
 import pytest
+from bench_path import evaluation
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nqpf.check_page import fact_rows, matcher, measures_data, rules_data
+from nqpf.check_page import fact_rows, measures_data, rules_data
 from nqpf.checking import check_text
 from nqpf.exports import fact_records
-from nqpf.proposals import Proposer
-from nqpf.search import LUNR_JS
+from nqpf.reading import Vocabulary
 
 ASSETS = ROOT / "docs" / "assets" / "nqpf"
-FIELDS = ("text", "start", "end", "value", "scale", "unit", "qualifier", "period", "measure", "verdict", "facts")
+FIELDS = (
+    "text",
+    "start",
+    "end",
+    "value",
+    "scale",
+    "unit",
+    "qualifier",
+    "period",
+    "measure",
+    "verdict",
+    "facts",
+    "parts",
+    "candidates",
+)
 
 pytestmark = pytest.mark.browser
 
@@ -33,14 +47,13 @@ CHECK = """texts => texts.map(text => {
 def browser_check(browser, fact_base):
     page = browser.new_page()
     page.set_content("<!doctype html><title>checker</title>")
-    page.add_script_tag(path=str(LUNR_JS))
     for script in ("number-reader.js", "text-checker.js"):
         page.add_script_tag(path=str(ASSETS / script))
     records = {r["id"]: r for r in fact_records(fact_base)}
     parts = {f"facts/{slug}/{period}": rows for (slug, period), rows in fact_rows(fact_base, records).items()}
     page.evaluate(
         """([rules, measures, parts]) => {
-          window.checker = window.NqpfTextChecker.create(rules, measures, window.lunr);
+          window.checker = window.NqpfTextChecker.create(rules, measures);
           window.parts = parts;
         }""",
         [rules_data(fact_base.unit_registry), measures_data(fact_base, True), parts],
@@ -89,20 +102,34 @@ def test_the_checkers_texts_check_alike(browser_check, inputs, fact_base):
     assert {"agrees", "disagrees", "no-figure-for-period", "not-a-figure", "unknown"} <= {n["verdict"] for n in found}
 
 
+def test_the_evaluation_set_checks_alike(browser_check, inputs, fact_base):
+    """Respectively-lists, shares, growth, months, companies, spans: the same parts and verdicts."""
+    found = assert_same(browser_check, inputs, fact_base, [e["text"] for e in evaluation.entries()])
+    parts = {p["part"] for n in found for p in n["parts"]}
+    assert parts == {"subject", "property", "statistic", "whole", "constraint", "place", "period kind"}
+    assert any("respectively" in p["how"] for n in found for p in n["parts"])
+    assert any(n["candidates"] for n in found)
+
+
 def test_the_bad_input_corpus_checks_alike(browser_check, inputs, fact_base):
     texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted((ROOT / "tests" / "bad_input").glob("*.yml"))]
     assert_same(browser_check, inputs, fact_base, texts)
 
 
-def test_the_browser_engine_is_built_from_the_same_matcher(inputs, fact_base):
-    """The page's matcher is the command line's: same measures, same words, same weights."""
-    cli = Proposer(inputs.measures, inputs.unit_registry, inputs.facts, lambda _: "", "China").matcher
-    site = matcher(fact_base)
-    assert list(cli.measures) == list(site.measures)
-    assert cli.vectors == site.vectors
-    assert cli.idf == site.idf
+def test_the_browser_engine_reads_the_measures_parts_and_vocabulary_of_the_base(inputs, fact_base):
+    """The page's data is the command line's: each measure with its parts, the vocabulary's
+    pattern and spellings as the clause reader compiles them; plain data."""
+    data = measures_data(fact_base, True)
+    assert [m["slug"] for m in data["measures"]] == list(inputs.measures)
+    assert all(m["parts"] == inputs.measures[m["slug"]].parts() for m in data["measures"])
+    vocabulary = Vocabulary(inputs.vocabulary)
+    assert (
+        data["vocabulary"]["spellings"] == {k: list(v) for k, v in vocabulary.spellings.items()}
+        or data["vocabulary"]["spellings"] == vocabulary.spellings
+    )
+    assert data["vocabulary"]["placeOfLabel"] == vocabulary.place_of_label
     json.dumps(rules_data(fact_base.unit_registry))  # plain data
-    json.dumps(measures_data(fact_base, True))
+    json.dumps(data)
 
 
 _SUBJECTS = [
@@ -114,6 +141,13 @@ _SUBJECTS = [
     "the digital economy",
     "industrial robot output",
     "the trade volume",
+    "China's NEV production and sales",
+    "BYD",
+    "NEVs",
+    "Spending on basic research",
+    "China's GDP",
+    "In December, NEV exports",
+    "Its R&D intensity",
 ]
 _VERBS = [
     "reached",
@@ -125,6 +159,10 @@ _VERBS = [
     "fell",
     "grew by",
     "is expected to hit",
+    "sold",
+    "accounted for",
+    "rose 5 percent month on month to",
+    "hit",
 ]
 _AMOUNTS = [
     "9.443 million units",
@@ -138,6 +176,12 @@ _AMOUNTS = [
     "about 16 million vehicles",
     "120 GW",
     "62 billion U.S. dollars",
+    "12.9 million and 12.87 million units, up 34.4 percent and 35.5 percent, respectively",
+    "40.9 percent of total new vehicle sales",
+    "2.68 percent of GDP",
+    "an average annual 5.5 percent",
+    "1.3-fold",
+    "0.1 percentage points",
 ]
 _TAILS = [
     "in 2023",
@@ -148,6 +192,10 @@ _TAILS = [
     "in FY2023-24",
     "",
     "on 5 March 2024",
+    "in the first quarter",
+    "over 2021-2025",
+    "so far",
+    "in December 2024",
 ]
 
 

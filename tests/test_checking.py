@@ -5,6 +5,8 @@ import json
 import jsonschema
 import pytest
 from conftest import ROOT, nqpf
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nqpf.checking import VERDICTS, check_text
 
@@ -114,7 +116,91 @@ def test_a_measure_drafted_for_an_earlier_number_never_hides_the_bases(check):
     for; a later number must still be compared with the base's own measure."""
     checked = check(
         " date 2024-11-14 Yearly NEV output tops 10 million units: a report\n\n"
-        "A trade group said the yearly NEV output of 9.59 million units in 2023 was surpassed.\n"
+        "A trade group said China's yearly NEV output of 9.59 million units in 2023 was surpassed.\n"
     )
     number = next(n for n in checked if n.text == "9.59 million")
     assert (number.verdict, number.measure, number.facts) == ("disagrees", "nev-production", ("nev-production-2023",))
+
+
+_DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=60).map(lambda d: d * 80)
+_SCRIPTS = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200
+)  # any code point: scripts, control characters, marks, private use
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_SCRIPTS, _DIGITS, st.sampled_from(["%", " million", " units in 2024", ". ", ",", "\n"]))))
+def test_any_text_is_checked_without_an_error(check, pieces):
+    text = "".join(pieces)
+    for number in check(text):
+        assert text[number.start : number.end] == number.text
+        assert number.verdict in VERDICTS
+        assert all(-1 <= part.start < len(text) for part in number.parts)
+
+
+def test_a_verdict_names_the_words_that_fixed_each_part(check):
+    """property ← “sales”, 2nd of “production and sales” … respectively; the year from its sentence."""
+    checked = check(
+        "China's NEV production and sales reached 9.59 million and 9.49 million units in 2023, "
+        "up 35.8 percent and 37.9 percent year on year, respectively."
+    )
+    production, sales = checked[0], checked[1]
+    assert (production.verdict, production.measure) == ("disagrees", "nev-production")
+    assert {p.part: (p.value, p.words, p.how) for p in production.parts} == {
+        "subject": ("new-energy-vehicles", "NEV", ""),
+        "property": ("production", "production", "1st of “production and sales” … respectively"),
+        "statistic": ("level", "", ""),
+        "place": ("china", "China's", ""),
+        "period kind": ("calendar-year", "2023", "the sentence's date"),
+    }
+    assert (sales.verdict, sales.measure, sales.candidates) == ("unknown", None, ())  # the base counts no sales
+    assert next(p for p in sales.parts if p.part == "property").how == "2nd of “production and sales” … respectively"
+    growth = checked[3]
+    assert (growth.text, growth.verdict, growth.measure, growth.facts) == (
+        "35.8 percent",
+        "disagrees",  # the association's count against the statistics bureau's 30.3%: the right quantity
+        "nev-production-growth",
+        ("nev-production-growth-2023",),
+    )
+
+
+def test_a_number_whose_words_leave_a_part_unstated_is_unknown_and_names_its_candidates(check):
+    (number, _) = check("China's NEVs hit 9.59 million units in 2023.")  # produced? sold? exported?
+    assert (number.verdict, number.measure, number.candidates) == ("unknown", None, ("nev-production",))
+    assert "property" not in {p.part for p in number.parts}
+
+
+def test_the_command_line_explains_each_part_in_words_and_json(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("China's NEVs hit 9.59 million units in 2023. China's GDP grew 5.2 percent in 2023.\n")
+    human = nqpf("check-text", str(path))
+    assert "  could be: New energy vehicle production in China\n" in human.stdout
+    assert "  subject: new energy vehicles ← “NEVs”\n" in human.stdout
+    assert "  statistic: change ← “grew”\n" in human.stdout
+    assert "  period kind: calendar-year ← “2023” (the sentence's date)\n" in human.stdout
+    found = json.loads(nqpf("check-text", "--format", "json", str(path)).stdout)
+    jsonschema.validate(found, SCHEMA)
+    growth = next(n for n in found if n["text"] == "5.2 percent")
+    assert growth["verdict"] == "agrees"
+    assert {"part": "subject", "value": "gdp", "words": "GDP", "start": 53, "how": ""} in growth["parts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("China's NEV exports totaled 2 million units in 2023.", "2 million"),  # exports, not production
+        ("In December alone, China produced 1.57 million NEVs in 2023.", "1.57 million"),  # a month, not the year
+        ("BYD sold over 3 million new energy vehicles in 2023.", "3 million"),  # a company, not the country
+        ("NEVs accounted for 31.6 percent of new vehicle sales in China in 2023.", "31.6 percent"),  # a share
+        ("China's R&D intensity rose 0.1 percentage points in 2023.", "0.1"),  # a change in points
+        ("China's spending on basic research grew 8.1 percent in 2023.", "8.1 percent"),  # basic research only
+        ("Pakistan's service sector accounts for 2/3 of its GDP.", "2/3"),  # services, not agriculture
+        ("In the first 11 months of 2023, China's NEV output reached 9.443 million units.", "9.443 million"),
+        ("China's GDP grew at an average annual rate of 5.2 percent over 2021-2023.", "5.2 percent"),
+        ("China's R&D expenditure increased by 3,327.8 billion yuan in 2023.", "3,327.8 billion"),  # an amount
+    ],
+)
+def test_no_verdict_on_another_quantity_of_the_same_words(check, text, number):
+    """Each would have agreed or disagreed with a fact of the base on the words alone."""
+    found = next(n for n in check(text) if n.text == number)
+    assert found.verdict == "unknown", (found.measure, found.parts)

@@ -11,10 +11,11 @@ import pytest
 import yaml
 from conftest import ROOT, nqpf
 
-from nqpf.drafting import date_expressions, draft_seed, sentences
+from nqpf.drafting import draft_seed
 from nqpf.loading import ProjectPaths, load_inputs
 from nqpf.model import read_period
 from nqpf.numbers import parse_value, read_numbers
+from nqpf.reading import date_expressions, sentences
 
 CURATED, _ = load_inputs(ProjectPaths(ROOT))
 SEEDS = sorted(CURATED.sources)

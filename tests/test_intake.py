@@ -206,3 +206,54 @@ def test_a_dateline_is_the_sources_metadata_never_a_drafted_fact(project, tmp_pa
     assert drafts[0]["id"] == "china-rd-expenditure-2024"
     assert drafts[0]["claim"] == "China's R&D expenditure in 2024: more than 3.6 trillion yuan"
     assert drafts[0]["sector"] == "science-technology"
+
+
+# ---- fuzzing: texts no report would hold never end in a traceback, and a failure writes nothing
+
+_ADVERSARIAL = {
+    "nines": "The fund holds " + "9" * 5000 + " dollars.",
+    "digits-with-commas": "Exports: " + ",".join(["999"] * 2000) + " units in 2024.",
+    "exponent": "A figure of 1e999999999 yuan and 7e-99999 percent.",
+    "fraction": "Output rose by 1/" + "0" * 60 + " and 3/0 of 2024.",
+    "words": "It was " + "one hundred " * 500 + "million units.",
+    "scripts": "中国新能源汽车产量 944.3万辆 ۹.۴ لاکھ २४ करोड़ ١٢٣ and 𝟗 million NEVs in 2024.",
+    "controls": "NEV output\x00 rose\x1b[31m 5%\x07 in\u2028 2024\ufeff; \x85sales 12\u200b million.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_ADVERSARIAL))
+def test_add_source_and_check_text_end_without_a_traceback_on_adversarial_texts(project, tmp_path, name):
+    report = tmp_path / f"{name}.txt"
+    report.write_text(_ADVERSARIAL[name], encoding="utf-8")
+    checked = nqpf_in(project, "check-text", "--format", "json", str(report))
+    assert checked.returncode == 0, checked.stderr
+    assert "Traceback" not in checked.stderr
+    before = tree(project)
+    added = nqpf_in(project, "add-source", str(report))
+    assert "Traceback" not in added.stderr, added.stderr
+    if added.returncode != 0:
+        assert added.returncode == 2
+        assert tree(project) == before
+    else:  # its drafts wait for review (or it states no number at all), and the check runs through
+        after = nqpf_in(project, "check")
+        assert after.returncode in {0, 1}
+        assert "Traceback" not in after.stderr
+
+
+def test_an_add_source_that_fails_while_drafting_leaves_the_tree_as_it_was(project, tmp_path, monkeypatch, capsys):
+    """A fault of the drafter (here made to raise) is one line on stderr and exit 2, and the seed,
+    its sources.yml entry and any drafts written so far are taken back."""
+    import nqpf.__main__ as command  # noqa: PLC0415 - patched for this test only
+
+    def failing(*_args, **_kwargs):
+        raise ValueError("a fault of the drafter")
+
+    monkeypatch.setattr(command, "drafts_yaml", failing)
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    before = tree(project)
+    assert command.main(["--root", str(project), "add-source", str(report)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "could not be drafted (ValueError: a fault of the drafter); nothing was added" in err
+    assert tree(project) == before

@@ -491,3 +491,9 @@ def test_a_number_word_joined_to_its_percent_by_a_hyphen_is_read(text):
     (mention,) = read_numbers(text)
     assert mention.percent
     assert mention.value == (22 if "two" in text else 20)
+
+
+def test_a_numeral_of_more_than_40_digits_is_a_code_not_a_number():
+    assert [m.text for m in read_numbers("A code " + "1" * 41 + " and a count " + "1" * 40 + ".")] == ["1" * 40]
+    assert read_numbers("The fund holds " + "9" * 5000 + " dollars.") == []  # no int-to-string limit reached
+    assert [m.text for m in read_numbers("Rates of 1e39 and 1e41 and 1e999999999.")] == ["1e39"]

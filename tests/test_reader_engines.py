@@ -68,6 +68,21 @@ def test_the_seeds_read_alike(engine, inputs):
     assert_same(engine, texts)
 
 
+def test_numerals_too_long_to_be_quantities_are_left_alike(engine):
+    """Past 40 digits a numeral is a code: neither engine reads it (Python could not even turn
+    4,300 digits into a number); at 40 both do."""
+    texts = [
+        "A code " + "9" * 41 + " and a count " + "9" * 40 + ".",
+        "The fund holds " + "9" * 5000 + " dollars.",
+        "Rates of 1e41, 1e40, 1e999999999 and 2.5e-3.",
+        "A ratio of 1/" + "0" * 41 + " and " + "1" * 20 + "/" + "3" * 20 + ".",
+        "It was " + "one hundred " * 30 + "units.",
+    ]
+    assert_same(engine, texts)
+    read = [m.text for m in read_numbers(texts[0])]
+    assert read == ["9" * 40]
+
+
 def test_the_bad_input_corpus_reads_alike(engine):
     texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted((ROOT / "tests" / "bad_input").glob("*.yml"))]
     assert_same(engine, texts)

@@ -9,12 +9,14 @@ argument): nothing is written then.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -165,9 +167,24 @@ def _add_source(paths: ProjectPaths, file: Path, slug: str | None) -> int:
         print(f"nqpf add-source: {error}", file=sys.stderr)
         return 2
     file_name = seed_file_name(data, list(existing))
-    (paths.seeds_dir / file_name).write_bytes(data)
-    with (paths.seeds_dir / "sources.yml").open("a", encoding="utf-8") as out:
-        out.write(source_entry(slug, file_name, statement))
+    touched = [
+        paths.seeds_dir / file_name,
+        paths.seeds_dir / "sources.yml",
+        *(paths.drafts_dir / f"{slug}{suffix}" for suffix in (".yml", IGNORED_SUFFIX, MEASURES_SUFFIX)),
+    ]
+    try:
+        with _all_or_nothing(touched):
+            (paths.seeds_dir / file_name).write_bytes(data)
+            with (paths.seeds_dir / "sources.yml").open("a", encoding="utf-8") as out:
+                out.write(source_entry(slug, file_name, statement))
+            drafted = _write_drafts(paths, load_inputs(paths)[0], slug)
+    except Exception as error:  # a fault of the drafter: say so in one line, and keep the tree as it was
+        print(
+            f"nqpf add-source: {file} could not be drafted ({type(error).__name__}: {error}); nothing was "
+            "added. Please report this with the file.",
+            file=sys.stderr,
+        )
+        return 2
     stated = (
         ", ".join(
             f"{name} {value}"
@@ -180,9 +197,23 @@ def _add_source(paths: ProjectPaths, file: Path, slug: str | None) -> int:
         f"Added seeds/{file_name} as '{slug}'. The text states {stated}; seeds/sources.yml has a "
         "new entry (null where the text is silent): review it."
     )
-    inputs, _ = load_inputs(paths)
-    print(_write_drafts(paths, inputs, slug))
+    print(drafted)
     return 0
+
+
+@contextlib.contextmanager
+def _all_or_nothing(paths: list[Path]) -> Iterator[None]:
+    """Files written inside the block are put back as they were (or removed) if it fails."""
+    before = {path: path.read_bytes() if path.exists() else None for path in paths}
+    try:
+        yield
+    except BaseException:
+        for path, content in before.items():
+            if content is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(content)
+        raise
 
 
 def _check_text(paths: ProjectPaths, file: str, output: str) -> int:
@@ -205,7 +236,8 @@ def _check_text(paths: ProjectPaths, file: str, output: str) -> int:
     if output == "json":
         print(json.dumps([number.as_json() for number in checked], ensure_ascii=False, indent=1))
     else:
-        print(human_report(text, checked, base, _site_url(paths)))
+        labels = {slug: term.label for slug, term in inputs.vocabulary.items()}
+        print(human_report(text, checked, base, _site_url(paths), labels))
     return 0
 
 
@@ -236,8 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--slug", help="the seed's slug (default: from its title or first words)")
     draft = commands.add_parser("draft", help="draft facts for the numbers of a seed that nothing captures")
     draft.add_argument("slug", help="the seed's slug in seeds/sources.yml")
-    schema = commands.add_parser("schema", help="print the JSON Schema of fact files (or of units.yml, measures.yml)")
-    schema.add_argument("name", nargs="?", default="facts", choices=("facts", "units", "measures"))
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of fact files (or of units.yml, measures.yml, vocabulary.yml)"
+    )
+    schema.add_argument("name", nargs="?", default="facts", choices=("facts", "units", "measures", "vocabulary"))
     check_text_command = commands.add_parser(
         "check-text", help="check each number of a text against the fact base (- for standard input)"
     )

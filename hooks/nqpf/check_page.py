@@ -23,15 +23,15 @@ import re
 from fractions import Fraction
 from typing import Any
 
-from . import comparison, drafting, matching, proposals, units
+from . import comparison, drafting, proposals, reading, units
 from .exports import part_script
 from .markup import asset_href, esc, page_url, relative_href
-from .matching import MeasureMatcher
 from .model import PERCENT
 from .numbers import CURRENCIES, MONTHS
 from .pages import GeneratedPage, SiteOptions, front_matter, measure_src
 from .reader_data import reader_data, to_javascript
-from .search import LUNR_ASSET, PARTS_ASSET
+from .reading import Vocabulary
+from .search import PARTS_ASSET
 from .units import UnitRegistry
 from .verify import FactBase
 
@@ -49,12 +49,12 @@ DESCRIPTION = (
 
 # The patterns the browser's engine needs, by the name it knows them by.
 _PATTERNS: dict[str, re.Pattern[str]] = {
-    "date": drafting._DATE_RE,
-    "sentenceEnd": drafting._END_RE,
-    "wordAtStop": drafting._WORD_AT_STOP,
-    "initial": drafting._INITIAL,
-    "line": drafting._LINE,
-    "headlineWord": drafting._HEADLINE_WORD,
+    "date": reading._DATE_RE,
+    "sentenceEnd": reading._END_RE,
+    "wordAtStop": reading._WORD_AT_STOP,
+    "initial": reading._INITIAL,
+    "line": reading._LINE,
+    "headlineWord": reading._HEADLINE_WORD,
     "fiscalYear": drafting._FISCAL_YEAR,
     "spanOfYearsEnd": drafting._SPAN_OF_YEARS_END,
     "followingWord": drafting._FOLLOWING_WORD,
@@ -63,7 +63,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "unitWordsEnd": drafting._UNIT_WORDS_END,
     "unitWord": drafting._UNIT_WORD,
     "target": drafting._TARGET_RE,
-    "byYear": drafting._BY_YEAR_RE,
+    "targetByYear": drafting._BY_YEAR_RE,
     "definingBefore": drafting._DEFINING_BEFORE,
     "spanAfter": drafting._SPAN_AFTER,
     "oneOf": drafting._ONE_OF,
@@ -76,9 +76,29 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "word": drafting._WORD_RE,
     "fiscalBefore": drafting._FISCAL_BEFORE,
     "agoAfter": drafting._AGO_AFTER,
-    "changeWords": matching.CHANGE_WORDS,
-    "changeMeasure": matching._CHANGE_MEASURE,
-    "targetMeasure": matching._TARGET_MEASURE,
+    "clauseBreak": reading.CLAUSE_BREAK,
+    "clauseEndParts": reading.CLAUSE_END,
+    "changeNoun": reading.CHANGE_NOUN,
+    "changeVerb": reading.CHANGE_VERB,
+    "levelAfterChange": reading.LEVEL_AFTER_CHANGE,
+    "changeAfter": reading.CHANGE_AFTER,
+    "monthOnMonth": reading.MONTH_ON_MONTH,
+    "amountChangeBefore": reading.AMOUNT_CHANGE_BEFORE,
+    "ratioAfter": reading.RATIO_AFTER,
+    "wholeBefore": reading.WHOLE_BEFORE,
+    "partnerBefore": reading.PARTNER_BEFORE,
+    "targetMet": reading.TARGET_MET,
+    "byYear": reading.BY_YEAR,
+    "companyNamed": reading.COMPANY_NAMED,
+    "respectively": reading.RESPECTIVELY,
+    "listGap": reading._LIST_GAP,
+    "itemGap": reading._ITEM_GAP,
+    "listGlue": reading._LIST_GLUE,
+    "ownNoun": reading._OWN_NOUN,
+    "attached": reading._ATTACHED,
+    "fiscalPair": reading._FISCAL_PAIR,
+    "possessive": reading._POSSESSIVE,
+    "listToNext": proposals._LIST_TO_NEXT,
     "wordStarts": units._WORD_STARTS,
     "clauseEnd": units._CLAUSE_END,
     "percentSpelling": units._PERCENT_SPELLING,
@@ -106,9 +126,10 @@ def rules_data(registry: UnitRegistry) -> dict[str, Any]:
         "patterns": {
             **{name: js_pattern(pattern) for name, pattern in _PATTERNS.items()},
             "unitSpelling": js_pattern(registry.spellings_after),
+            **{f"periodKind-{kind}": js_pattern(pattern) for kind, pattern in reading.PERIOD_KINDS_WRITTEN},
         },
-        "abbreviations": sorted(drafting._ABBREVIATIONS),
-        "stopWords": sorted(drafting._STOP_WORDS),
+        "abbreviations": sorted(reading._ABBREVIATIONS),
+        "stopWords": sorted(reading.STOP_WORDS),
         "verbs": sorted(drafting._VERBS),
         "nameHeads": sorted(drafting._NAME_HEADS),
         "beforeAYear": sorted(drafting._BEFORE_A_YEAR),
@@ -118,8 +139,8 @@ def rules_data(registry: UnitRegistry) -> dict[str, Any]:
         "unitWordsReach": units._UNIT_WORDS_REACH,
         "months": MONTHS,
         "currencies": CURRENCIES,
-        "places": matching._PLACES,
-        "minScore": matching.MIN_SCORE,
+        "periodKinds": [kind for kind, _ in reading.PERIOD_KINDS_WRITTEN],
+        "notAName": sorted(reading.NOT_A_NAME),
         "percent": PERCENT,
         "units": {
             slug: {"label": u.label, "kind": u.kind, "dimension": u.dimension, "factor": _fraction(u.factor)}
@@ -131,16 +152,24 @@ def rules_data(registry: UnitRegistry) -> dict[str, Any]:
     }
 
 
-def matcher(base: FactBase) -> MeasureMatcher:
-    """The measure matcher of the fact base, as the command line's checker builds it."""
-    return MeasureMatcher(base.measures, base.unit_registry, [item.fact for item in base.facts])
+def vocabulary_data(vocabulary: Vocabulary) -> dict[str, Any]:
+    """The vocabulary the clause reader finds in a text: its pattern, its spellings and entries."""
+    return {
+        "pattern": js_pattern(vocabulary.pattern),
+        "spellings": vocabulary.spellings,
+        "terms": {
+            slug: {"part": t.part, "label": t.label, "implies": t.implies, "narrows": list(t.narrows)}
+            for slug, t in vocabulary.terms.items()
+        },
+        "placeOfLabel": vocabulary.place_of_label,
+    }
 
 
-def measures_data(base: FactBase, directory_urls: bool) -> dict[str, Any]:
-    """The measures, their words (tf-idf vectors) and the periods their facts state."""
-    found = matcher(base)
+def measures_data(base: FactBase, directory_urls: bool, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
+    """The measures, their parts and the periods their facts state, and the vocabulary."""
+    vocabulary = vocabulary or Vocabulary(base.vocabulary)
     measures = []
-    for slug, measure in found.measures.items():
+    for slug, measure in base.measures.items():
         periods = sorted(
             {i.fact.period.text for i in base.by_measure.get(slug, []) if i.fact.period and i.fact.value is not None}
         )
@@ -153,10 +182,10 @@ def measures_data(base: FactBase, directory_urls: bool) -> dict[str, Any]:
                 "draft": measure.draft,
                 "periods": periods,
                 "url": None if measure.draft else page_url(measure_src(slug), directory_urls),
-                "vector": list(found.vectors[slug].items()),  # in order: sums add up as in Python
+                "parts": measure.parts(),
             }
         )
-    return {"measures": measures, "idf": found.idf}
+    return {"measures": measures, "vocabulary": vocabulary_data(vocabulary)}
 
 
 def fact_rows(base: FactBase, records: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -191,9 +220,13 @@ def fact_rows(base: FactBase, records: dict[str, dict[str, Any]]) -> dict[tuple[
 def check_assets(base: FactBase, options: SiteOptions, records: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """(site path, content) of the data the checker loads: rules, measures, facts by period."""
     by_id = {record["id"]: record for record in records}
+    vocabulary = Vocabulary(base.vocabulary)
     assets = [
         (RULES_ASSET, part_script("NQPF_CHECK_PART", "rules", rules_data(base.unit_registry))),
-        (MEASURES_ASSET, part_script("NQPF_CHECK_PART", "measures", measures_data(base, options.directory_urls))),
+        (
+            MEASURES_ASSET,
+            part_script("NQPF_CHECK_PART", "measures", measures_data(base, options.directory_urls, vocabulary)),
+        ),
     ]
     for (slug, period), rows in fact_rows(base, by_id).items():
         name = f"facts/{slug}/{period}"
@@ -226,7 +259,7 @@ the base's sources; it is not a verdict on whether the text is true. The
 The text stays in your browser: checking loads only this site's data, never sends the text, and
 works offline.
 
-<div class="nqpf-check" id="nqpf-check" data-parts="{href(DATA_DIR)}/" data-lunr="{href(LUNR_ASSET)}"
+<div class="nqpf-check" id="nqpf-check" data-parts="{href(DATA_DIR)}/"
   data-root="{root}">
 <form class="nqpf-check-form" id="nqpf-check-form">
 <label for="nqpf-check-text">Text to check</label>

@@ -1,5 +1,5 @@
 """Check a text against the fact base: each number it writes, read as the drafter reads a new
-source (its unit, measure and period, from its own sentence), gets a verdict.
+source (its unit and period, and the parts of its quantity: reading.py), gets a verdict.
 
 - ``agrees``: a fact of the same measure and period states a compatible value (rounding as
   written, bounds, units and scales, as sources are compared);
@@ -7,15 +7,19 @@ source (its unit, measure and period, from its own sentence), gets a verdict.
 - ``no-figure-for-period``: the measure is known, but the base has no fact for that period
   (or the sentence names none);
 - ``not-a-figure``: a year, an ordinal, a date, part of a name;
-- ``unknown``: no measure of the base matches.
+- ``unknown``: no measure of the base has every part the number's words state (the measures
+  that agree with the parts it does state are named as candidates).
 
-A verdict says what the base's sources state, not whether the text is true.
+"agrees" and "disagrees" are the base speaking, so they are given only when every part of one
+measure matched and the period is stated; each comes with the words that fixed each part. A
+verdict says what the base's sources state, not whether the text is true.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -24,8 +28,11 @@ from .comparison import admitted
 from .drafting import draft_every_number
 from .exports import fact_record
 from .loading import LoadedInputs
+from .matching import match_parts
 from .model import Fact, Source, read_period
 from .numbers import NumberMention, format_number
+from .reading import Stated, Vocabulary
+from .units import UnitRegistry
 from .verify import FactBase, SeedText, VerifiedFact
 
 VERDICTS = ("agrees", "disagrees", "no-figure-for-period", "not-a-figure", "unknown")
@@ -48,6 +55,8 @@ class CheckedNumber:
     measure: str | None = None
     facts: tuple[str, ...] = ()  # the facts the verdict rests on
     periods: tuple[str, ...] = ()  # for no-figure-for-period: the periods the base has
+    parts: tuple[Stated, ...] = ()  # what its words state it measures, and which words
+    candidates: tuple[str, ...] = ()  # for unknown: the measures it could be of
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -63,6 +72,8 @@ class CheckedNumber:
             "verdict": self.verdict,
             "facts": list(self.facts),
             "periods": list(self.periods),
+            "parts": [part.as_json() for part in self.parts],
+            "candidates": list(self.candidates),
         }
 
 
@@ -97,19 +108,29 @@ def _as_fact(record: dict[str, Any], mention: NumberMention) -> Fact:
     )
 
 
+def _converts(units: UnitRegistry, unit: str) -> Callable[[str], bool]:
+    return lambda to: units.factor(unit, to) is not None
+
+
 def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedNumber]:
     """A verdict for every number ``text`` writes, in order."""
     reading = _reading_inputs(inputs, text)
     drafts = draft_every_number(reading, TEXT_SLUG)
     seed = SeedText(text)
     units = base.unit_registry
-    drafted = {at: record for at, record in zip(drafts.at, drafts.facts, strict=True) if at >= 0}
+    drafted = {
+        at: (record, parts)
+        for at, record, parts in zip(drafts.at, drafts.facts, drafts.readings, strict=True)
+        if at >= 0 and parts is not None
+    }
+    reviewed = {slug: m for slug, m in base.measures.items() if not m.draft}
+    places = Vocabulary(inputs.vocabulary).place_of_label
     checked = []
     for mention in seed.numbers:
-        record = drafted.get(mention.start)
-        if record is None:
+        if mention.start not in drafted:
             checked.append(CheckedNumber(mention.text, mention.start, mention.end, "not-a-figure"))
             continue
+        record, parts = drafted[mention.start]
         fact = _as_fact(record, mention)
         number = functools.partial(
             CheckedNumber,
@@ -121,11 +142,13 @@ def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedN
             unit=fact.unit,
             qualifier=fact.qualifier,
             period=fact.period.text if fact.period else None,
+            parts=parts.stated,
         )
-        measure = base.measures.get(fact.measure or "")
-        if measure is None or measure.draft:
-            checked.append(number(verdict="unknown"))
+        match = match_parts(parts, reviewed, places, _converts(units, fact.unit or ""))
+        if match.measure is None:
+            checked.append(number(verdict="unknown", candidates=match.candidates))
             continue
+        measure = reviewed[match.measure]
         ours = [i for i in base.by_measure.get(measure.slug, []) if i.fact.value is not None]
         same = [i for i in ours if fact.period and i.fact.period and i.fact.period.text == fact.period.text]
         if not same:
@@ -144,8 +167,24 @@ def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedN
     return checked
 
 
-def human_report(text: str, checked: list[CheckedNumber], base: FactBase, site_url: str | None) -> str:
-    """The verdicts for people: each number in its sentence, and the facts behind the verdict."""
+def explained(parts: tuple[Stated, ...], labels: dict[str, str]) -> list[str]:
+    """Each part and the words that fixed it: property ← “sales” (2nd of “production and sales”
+    … respectively)."""
+    lines = []
+    for part in parts:
+        shown = labels.get(part.value, part.value)
+        words = f" ← “{part.words}”" if part.words else ""
+        how = f" ({part.how})" if part.how else ""
+        lines.append(f"{part.part}: {shown}{words}{how}")
+    return lines
+
+
+def human_report(
+    text: str, checked: list[CheckedNumber], base: FactBase, site_url: str | None, terms: dict[str, str] | None = None
+) -> str:
+    """The verdicts for people: each number in its sentence, the words that fixed each part of
+    what it measures, and the facts behind the verdict. ``terms``: labels of vocabulary slugs."""
+    terms = terms or {}
     lines = []
     root = (site_url or "").rstrip("/") + "/" if site_url else ""
     for number in checked:
@@ -158,6 +197,10 @@ def human_report(text: str, checked: list[CheckedNumber], base: FactBase, site_u
         label = base.measures[number.measure].label if number.measure in base.measures else "no known measure"
         head = f"“{number.text}” (character {number.start}): {number.verdict}"
         details = [f"  measure: {label}" + (f", {number.period}" if number.period else ", no period in its sentence")]
+        if number.candidates:
+            shown = ", ".join(base.measures[c].label for c in number.candidates if c in base.measures)
+            details.append(f"  could be: {shown}")
+        details += [f"  {line}" for line in explained(number.parts, terms)]
         for fact_id in number.facts:
             item = base.by_id[fact_id]
             record = fact_record(item, base)

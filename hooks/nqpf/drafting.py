@@ -11,6 +11,7 @@ writes them.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -21,121 +22,22 @@ from typing import Any
 import yaml
 
 from .loading import LoadedInputs
-from .matching import Described
-from .model import Period, Speaker, read_period
-from .numbers import MONTH_PATTERN, MONTHS, NumberMention, format_number
+from .model import Period, Speaker
+from .numbers import MONTHS, NumberMention, format_number
 from .proposals import Proposal, Proposer, converted_amount
+from .reading import (
+    STOP_WORDS,
+    Figure,
+    NumberReading,
+    TextReader,
+    Vocabulary,
+    date_expressions,
+    paragraphs,
+    sentences,
+)
 from .search import term_counts
 from .verify import SeedText, verify, verify_fact
 
-_DATE_RE = re.compile(  # "November 7, 2022", "Sept. 29", "7 November 2022", "11th Mar, 2025", "September 2023"
-    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_PATTERN})\b\.?,?(?:\s+(?P<year>\d{{4}})\b)?"
-    rf"|(?P<month2>{MONTH_PATTERN})\b\.?\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(?P<year2>\d{{4}})\b)?"
-    rf"|(?P<year3>\d{{4}})\b))"
-)
-# Sentence ends: a stop after a word that is not an abbreviation or an initial, before a capital.
-_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = {
-    *MONTHS,
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prof",
-    "Gen",
-    "Lt",
-    "Col",
-    "Capt",
-    "Sr",
-    "Jr",
-    "St",
-    "No",
-    "Nos",
-    "Rs",
-    "Co",
-    "Corp",
-    "Inc",
-    "Ltd",
-    "vs",
-    "etc",
-    "e.g",
-    "i.e",
-    "U.S",
-    "U.K",
-    "U.N",
-    "approx",
-    "Govt",
-    "Dept",
-    "Art",
-    "Sec",
-    "Fig",
-}
-_STOP_WORDS = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "by",
-    "for",
-    "from",
-    "with",
-    "and",
-    "or",
-    "but",
-    "as",
-    "than",
-    "that",
-    "which",
-    "while",
-    "who",
-    "this",
-    "these",
-    "those",
-    "its",
-    "it",
-    "their",
-    "our",
-    "his",
-    "her",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "over",
-    "under",
-    "about",
-    "since",
-    "during",
-    "per",
-    "each",
-    "year",
-    "years",
-    "compared",
-    "worth",
-    "up",
-    "down",
-    "into",
-    "against",
-    "more",
-    "less",
-    "nearly",
-    "almost",
-    "around",
-    "some",
-}
 _VERBS = {
     "reached",
     "rose",
@@ -253,10 +155,6 @@ _BEFORE_A_YEAR = frozenset(
 _SCALE_ORDINALS = ("millionth", "thousandth", "hundredth")  # "the 10-millionth car": an ordinal
 _POSSESSIVES = frozenset({"the", "our", "their", "its", "his", "her"})  # "2/3 of our GDP" counts GDP
 _AFTER_A_YEAR = frozenset({"and", "to", "was", "is", "marks", "saw", "level", "levels"})
-_WORD_AT_STOP = re.compile(r"([\w.]+)[.!?]$")  # the word a stop ends: "Sept" of "Sept."
-_INITIAL = re.compile(r"[A-Z]")
-_LINE = re.compile(r"[^\n]+")
-_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _FISCAL_YEAR = re.compile(r"(?:FY\s?)?\d{4}(?:[-/–]\d\d)?")
 _SPAN_OF_YEARS_END = re.compile(r"\b\d{4}[-–]\Z")
 _FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
@@ -271,16 +169,6 @@ def plain_number(mention: NumberMention) -> bool:
 
 
 @dataclass(frozen=True)
-class DateExpression:
-    """A date written in words in a sentence: its span, and the period it states (if a year)."""
-
-    start: int
-    end: int
-    period: Period | None
-    label: str
-
-
-@dataclass(frozen=True)
 class Drafts:
     """What drafting proposes for one seed: fact records, ignore entries and new measures, in
     text order."""
@@ -289,70 +177,7 @@ class Drafts:
     ignored: tuple[dict[str, Any], ...]
     measures: tuple[dict[str, Any], ...] = ()
     at: tuple[int, ...] = ()  # the offset of each fact's number in the text (-1 for an event)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence of ``text``. A line break ends a sentence unless it only
-    wraps one: the line before it has no closing stop and is not a headline."""
-    spans: list[tuple[int, int]] = []
-    for paragraph in _paragraphs(text):
-        start = paragraph[0]
-        for stop in _END_RE.finditer(text, *paragraph):
-            word = _WORD_AT_STOP.search(text[start : stop.start() + 1])
-            before = word.group(1) if word else ""
-            if before.rstrip(".") in _ABBREVIATIONS or _INITIAL.fullmatch(before):
-                continue  # "Sept. 29", "U.S. dollars", "Tanvir A. Bhatti"
-            spans.append((start, stop.end()))
-            start = stop.end()
-        spans.append((start, paragraph[1]))
-    stripped = []
-    for start, end in spans:
-        chunk = text[start:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            stripped.append((start + lead, start + len(chunk.rstrip())))
-    return stripped
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Runs of lines that belong together: a line continues the one before when that line is
-    wrapped (no closing stop, not a headline) and no blank line parts them."""
-    runs: list[list[int]] = []
-    for line in _LINE.finditer(text):
-        if not line.group(0).strip():
-            continue
-        if runs and text.count("\n", runs[-1][1], line.start()) < 2 and _wraps(text[runs[-1][0] : runs[-1][1]]):
-            runs[-1][1] = line.end()
-        else:
-            runs.append([line.start(), line.end()])
-    return [(start, end) for start, end in runs]
-
-
-def _wraps(line: str) -> bool:
-    """Whether a line ends mid-sentence, so that the next line continues it."""
-    last = line.rstrip().splitlines()[-1] if line.strip() else ""
-    if not last or last[-1] in '.!?:;…"”’)]':
-        return False
-    words = [w for w in _HEADLINE_WORD.findall(last) if w.lower() not in _STOP_WORDS]
-    capitalised = sum(w[0].isupper() for w in words)
-    return not (words and capitalised >= 0.6 * len(words))  # a headline stands alone
-
-
-def date_expressions(text: str, start: int, end: int) -> list[DateExpression]:
-    """The dates written in words between ``start`` and ``end``, with the period each states."""
-    found = []
-    for match in _DATE_RE.finditer(text, start, end):
-        month = MONTHS[match["month"] or match["month2"]]
-        day, year = match["day"] or match["day2"], match["year"] or match["year2"] or match["year3"]
-        period = None
-        if year and 1800 <= int(year) <= 2199:
-            written = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-            try:
-                period = read_period(written)  # the model's own reading: a drafted period loads
-            except ValueError:
-                period = None
-        found.append(DateExpression(match.start(), match.end(), period, match.group(0).strip(" ,")))
-    return found
+    readings: tuple[NumberReading | None, ...] = ()  # the parts each fact's number states (None: an event)
 
 
 def _is_year(text: str, mention: NumberMention) -> bool:
@@ -390,7 +215,7 @@ def _slug_words(text: str, limit: int) -> list[str]:
     words = [
         w
         for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
-        if w not in _STOP_WORDS and w not in _VERBS and len(w) > 1 and not any(c.isdigit() for c in w)
+        if w not in STOP_WORDS and w not in _VERBS and len(w) > 1 and not any(c.isdigit() for c in w)
     ]
     return words[-limit:]
 
@@ -409,32 +234,55 @@ def _tf_idf(documents: list[tuple[str, Counter[str]]]) -> list[tuple[str, dict[s
 class _Drafter:
     """The state of one drafting run: the seed, what exists, and the ids taken so far."""
 
-    def __init__(self, inputs: LoadedInputs, slug: str, *, learns: bool = True):
+    def __init__(self, inputs: LoadedInputs, slug: str, *, learns: bool = True, sectors: bool = True):
         self.inputs, self.slug = inputs, slug
         self.text = inputs.seed_texts[slug]
         self.seed = SeedText(self.text)
         self.taken_ids = {fact.id for fact in inputs.facts}
-        # for choosing a sector: the words of every reviewed fact and of each sector's description
-        documents = [
-            (fact.sector, f"{fact.claim} {fact.quote} {' '.join((*fact.tags, *fact.entities))}")
-            for fact in inputs.facts
-            if not fact.draft and fact.sector in inputs.sectors
-        ]
-        documents += [(sector.slug, f"{sector.title} {sector.description}") for sector in inputs.sectors.values()]
-        self.sector_vectors = _tf_idf([(slug, term_counts(words)) for slug, words in documents])
+        self.sectors = sectors  # the checker needs no sector: weighing every fact's words is its slowest step
         self.units = inputs.unit_registry
-        lowered = self.text.lower()
-        self.proposer = Proposer(
-            inputs.measures,
-            self.units,
-            inputs.facts,
-            self.sector,
-            "Pakistan" if lowered.count("pakistan") > lowered.count("china") else "China",
-            learns=learns,
+        vocabulary = Vocabulary(inputs.vocabulary)
+        dated = inputs.sources[slug].date if slug in inputs.sources else None
+        self.reader = TextReader(
+            self.text,
+            vocabulary,
+            default_place=_most_named_place(vocabulary, self.text),
+            dated=dated.year if dated else None,
         )
+        self.proposer = Proposer(inputs.measures, self.units, vocabulary, self.sector, learns=learns)
         self.headline = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
         self.proposed_measures: dict[int, str] = {}  # a drafted number's offset -> its measure
-        self.paragraphs = _paragraphs(self.text)
+        self.paragraphs = paragraphs(self.text)
+
+    @functools.cached_property
+    def sector_vectors(self) -> list[tuple[str, dict[str, float]]]:
+        """For choosing a sector: the words of every reviewed fact and of each sector's
+        description (weighed only when a sector is asked for: the checker never asks)."""
+        documents = [
+            (fact.sector, f"{fact.claim} {fact.quote} {' '.join((*fact.tags, *fact.entities))}")
+            for fact in self.inputs.facts
+            if not fact.draft and fact.sector in self.inputs.sectors
+        ]
+        documents += [(s.slug, f"{s.title} {s.description}") for s in self.inputs.sectors.values()]
+        return _tf_idf([(slug, term_counts(words)) for slug, words in documents])
+
+    def read(
+        self, sentence: tuple[int, int], figures: list[NumberMention], period: Period | None
+    ) -> list[NumberReading]:
+        """The parts each figure of a sentence states (reading.py)."""
+        shown = [Figure(m.start, m.end, self.unit_kind(m, self.following(sentence, m))) for m in figures]
+        return [self.reader.read(sentence, shown, n, period) for n in range(len(shown))]
+
+    def unit_kind(self, mention: NumberMention, following: NumberMention | None) -> str | None:
+        written = self.proposer.written(self.text, mention, following)
+        if written is None or not written.units:
+            return None
+        return self.units.units[written.units[0]].kind
+
+    def following(self, sentence: tuple[int, int], mention: NumberMention) -> NumberMention | None:
+        """The number just after ``mention`` in its sentence, if any."""
+        after = [m for m in self.seed.numbers_in(sentence) if m.start >= mention.end]
+        return after[0] if after else None
 
     # ---- what a number is
 
@@ -536,9 +384,9 @@ class _Drafter:
                 break
             if words == ["of"] and word.lower() in _POSSESSIVES:
                 continue  # "2/3 of our GDP" counts GDP
-            if words and (word.lower() in _STOP_WORDS or word.lower() in _VERBS or word.endswith("ing")):
+            if words and (word.lower() in STOP_WORDS or word.lower() in _VERBS or word.endswith("ing")):
                 break
-            if not words and word.lower() in _STOP_WORDS - {"of"}:
+            if not words and word.lower() in STOP_WORDS - {"of"}:
                 break
             words.append(word)
             if len(words) == 3:
@@ -573,6 +421,8 @@ class _Drafter:
 
     def sector(self, sentence: str) -> str:
         """The sector of the fact (or sector description) most like the sentence (tf-idf cosine)."""
+        if not self.sectors:
+            return ""
         query = term_counts(sentence)
         best, best_score = "", -1.0
         for slug, vector in self.sector_vectors:
@@ -606,21 +456,21 @@ class _Drafter:
         return False
 
     def propose(
-        self, sentence: tuple[int, int], mention: NumberMention, period: Period | None, kind: str
+        self,
+        sentence: tuple[int, int],
+        mention: NumberMention,
+        period: Period | None,
+        kind: str,
+        reading: NumberReading,
     ) -> Proposal | None:
         """The unit, measure, id and claim the proposer offers for a number of a sentence."""
         clause = self.clause(sentence, mention)
-        described = Described(
-            clause,
-            self.about(sentence, mention),
-            f"{self.paragraph_of(sentence)} {self.headline}",
-            target=kind == "target",
-        )
         previous = self.previous_in(sentence, mention)
         proposal = self.proposer.propose(
             self.text,
             mention=mention,
-            described=described,
+            reading=reading,
+            sentence=self.text[sentence[0] : sentence[1]],
             clause_before=clause[: clause.find(mention.text)] if mention.text in clause else "",
             period=period,
             kind=kind,
@@ -629,6 +479,7 @@ class _Drafter:
                 if previous and converted_amount(self.text, previous, mention)
                 else None
             ),
+            following=self.following(sentence, mention),
         )
         if proposal is not None:
             self.proposed_measures[mention.start] = proposal.measure
@@ -667,13 +518,19 @@ class _Drafter:
         mention: NumberMention | None,
         period: Period | None,
         qualifying: list[Fraction],
+        *,
         earlier: Period | None = None,
+        reading: NumberReading | None = None,
     ) -> dict[str, Any]:
         quote = self.text[sentence[0] : sentence[1]]
         claim = _DATELINE_START.sub("", " ".join(quote.split()))
         claim = claim if len(claim) <= 400 else claim[:399] + "…"
         kind = "target" if self.states_a_target(quote) else ("figure" if mention else "event")
-        proposal = self.propose(sentence, mention, period, kind) if mention is not None else None
+        proposal = (
+            self.propose(sentence, mention, period, kind, reading)
+            if mention is not None and reading is not None
+            else None
+        )
         if proposal is not None:
             unit: str | None = proposal.unit
             record: dict[str, Any] = {"id": self.new_id([proposal.id_stem], ""), "draft": True}
@@ -731,6 +588,15 @@ class _Drafter:
         return record
 
 
+def _most_named_place(vocabulary: Vocabulary, text: str) -> str | None:
+    """The place a text names most often: where a sentence that names none is (no tie)."""
+    counts = Counter(f.slug for f in vocabulary.found(text) if f.part == "place")
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
     """Drafts for every number of seed ``slug`` that nothing captures yet."""
     _, coverage = verify(inputs, [])
@@ -748,7 +614,7 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
 def draft_every_number(inputs: LoadedInputs, slug: str) -> Drafts:
     """Drafts for every number of a text no fact quotes (the text checker's reading). A measure
     drafted for one number is not matched by the next: only the base's measures give verdicts."""
-    drafter = _Drafter(inputs, slug, learns=False)
+    drafter = _Drafter(inputs, slug, learns=False, sectors=False)
     return _draft(drafter, {m.start for m in drafter.seed.numbers})
 
 
@@ -756,6 +622,7 @@ def _draft(drafter: _Drafter, uncovered: set[int]) -> Drafts:
     inputs, slug, text, seed = drafter.inputs, drafter.slug, drafter.text, drafter.seed
     facts: list[dict[str, Any]] = []
     at: list[int] = []  # where each drafted fact's number starts (-1: an event, dated only)
+    readings: list[NumberReading | None] = []  # what each drafted fact's number measures
     ignored: dict[str, dict[str, Any]] = {}
 
     def ignore(passage: str, reason: str) -> None:
@@ -817,8 +684,13 @@ def _draft(drafter: _Drafter, uncovered: set[int]) -> Drafts:
             defining_years = years if len(distinct) > 1 else compared  # several years: none is the period
             qualifying += [m.value for m in defining_years if m.value not in qualifying]
             hint = earlier if period is None and not datings and not compared else None
-            facts += [drafter.record(sentence, mention, period, qualifying, hint) for mention in figures]
+            read = drafter.read(sentence, figures, period)
+            facts += [
+                drafter.record(sentence, mention, period, qualifying, earlier=hint, reading=reading)
+                for mention, reading in zip(figures, read, strict=True)
+            ]
             at += [mention.start for mention in figures]
+            readings += read
             for date in pending_days:  # a day is part of its date; the date is a period, not a figure
                 ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
             continue
@@ -844,7 +716,8 @@ def _draft(drafter: _Drafter, uncovered: set[int]) -> Drafts:
         else:
             facts.append(drafter.record(sentence, None, period, []))
             at.append(-1)
-    return Drafts(tuple(facts), tuple(ignored.values()), tuple(drafter.proposer.drafted), tuple(at))
+            readings.append(None)
+    return Drafts(tuple(facts), tuple(ignored.values()), tuple(drafter.proposer.drafted), tuple(at), tuple(readings))
 
 
 def drafts_yaml(records: tuple[dict[str, Any], ...], header: str | None) -> str:

@@ -17,6 +17,7 @@ from .model import (
     SOURCE_FIELDS,
     SPEAKER_FIELDS,
     UNIT_FIELDS,
+    VOCABULARY_FIELDS,
     Fact,
     FieldSpec,
     IgnoredNumber,
@@ -24,6 +25,7 @@ from .model import (
     Sector,
     Source,
     Speaker,
+    Term,
     Unit,
     kind_rules,
     read_fields,
@@ -34,7 +36,7 @@ from .yaml_files import Record, read_records
 
 _Entry = TypeVar("_Entry")
 
-REGISTRY_FILES = {"sectors.yml", "speakers.yml", "measures.yml", "units.yml", "ignored-numbers.yml"}
+REGISTRY_FILES = {"sectors.yml", "speakers.yml", "measures.yml", "units.yml", "vocabulary.yml", "ignored-numbers.yml"}
 IGNORED_SUFFIX = ".ignored.yml"  # drafted ignore entries, beside the drafted facts
 MEASURES_SUFFIX = ".measures.yml"  # drafted measures, beside the drafted facts
 
@@ -91,6 +93,7 @@ class LoadedInputs:
     seed_texts: dict[str, str]
     measures: dict[str, Measure] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
+    vocabulary: dict[str, Term] = field(default_factory=dict)
 
     @cached_property
     def unit_registry(self) -> UnitRegistry:
@@ -179,6 +182,10 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
     sectors = registry(paths.facts_dir / "sectors.yml", SECTOR_FIELDS, "sectors", _placed(Sector))
     speakers = registry(paths.facts_dir / "speakers.yml", SPEAKER_FIELDS, "speakers", _placed(Speaker))
     units = registry(paths.facts_dir / "units.yml", UNIT_FIELDS, "units", _lined(Unit))
+    vocabulary_file = paths.facts_dir / "vocabulary.yml"  # optional, as measures are
+    vocabulary = (
+        registry(vocabulary_file, VOCABULARY_FIELDS, "vocabulary", _lined(Term)) if vocabulary_file.exists() else {}
+    )
     measures: dict[str, Measure] = {}
     for path in paths.measure_files():
         listed = registry(path, MEASURE_FIELDS, "measures", _lined(Measure))
@@ -226,5 +233,6 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
         seed_texts=seed_texts,
         measures=measures,
         units=units,
+        vocabulary=vocabulary,
     )
     return inputs, problems

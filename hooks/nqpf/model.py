@@ -27,7 +27,31 @@ PERCENT = "percent"  # the unit slug of a percentage: the number reader marks a 
 UNIT_KINDS = ("currency", "percent", "percentage-points", "share", "physical", "count")
 DIMENSIONS = ("power", "energy", "voltage", "length", "mass", "area", "volume")
 # What kind of period a measure's facts take.
-PERIOD_KINDS = ("calendar-year", "fiscal-year", "year-to-date", "cumulative", "none")
+PERIOD_KINDS = (
+    "calendar-year",
+    "fiscal-year",
+    "year-to-date",
+    "quarter",
+    "month",
+    "span-of-years",
+    "cumulative",
+    "none",
+)
+# What a measure's value is of its quantity (Data Commons' statType): the level itself; its change
+# in percent over the year before, in percentage points, as an amount or over the month before; a
+# share of a whole; an average annual change over a span of years; a ratio ("2.3-fold").
+STATISTICS = (
+    "level",
+    "change",
+    "change-in-points",
+    "change-amount",
+    "month-on-month-change",
+    "share",
+    "average-annual-change",
+    "ratio",
+)
+# The parts of a measure that facts/vocabulary.yml spells; ``statistic`` entries are cue words.
+VOCABULARY_PARTS = ("subject", "property", "constraint", "place", "statistic")
 SPEAKER_KINDS = ("person", "organisation", "publication")
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 UNIT_SLUG_RE = re.compile(r"[A-Za-z0-9]+(?:-[a-z0-9]+)*")  # "USD", "kW", "percent", "power-plants"
@@ -176,6 +200,46 @@ class Measure:
     line: int
     lines: dict[str, int] = field(default_factory=dict)
     draft: bool = False
+    # its parts, as facts/vocabulary.yml spells them: a number is of this measure only when its
+    # words state every one (reading.py reads them, matching.py compares them)
+    subject: str | None = None
+    property: str | None = None  # None: the measure is of the subject itself ("China's GDP")
+    statistic: str = "level"
+    whole: str | None = None  # for a share: the subject it is a share of
+    constraint: str | None = None  # basic research only, under 30, a target
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, self.line)
+
+    def parts(self) -> dict[str, str | None]:
+        """Its parts by name, as reading.py names what a text states."""
+        return {
+            "subject": self.subject,
+            "property": self.property,
+            "statistic": self.statistic,
+            "whole": self.whole,
+            "constraint": self.constraint,
+            "place": self.place,
+            "period kind": self.period,
+        }
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of facts/vocabulary.yml: a subject, property, constraint, place or statistic and
+    the ways a text spells it; ``implies`` fills other parts its words state too ("R&D intensity":
+    R&D expenditure as a share of GDP), and ``narrows`` names entries it outranks when both are
+    written ("sold ... overseas" is exports, not sales)."""
+
+    slug: str
+    part: str
+    label: str
+    spellings: tuple[str, ...]
+    file: str
+    line: int
+    lines: dict[str, int] = field(default_factory=dict)
+    implies: dict[str, str] = field(default_factory=dict)
+    narrows: tuple[str, ...] = ()
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
@@ -267,6 +331,20 @@ def _list_of(item: Callable[[object], object]) -> Callable[[object], tuple[objec
         return tuple(item(entry) for entry in raw)
 
     return read
+
+
+def _implied(raw: object) -> dict[str, str]:
+    parts = ("subject", "property", "statistic", "whole", "constraint")
+    if not isinstance(raw, dict) or not raw:
+        raise ValueError(f"a mapping of parts ({', '.join(parts)}) to slugs is expected")
+    for part, slug in raw.items():
+        if part not in parts:
+            raise ValueError(f"{part!r} is not one of: {', '.join(parts)}")
+        if part == "statistic":
+            _choice(STATISTICS)(slug)
+        else:
+            _slug(slug)
+    return {str(part): str(slug) for part, slug in raw.items()}
 
 
 def _file_name(raw: object) -> str:
@@ -492,6 +570,55 @@ MEASURE_FIELDS = (
     ),
     FieldSpec("sector", "Slug of the sector in facts/sectors.yml its facts belong to.", _SLUG, _slug, True),
     DRAFT_FIELD,
+    FieldSpec(
+        "subject", "Slug of the subject in facts/vocabulary.yml: what is counted (new-energy-vehicles).", _SLUG, _slug
+    ),
+    FieldSpec(
+        "property",
+        "Slug of the property in facts/vocabulary.yml: what of the subject (production, sales, exports); "
+        "leave it out for the subject itself (GDP, population).",
+        _SLUG,
+        _slug,
+    ),
+    FieldSpec(
+        "statistic",
+        f"What the value is of the quantity: {', '.join(STATISTICS)} (level when left out).",
+        _enum(STATISTICS),
+        _choice(STATISTICS),
+    ),
+    FieldSpec("whole", "For a share: slug of the subject it is a share of (gdp).", _SLUG, _slug),
+    FieldSpec("constraint", "Slug of a constraint in facts/vocabulary.yml (basic-research, target).", _SLUG, _slug),
+)
+
+VOCABULARY_FIELDS = (
+    FieldSpec("slug", "Kebab-case id measures use (unique over the whole vocabulary).", _SLUG, _slug, True),
+    FieldSpec(
+        "part",
+        f"Which part it spells: {', '.join(VOCABULARY_PARTS)}.",
+        _enum(VOCABULARY_PARTS),
+        _choice(VOCABULARY_PARTS),
+        True,
+    ),
+    FieldSpec("label", "Its name for people: new energy vehicles, production.", _STR, _label, True),
+    FieldSpec(
+        "spellings",
+        "How a text writes it (compared without regard to case; a possessive 's may follow): NEVs, produced.",
+        {"type": "array", "items": _STR, "minItems": 1},
+        _list_of(_text(60)),
+        True,
+    ),
+    FieldSpec(
+        "implies",
+        "Other parts these words state when nothing nearer states them: {property: expenditure, statistic: share}.",
+        {"type": "object", "additionalProperties": _SLUG},
+        _implied,
+    ),
+    FieldSpec(
+        "narrows",
+        "Slugs of the same part this entry outranks when both are written (exports narrows sales).",
+        {"type": "array", "items": _SLUG},
+        _list_of(_slug),
+    ),
 )
 
 IGNORED_FIELDS = (
@@ -575,6 +702,11 @@ SCHEMAS: dict[str, tuple[tuple[FieldSpec, ...], str, str]] = {
         MEASURE_FIELDS,
         "nqpf-facts measures",
         "The quantities facts state values of, each across sources and periods.",
+    ),
+    "vocabulary": (
+        VOCABULARY_FIELDS,
+        "nqpf-facts vocabulary",
+        "The subjects, properties, constraints, places and statistics measures are made of, with their spellings.",
     ),
 }
 

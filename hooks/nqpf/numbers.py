@@ -307,7 +307,28 @@ def _date_or_fiscal_year(match: re.Match[str]) -> NumberMention | None:
     return NumberMention(text=match.group(0), value=Fraction(year), start=match.start(), end=match.end())
 
 
-def _numeral(match: re.Match[str]) -> NumberMention:
+# A numeral of more digits than this is a code or an identifier, never a quantity a report states:
+# the reader leaves it unread (Python refuses to turn 4,300 digits into a number, and a figure
+# that no reader could take in is none).
+MAX_DIGITS = 40
+
+
+def _too_long(num: str, den: str | None) -> bool:
+    mantissa, _, exponent = num.lower().partition("e")
+    digits = sum(c.isdecimal() for c in mantissa) + len(den or "")
+    if digits > MAX_DIGITS or len(exponent.lstrip("+-")) > 2:
+        return True
+    return bool(exponent) and abs(int(exponent)) > MAX_DIGITS
+
+
+_TOO_LARGE: int = 10**MAX_DIGITS
+
+
+def _too_large(value: Fraction) -> bool:
+    return abs(value.numerator) >= _TOO_LARGE or value.denominator >= _TOO_LARGE
+
+
+def _numeral(match: re.Match[str]) -> NumberMention | None:
     # one group() call for every group: this runs for every number of every seed
     sign, currency, num, den, ordinal, glued_scale, unit, glued_percent, scale, spaced_scale, percent = match.group(
         "sign",
@@ -322,6 +343,8 @@ def _numeral(match: re.Match[str]) -> NumberMention:
         "spaced_scale",
         "percent",
     )
+    if _too_long(num, den):
+        return None
     value = _exact(num)
     if den:
         value /= Fraction(den) if int(den) else 1
@@ -411,7 +434,7 @@ def read_numbers(text: str) -> list[NumberMention]:
     taken = bytearray(len(text))  # 1 where a number already found stands
 
     def take(mention: NumberMention | None) -> None:
-        if mention is None or 1 in taken[mention.start : mention.end]:
+        if mention is None or 1 in taken[mention.start : mention.end] or _too_large(mention.value):
             return
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         found.append(mention)

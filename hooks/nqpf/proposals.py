@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .matching import Described, MeasureMatcher, measures_a_change, states_a_change
-from .model import Fact, Measure, Period
+from .matching import PartsMatch, match_parts
+from .model import Measure, Period
 from .numbers import NumberMention
-from .units import UnitRegistry
+from .reading import COMPANY, STOP_WORDS, NumberReading, Vocabulary
+from .units import UnitRegistry, WrittenUnit
 
 _SUBJECT_STOP = re.compile(
     r"(?i)^(?:reached|rose|grew|increased|surged|stood|hit|totaled|totalled|exceeded|surpassed|topped|came|"
@@ -25,7 +26,8 @@ _SUBJECT_STOP = re.compile(
 )
 _LEADING = re.compile(r"(?i)^(?:and|while|whereas|but|with|as|meanwhile|additionally|also|in addition|moreover)\b\W*")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
-_FISCAL = re.compile(r"(?i)\b(?:fiscal year|financial year|FY)\b")
+# Words that name nothing: a drafted measure is never called "this", "edged" or "percent".
+_NOT_A_NAME = STOP_WORDS | {"measure", "percent", "edged", "units", "unit", "per-cent", "pct"}
 
 
 @dataclass(frozen=True)
@@ -65,70 +67,105 @@ def subject(clause_before: str) -> str:
     return " ".join(words[-7:]).strip(" ,;:")
 
 
+_STATISTIC_LABELS = {
+    "change": "Growth of {}",
+    "change-in-points": "Change in {} as a share of {}, in percentage points",
+    "change-amount": "Increase in {}",
+    "month-on-month-change": "Month-on-month change of {}",
+    "share": "{} as a share of {}",
+    "average-annual-change": "Average annual growth of {}",
+    "ratio": "{} (ratio)",
+}
+
+
 @dataclass
 class Proposer:
     """Proposals for the numbers of one text, in order: a measure drafted for one number is
-    there for the next (the same quantity in another year)."""
+    there for the next (the same quantity in another year) when ``learns``."""
 
     measures: dict[str, Measure]
     units: UnitRegistry
-    facts: tuple[Fact, ...]
+    vocabulary: Vocabulary
     sector_of: Callable[[str], str]
-    text_place: str  # the place the text as a whole is about, when a sentence names none
     learns: bool = True  # a measure drafted here is matched by the text's later numbers
     drafted: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.measures = dict(self.measures)
-        self.matcher = MeasureMatcher(self.measures, self.units, self.facts)
+        self._conversions: dict[tuple[str, str], bool] = {}
 
-    def unit(self, text: str, mention: NumberMention, described: Described) -> str | None:
-        """The slug of the unit written with the number: the one a spelling names, or among
-        several ("units": vehicles or sets) the one of the best measure."""
+    def converts(self, unit: str) -> Callable[[str], bool]:
+        def to(measure_unit: str) -> bool:
+            key = (unit, measure_unit)
+            if key not in self._conversions:
+                self._conversions[key] = self.units.factor(unit, measure_unit) is not None
+            return self._conversions[key]
+
+        return to
+
+    def match(self, reading: NumberReading, unit: str | None) -> PartsMatch:
+        """The measure the reading's parts match, for a number in ``unit`` (any unit: None)."""
+        converts = self.converts(unit) if unit is not None else (lambda _: True)
+        return match_parts(reading, self.measures, self.vocabulary.place_of_label, converts)
+
+    def written(self, text: str, mention: NumberMention, following: NumberMention | None) -> WrittenUnit | None:
+        """The unit written with a number, or with the number its list goes on to ("12.9
+        million and 12.87 million units")."""
         written = self.units.written_next_to(text, mention)
+        if written is None and following is not None and _LIST_TO_NEXT.fullmatch(text, mention.end, following.start):
+            return self.units.written_next_to(text, following)
+        return written
+
+    def unit(
+        self, text: str, mention: NumberMention, reading: NumberReading, following: NumberMention | None = None
+    ) -> str | None:
+        """The slug of the unit written with the number: the one a spelling names, or among
+        several ("units": vehicles or sets) the one of the measure its parts match."""
+        written = self.written(text, mention, following)
         if written is None or not written.units:
             return None
         if len(written.units) == 1:
             return written.units[0]
-        best = [m for m in self.matcher.ranked(None, described) if self.measures[m.slug].unit in written.units]
-        return self.measures[best[0].slug].unit if best and best[0].score > 0 else written.units[0]
+        for candidate in self.match(reading, None).candidates:
+            if self.measures[candidate].unit in written.units:
+                return self.measures[candidate].unit
+        return written.units[0]
 
     def propose(
         self,
         text: str,
         *,
         mention: NumberMention,
-        described: Described,
+        reading: NumberReading,
+        sentence: str,
         clause_before: str,
         period: Period | None,
         kind: str,
         converts: str | None = None,
+        following: NumberMention | None = None,
     ) -> Proposal | None:
-        """The proposal for a number; None when the text writes no unit the registry knows.
-        ``converts``: the measure of the amount this one converts ("3.6 trillion yuan (about
-        500 billion U.S. dollars)"), which it measures in another unit."""
-        unit = self.unit(text, mention, described)
+        """The proposal for a number; None when the text writes no unit the registry knows. An
+        existing measure only when every part matches; else a new one drafted from the parts the
+        text states. ``converts``: the measure of the amount this one converts ("3.6 trillion
+        yuan (about 500 billion U.S. dollars)"), which it measures in another unit."""
+        unit = self.unit(text, mention, reading, following)
         if unit is None:
             return None
-        match = None if converts else self.matcher.best(unit, described)
+        match = self.match(reading, unit)
         new_measure = None
         converted_label = (
             f"{self.measures[converts].label} in {self.units.units[unit].label}" if converts in self.measures else None
         )
         same = [m for m in self.measures.values() if converted_label and m.label == converted_label]
-        if same:
+        if match.measure is not None:
+            measure = self.measures[match.measure]
+        elif same:
             measure = same[0]
-        elif match is not None:
-            measure = self.measures[match.slug]
-        elif converted_label:
-            measure, new_measure = self._new_measure(
-                unit, described, converted_label, period=period, target=kind == "target", label=converted_label
-            )
         else:
             measure, new_measure = self._new_measure(
-                unit, described, clause_before, period=period, target=kind == "target"
+                unit, reading, sentence, clause_before, period=period, target=kind == "target", label=converted_label
             )
-        written = self.units.written_next_to(text, mention)
+        written = self.written(text, mention, following)
         in_text = mention.percent or mention.currency or mention.unit
         shown = " ".join(
             filter(
@@ -142,74 +179,122 @@ class Proposer:
         stem = measure.slug + (f"-{period.text}" if period else "")
         return Proposal(unit, measure.slug, measure.sector, stem, claim, new_measure)
 
+    def _parts_label(self, reading: NumberReading, place: str) -> str | None:
+        """A measure's label from the parts its text states: "Growth of China's new energy vehicle
+        exports"; None without a subject."""
+        terms = self.vocabulary.terms
+        parts = reading.parts()
+        if parts["subject"] not in terms:
+            return None
+        statistic = str(parts["statistic"])
+        if statistic in _STATISTIC_LABELS and statistic != "share":
+            # a change of a quantity the base has: named by it ("Change in China's R&D intensity")
+            same = ("subject", "property", "whole", "constraint")
+            level = next(
+                (
+                    m
+                    for m in self.measures.values()
+                    if not m.draft
+                    and m.statistic in ("level", "share")
+                    and all(m.parts()[name] == parts[name] for name in same)
+                    and self.vocabulary.place_of_label.get(m.place) in reading.place_slugs
+                ),
+                None,
+            )
+            if level is not None:
+                shown = (
+                    _STATISTIC_LABELS[statistic]
+                    .split(" as a share")[0]
+                    .split(" (")[0]
+                    .format(_lower_first(level.label))
+                )
+                return shown[0].upper() + shown[1:]
+        base = terms[str(parts["subject"])].label
+        if parts["property"] in terms:
+            base = f"{base} {terms[str(parts['property'])].label}"
+        base = f"{place}'s {base}" if place else base
+        if statistic in _STATISTIC_LABELS:
+            whole = terms[str(parts["whole"])].label if parts["whole"] in terms else "a whole"
+            shown = _STATISTIC_LABELS[statistic].format(base if statistic == "share" else _lower_first(base), whole)
+            if statistic == "change-in-points" and parts["whole"] not in terms:
+                shown = f"Change in {_lower_first(base)}, in percentage points"
+            base = shown[0].upper() + shown[1:]
+        if parts["constraint"] in terms and parts["constraint"] != "target":
+            base = f"{base} ({terms[str(parts['constraint'])].label})"
+        return base
+
     def _new_measure(
         self,
         unit: str,
-        described: Described,
+        reading: NumberReading,
+        sentence: str,
         clause_before: str,
         *,
         period: Period | None,
         target: bool,
         label: str | None = None,
     ) -> tuple[Measure, dict[str, Any]]:
-        unit_kind = self.units.units[unit].kind
-        named = label or subject(clause_before)
-        if not named and unit_kind == "percentage-points":  # "up 0.1 percentage points": of the share before
-            levels = [
-                m
-                for m in self.matcher.ranked(None, described)
-                if self.units.units[self.measures[m.slug].unit].kind == "percent"
-                and not measures_a_change(self.measures[m.slug].label)
-            ]
-            named = f"Change in {_lower_first(self.measures[levels[0].slug].label)}" if levels else ""
-        named = named or self.units.units[unit].label
+        terms = self.vocabulary.terms
+        place_slug = reading.part("place")
+        place = (
+            terms[place_slug].label
+            if place_slug in terms
+            else next((s.words for s in reading.stated if s.part == "place" and s.value == COMPANY), "")
+        )
+        named = label or self._parts_label(reading, place) or subject(clause_before)
+        if not named or _slug(named) in _NOT_A_NAME:  # "this", "edged", "percent": no name at all
+            named = f"Unnamed quantity in {self.units.units[unit].label}"
         label = named[0].upper() + named[1:]
-        if unit_kind == "percent" and states_a_change(described.clause) and not re.search(r"(?i)growth", label):
-            label = f"Growth of {_lower_first(label)}"
+        unit_kind = self.units.units[unit].kind
+        if reading.part("subject") is None and unit_kind == "percent" and reading.part("statistic") == "change":
+            label = label if re.search(r"(?i)growth", label) else f"Growth of {_lower_first(label)}"
         if target and not re.search(r"(?i)target|forecast|goal", label):
             label = f"{label} (target or forecast)"
-        label = label[:110]
+        label = re.sub(r"[^\w .,'’&()/:;+\-–]", "", label[:110]) or "Measure"
         slug = base = _slug(label)
         n = 2
         while slug in self.measures:
             slug, n = f"{base}-{n}", n + 1
-        sentence = described.sentence.lower()
-        place = next(
-            (
-                name
-                for name, words in (("China", ("china", "chinese")), ("Pakistan", ("pakistan",)))
-                if any(w in sentence for w in words)
-            ),
-            self.text_place,
-        )
-        period_kind = "fiscal-year" if _FISCAL.search(described.sentence) else ("calendar-year" if period else "none")
-        sector = self.sector_of(f"{label} {described.sentence}")
+        period_kind = reading.part("period kind") or ("calendar-year" if period else "none")
+        sector = self.sector_of(f"{label} {sentence}")
         record: dict[str, Any] = {
             "slug": slug,
             "draft": True,
-            "label": re.sub(r"[^\w .,'’&()/:;+\-–]", "", label) or "Measure",
+            "label": label,
             "unit": unit,
             "definition": f"{label}, in {self.units.units[unit].label} (proposed from the text: say what is counted).",
-            "place": place,
+            "place": place or "(the place it is of)",
             "period": period_kind,
             "sector": sector,
         }
+        parts: dict[str, str] = {
+            name: str(reading.part(name))
+            for name in ("subject", "property", "statistic", "whole", "constraint")
+            if reading.part(name) is not None and (name == "statistic" or reading.part(name) in terms)
+        }
+        if "subject" not in parts:
+            parts = {}  # no parts without a subject: the reviewer names them
+        record.update(parts)
         measure = Measure(
             slug=slug,
-            label=record["label"],
+            label=label,
             unit=unit,
             definition=record["definition"],
-            place=place,
+            place=record["place"],
             period=period_kind,
             sector=sector,
             file="(draft)",
             line=0,
             draft=True,
+            subject=parts.get("subject"),
+            property=parts.get("property"),
+            statistic=parts.get("statistic", "level"),
+            whole=parts.get("whole"),
+            constraint=parts.get("constraint"),
         )
         self.drafted.append(record)
         if self.learns:
             self.measures[slug] = measure
-            self.matcher.add(measure)
         return measure, record
 
 
@@ -218,6 +303,7 @@ def converted_amount(text: str, previous: NumberMention | None, mention: NumberM
     return previous is not None and _CONVERSION.fullmatch(text, previous.end, mention.start) is not None
 
 
+_LIST_TO_NEXT = re.compile(r"\s*(?:,\s*and|,|and|or|to|-|–)\s*")  # "12.9 million and 12.87 million units"
 _CONVERSION = re.compile(r"\s*[^\W\d]*(?:\s+[^\W\d.]+){0,3}\s*\(\s*(?:[A-Za-z]+\s+){0,2}")
 
 

@@ -127,5 +127,6 @@ def reader_data() -> dict[str, Any]:
         "denominators": numbers.DENOMINATORS,
         "hedgeReach": numbers._HEDGE_REACH,
         "decimalZeros": _decimal_zeros(),
+        "maxDigits": numbers.MAX_DIGITS,
         "whiteSpace": WHITE_SPACE,
     }

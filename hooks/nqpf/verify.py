@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .loading import LoadedInputs, ProjectPaths, load_inputs
-from .model import PERCENT, Fact, IgnoredNumber, Measure, Sector, Source, Speaker, Unit
+from .model import PERCENT, Fact, IgnoredNumber, Measure, Sector, Source, Speaker, Term, Unit
 from .numbers import NumberMention, describe, format_number, read_numbers
 from .problems import FactsInvalid, Problem
 from .units import UnitRegistry, check_units
@@ -146,6 +146,7 @@ class FactBase:
     drafts: tuple[VerifiedFact, ...] = ()  # machine drafts that verify; never shown
     measures: dict[str, Measure] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
+    vocabulary: dict[str, Term] = field(default_factory=dict)
 
     @cached_property
     def unit_registry(self) -> UnitRegistry:
@@ -424,7 +425,111 @@ def check_references(inputs: LoadedInputs) -> list[Problem]:
                         measure.file, measure.line_of(name), f"'{value}' is not in {where} ({hint})", measure.slug, name
                     )
                 )
+    return problems + check_vocabulary(inputs)
+
+
+def check_vocabulary(inputs: LoadedInputs) -> list[Problem]:
+    """Each part a measure names is in facts/vocabulary.yml as that part; a spelling names one
+    entry; and two reviewed measures of one unit never have the same parts (one quantity, one
+    measure). A measure without a subject has no parts: no text is ever read as one of its
+    numbers. A project without a vocabulary has measures without parts."""
+    vocabulary = inputs.vocabulary
+    if not vocabulary:
+        return []
+    problems: list[Problem] = []
+
+    def known(part: str) -> list[str]:
+        return sorted(slug for slug, term in vocabulary.items() if term.part == part)
+
+    spelled: dict[str, str] = {}
+    for term in vocabulary.values():
+        for spelling in term.spellings:
+            other = spelled.setdefault(spelling.lower(), term.slug)
+            if other != term.slug:
+                problems.append(
+                    Problem(
+                        term.file,
+                        term.line_of("spellings"),
+                        f"'{spelling}' already spells '{other}': a spelling names one entry",
+                        term.slug,
+                        "spellings",
+                    )
+                )
+        for part, slug in term.implies.items():
+            if part != "statistic" and slug not in known("subject" if part == "whole" else part):
+                problems.append(
+                    Problem(
+                        term.file,
+                        term.line_of("implies"),
+                        f"'{slug}' is not a {part} of the vocabulary",
+                        term.slug,
+                        "implies",
+                    )
+                )
+        for slug in term.narrows:
+            if slug not in known(term.part):
+                problems.append(
+                    Problem(
+                        term.file,
+                        term.line_of("narrows"),
+                        f"'{slug}' is not a {term.part} of the vocabulary",
+                        term.slug,
+                        "narrows",
+                    )
+                )
+    places = {term.label: slug for slug, term in vocabulary.items() if term.part == "place"}
+    seen: dict[tuple[object, ...], Measure] = {}
+    for measure in inputs.measures.values():
+        named = (
+            ("subject", measure.subject, "subject"),
+            ("property", measure.property, "property"),
+            ("whole", measure.whole, "subject"),
+            ("constraint", measure.constraint, "constraint"),
+        )
+        for name, value, part in named:
+            if value is not None and value not in known(part):
+                problems.append(
+                    Problem(
+                        measure.file,
+                        measure.line_of(name),
+                        f"'{value}' is not a {part} in facts/vocabulary.yml ({_closest(value, known(part), part)})",
+                        measure.slug,
+                        name,
+                    )
+                )
+        if measure.place not in places:
+            problems.append(
+                Problem(
+                    measure.file,
+                    measure.line_of("place"),
+                    f"'{measure.place}' is not a place in facts/vocabulary.yml "
+                    f"({_closest(measure.place, sorted(places), 'place')})",
+                    measure.slug,
+                    "place",
+                )
+            )
+        if measure.draft or measure.subject is None:  # a measure without parts is matched by nothing
+            continue
+        unit = inputs.units.get(measure.unit)
+        key = (*measure.parts().values(), unit.dimension if unit and unit.dimension else measure.unit)
+        if key in seen:
+            problems.append(
+                Problem(
+                    measure.file,
+                    measure.line,
+                    f"has the same parts and unit as '{seen[key].slug}': one quantity is one measure "
+                    "(merge them, or give one a part that tells them apart)",
+                    measure.slug,
+                    "slug",
+                )
+            )
+        seen.setdefault(key, measure)
     return problems
+
+
+def _closest(value: str, known: list[str], part: str) -> str:
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.5)
+    return f"did you mean {' or '.join(close)}?" if close else f"add it there as a {part}, with its spellings"
 
 
 def _hint(name: str, value: str, known: Mapping[str, object], units: UnitRegistry) -> str:
@@ -561,6 +666,7 @@ def verify(inputs: LoadedInputs, problems: list[Problem]) -> tuple[FactBase, Cov
         drafts=tuple(item for item in verified if item.fact.draft),
         measures=inputs.measures,
         units=inputs.units,
+        vocabulary=inputs.vocabulary,
     )
     return base, coverage
 

@@ -32,21 +32,11 @@
 
   /* ---- the site's data, as scripts that call NQPF_CHECK_PART(name, payload) (parts.js) */
   var part = window.NqpfParts("NQPF_CHECK_PART", root.dataset.parts);
-  function script(src) {
-    return new Promise(function (resolve, reject) {
-      var element = document.createElement("script");
-      element.src = src;
-      element.onload = resolve;
-      element.onerror = function () { reject(new Error(src + " did not load")); };
-      document.head.appendChild(element);
-    });
-  }
   var checker = null;
   function ready() {  /* loaded at the first check, not with the page */
     if (checker) { return Promise.resolve(checker); }
-    var lunr = window.lunr ? Promise.resolve() : script(root.dataset.lunr);
-    return Promise.all([part("rules"), part("measures"), lunr]).then(function (loaded) {
-      checker = window.NqpfTextChecker.create(loaded[0], loaded[1], window.lunr);
+    return Promise.all([part("rules"), part("measures")]).then(function (loaded) {
+      checker = window.NqpfTextChecker.create(loaded[0], loaded[1]);
       return checker;
     });
   }
@@ -84,10 +74,30 @@
         ? "The base has this measure for: " + number.periods.join(", ") + "."
         : "The base has no dated figure of this measure."));
     } else if (number.verdict === "unknown") {
-      details.appendChild(element("li", "No measure of the base matches this number's sentence" +
+      details.appendChild(element("li", "No measure of the base has every part this number's words state" +
         (number.unit ? " (read as " + number.unit + ")." : ".")));
+      if (number.candidates.length) {
+        var could = element("li", "It could be: ");
+        number.candidates.forEach(function (slug, n) {
+          var candidate = checker.measure(slug);
+          if (n) { could.appendChild(document.createTextNode(", ")); }
+          could.appendChild(link(candidate.label, candidate.url));
+        });
+        details.appendChild(could);
+      }
     } else if (number.verdict === "not-a-figure") {
       details.appendChild(element("li", "A year, a date, an ordinal or part of a name: nothing to compare."));
+    }
+    if (number.parts.length) {  /* what its words say it measures, and which words say it */
+      var read = element("li", "Read as:");
+      var parts = element("ul", null, { class: "nqpf-check-parts" });
+      number.parts.forEach(function (part) {
+        parts.appendChild(element("li", part.part + ": " + checker.label(part.value) +
+          (part.words ? " ← “" + part.words + "”" : "") + (part.how ? " (" + part.how + ")" : ""),
+        { "data-part": part.part }));
+      });
+      read.appendChild(parts);
+      details.appendChild(read);
     }
     item.appendChild(details);
     return item;

@@ -101,8 +101,19 @@
       return mention(match[0], fraction(BigInt(year), 1n), match.index, match.index + match[0].length, {});
     }
 
+    function tooLong(num, den) {  /* numbers._too_long: a code or an identifier, never a quantity */
+      var e = num.search(/[eE]/);
+      var mantissa = e >= 0 ? num.slice(0, e) : num, exponent = e >= 0 ? num.slice(e + 1) : "";
+      var count = Array.from(mantissa).filter(function (ch) { return /^\p{Nd}$/u.test(ch); }).length + Array.from(den || "").length;
+      var magnitude = exponent.replace(/^[-+]+/, "");
+      return count > data.maxDigits || magnitude.length > 2 || (exponent !== "" && Math.abs(parseInt(exponent, 10)) > data.maxDigits);
+    }
+    var LIMIT = 10n ** BigInt(data.maxDigits);
+    function tooLarge(value) { return (value.n < 0n ? -value.n : value.n) >= LIMIT || value.d >= LIMIT; }
+
     function numeral(match) {
       var g = match.groups;
+      if (tooLong(g.num, g.den)) { return null; }
       var value = exact(g.num);
       if (g.den) {
         var den = digits(g.den);
@@ -200,7 +211,7 @@
       var found = [];
       var taken = new Uint8Array(text.length);
       function take(m) {
-        if (!m) { return; }
+        if (!m || tooLarge(m.value)) { return; }
         for (var at = m.start; at < m.end; at += 1) { if (taken[at]) { return; } }
         taken.fill(1, m.start, m.end);
         found.push(m);

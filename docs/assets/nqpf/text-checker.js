@@ -1,6 +1,7 @@
 /* The text checker in the browser: the same reading as hooks/nqpf/checking.py (the drafter's
- * sentences, years, ignore rules, units and measure matcher, then the sources' comparison), from
- * the rules the build writes (assets/nqpf/check/rules.js, from hooks/nqpf/check_page.py). The
+ * sentences, years, ignore rules and units; the clause reader's parts of each number, as
+ * hooks/nqpf/reading.py reads them; the measure every part matches, as hooks/nqpf/matching.py
+ * matches it; then the sources' comparison), from the rules the build writes (assets/nqpf/check/rules.js, from hooks/nqpf/check_page.py). The
  * patterns and tables are Python's, written out as data; this file holds only the order in
  * which they are asked. A differential test (tests/test_check_engines.py) requires both engines
  * to give the same verdicts for the same texts.
@@ -39,23 +40,28 @@
     return value.n + "/" + value.d;
   }
 
-  function create(rules, measuresData, lunr) {
+  function create(rules, measuresData) {
     var reader = window.NqpfNumberReader.create(rules.reader);
     var WS = rules.reader.whiteSpace;
     var spaces = new RegExp("[" + WS + "]+", "u");
     var leading = new RegExp("^[" + WS + "]+", "u");
     var trailing = new RegExp("[" + WS + "]+$", "u");
     var lineBreaks = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;  /* str.splitlines */
-    var trimmer = /^[^\p{L}\p{N}_]*?([\p{L}\p{N}_]+)[^\p{L}\p{N}_]*?$/u;  /* lunr.py's trimmer */
     var set = function (list) { return new Set(list); };
     var abbreviations = set(rules.abbreviations), stopWords = set(rules.stopWords), verbs = set(rules.verbs);
     var nameHeads = set(rules.nameHeads), beforeAYear = set(rules.beforeAYear), afterAYear = set(rules.afterAYear);
+    var notAName = set(rules.notAName);
     var units = rules.units;
     var measures = measuresData.measures;
+    var reviewed = measures.filter(function (m) { return !m.draft; });
     var measureOf = {};
     measures.forEach(function (m) { measureOf[m.slug] = m; });
     var possessives = set(rules.possessives);
-    var idf = new Map(Object.entries(measuresData.idf));
+    var vocabulary = measuresData.vocabulary;
+    var terms = new Map(Object.entries(vocabulary.terms));
+    var spellingOf = new Map(Object.entries(vocabulary.spellings));
+    var placeOfLabel = new Map(Object.entries(vocabulary.placeOfLabel));
+    var vocabularyPattern = new RegExp(vocabulary.pattern.source, "gu" + vocabulary.pattern.flags);
 
     /* ---- Python's re, asked as Python asks it */
     var compiled = {};
@@ -114,37 +120,72 @@
       return value;
     }
 
-    /* ---- lunr's pipeline, as search.term_counts runs it */
-    var terms = new Map();
-    function termOf(word) {
-      if (terms.has(word)) { return terms.get(word); }
-      var term;
-      if (/[0-9]/.test(word[0]) && /[0-9]/.test(word[word.length - 1])) {
-        term = word;
-      } else {
-        var trimmed = trimmer.exec(word);
-        var token = lunr.stopWordFilter(new lunr.Token(trimmed ? trimmed[1] : word, {}));
-        term = token ? lunr.stemmer(token).toString() : null;
+    function normal(text) { return text.split(spaces).filter(Boolean).join(" "); }  /* " ".join(text.split()) */
+
+    /* ---- the vocabulary's spellings in a text (reading.Vocabulary.found) */
+    function vocabularyIn(text) {
+      var found = [], m;
+      vocabularyPattern.lastIndex = 0;
+      while ((m = vocabularyPattern.exec(text)) !== null) {
+        if (m[0] === "") { vocabularyPattern.lastIndex += 1; continue; }
+        var written = m[0];
+        var core = written.replace(regex("possessive", "g"), "");
+        var entry = spellingOf.get(normal(core).toLowerCase().replace(/’/g, "'")) ||
+          spellingOf.get(normal(written).toLowerCase().replace(/’/g, "'"));
+        if (!entry) { continue; }
+        if (entry[1] !== null && normal(core) !== entry[1] && normal(written) !== entry[1]) { continue; }
+        found.push({ slug: entry[0], part: terms.get(entry[0]).part, start: m.index, end: m.index + written.length, words: written });
       }
-      terms.set(word, term);
-      return term;
+      return found;
     }
-    function termCounts(text) {
-      var counts = new Map();
-      text.toLowerCase().replace(/-/g, " ").split(spaces).forEach(function (word) {
-        if (!word) { return; }
-        var term = termOf(word);
-        if (term) { counts.set(term, (counts.get(term) || 0) + 1); }
+
+    /* ---- matching.match_parts: the measure every part of a reading matches */
+    var PARTS = ["subject", "property", "statistic", "whole", "constraint", "place", "period kind"];
+    function partOf(reading, name) {
+      var found = reading.stated.filter(function (s) { return s.part === name; })[0];
+      return found ? found.value : null;
+    }
+    function matchParts(reading, among, converts) {
+      var slugs = reading.places.map(function (p) { return p.value; });
+      var full = [], agreeing = [];
+      among.forEach(function (measure) {
+        if (measure.parts.subject === null || !converts(measure.unit)) { return; }
+        var wanted = Object.assign({}, measure.parts, { place: placeOfLabel.has(measure.place) ? placeOfLabel.get(measure.place) : null });
+        var unstated = [], fits = true;
+        for (var n = 0; n < PARTS.length && fits; n += 1) {
+          var part = PARTS[n], value = wanted[part], written = partOf(reading, part);
+          if (part === "place") {
+            if (!reading.places.length) { unstated.push(part); } else if (slugs.indexOf(value) < 0) { fits = false; }
+          } else if (part === "period kind") {
+            if (written === null) { unstated.push(part); }
+            else if (!(written === value || (value === "none" && written === "calendar-year"))) { fits = false; }
+          } else if (written === null && value !== null) {
+            unstated.push(part);
+          } else if (written !== value) {
+            fits = false;
+          }
+        }
+        if (!fits) { return; }
+        if (!unstated.length || (unstated.length === 1 && unstated[0] === "period kind")) { full.push(measure.slug); }
+        agreeing.push([unstated.length, measure.slug]);
       });
-      return counts;
+      agreeing.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+      if (full.length === 1) { return { measure: full[0], candidates: full.slice() }; }
+      if (full.length) { return { measure: null, candidates: full.slice().sort() }; }
+      return { measure: null, candidates: agreeing.slice(0, 3).map(function (a) { return a[1]; }) };
     }
-    function words(text) { return termCounts(text.replace(/’/g, "'")); }
 
     /* ---- units */
     function spelled(spelling) { return rules.spellings[spelling.toLowerCase()] || []; }
     function factor(from, to) { return unitFactorOf(rules, from, to); }
 
-    return { read: function (text) { return new Reading(text).readings; }, measureOf: measureOf };
+    return {
+      read: function (text) { return new Reading(text).readings; },
+      measureOf: measureOf,
+      matchParts: matchParts,
+      reviewed: reviewed,
+      label: function (value) { return terms.has(value) ? terms.get(value).label : value; }  /* a slug for people */
+    };
 
     function Reading(text) {
       var self = this;
@@ -330,84 +371,341 @@
         return before.slice(start) + m.text + after.slice(0, ends.length ? Math.min.apply(null, ends) : after.length);
       }
 
-      function about(sentence, m) {
-        var kept = [], at = sentence[0];
-        numbersIn(sentence).forEach(function (other) {
-          if (other.start === m.start || other.start < at) { return; }
-          var after = text.slice(other.end, sentence[1]);
-          var ends = [after.indexOf(","), after.indexOf(";"), after.indexOf(" with ")].filter(function (i) { return i >= 0; });
-          kept.push(text.slice(at, other.start));
-          at = other.end + (ends.length ? Math.min.apply(null, ends) : after.length);
+      /* ---- the clause reader (reading.TextReader): the parts each figure's words state */
+      var vocabularyFound = vocabularyIn(text);
+      var allSentences = sentences();
+      var headlineSpan = [0, 0];
+      findAll("line", text).some(function (line) {
+        if (!strip(line[0])) { return false; }
+        headlineSpan = [line.index, line.index + line[0].length];
+        return true;
+      });
+      var defaultPlace = mostNamedPlace();
+      var partsOf = new Map();  /* a figure's start -> its reading */
+      var PART_ORDER = { "subject": 0, "property": 1, "statistic": 2, "whole": 3, "constraint": 4, "place": 5, "period kind": 6 };
+
+      function stated(part, value, words, start, end, how) {
+        return { part: part, value: value, words: words, start: start, end: end, how: how || "" };
+      }
+      function withHow(item, how) { return Object.assign({}, item, { how: how }); }
+      function foundIn(start, end, part) {
+        return vocabularyFound.filter(function (f) {
+          return start <= f.start && f.end <= end && (part === undefined || f.part === part);
         });
-        kept.push(text.slice(at, sentence[1]));
-        return kept.join(" ");
+      }
+      function distinct(found) { return new Set(found.map(function (f) { return f.slug; })).size; }
+
+      function mostNamedPlace() {  /* drafting._most_named_place */
+        var counts = new Map();
+        vocabularyFound.forEach(function (f) { if (f.part === "place") { counts.set(f.slug, (counts.get(f.slug) || 0) + 1); } });
+        var ranked = Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1]; });  /* stable, as most_common */
+        if (!ranked.length || (ranked.length > 1 && ranked[0][1] === ranked[1][1])) { return null; }
+        return ranked[0][0];
       }
 
-      function paragraphOf(sentence) {
-        var found = paragraphs.filter(function (p) { return p[0] <= sentence[0] && sentence[0] < p[1]; })[0];
-        return found ? text.slice(found[0], found[1]) : "";
+      function clauseOf(sentence, figure, previous) {
+        var start = sentence[0];
+        findAll("clauseBreak", text, sentence[0], figure.start).forEach(function (m) { start = m.index + m[0].length; });
+        if (previous && previous.end > start) { start = previous.end; }
+        var endAt = search("clauseEndParts", text, figure.end, sentence[1]);
+        return [start, endAt ? endAt.index : sentence[1]];
       }
 
-      function unitLength(counts) {
-        var vector = new Map(), sum = 0;
-        counts.forEach(function (n, term) { var w = n * (idf.get(term) || 0); vector.set(term, w); sum += w * w; });
-        var length = Math.sqrt(sum) || 1;
-        var out = new Map();
-        vector.forEach(function (w, term) { if (w) { out.set(term, w / length); } });
-        return out;
+      function ordinal(n) {
+        var suffix = n % 100 >= 10 && n % 100 <= 20 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" })[n % 10] || "th";
+        return n + suffix;
       }
 
-      function ranked(unit, described) {  /* matching.MeasureMatcher.ranked */
-        var query = new Map();
-        [[described.clause, 3], [described.sentence, 1]].forEach(function (pair) {
-          words(pair[0]).forEach(function (n, term) { query.set(term, (query.get(term) || 0) + pair[1] * n); });
-        });
-        words(described.context).forEach(function (n, term) { query.set(term, (query.get(term) || 0) + 0.3); });
-        var vector = unitLength(query);
-        var change = Boolean(search("changeWords", described.clause));
-        var lowered = described.sentence.toLowerCase();
-        var named = Object.keys(rules.places).filter(function (place) {
-          return rules.places[place].some(function (w) { return lowered.indexOf(w) >= 0; });
-        });
-        var found = [];
-        measures.forEach(function (measure) {
-          if (unit !== null && factor(unit, measure.unit) === null) { return; }
-          var score = 0;
-          measure.vector.forEach(function (pair) { score += pair[1] * (vector.get(pair[0]) || 0); });
-          var kind = units[measure.unit] ? units[measure.unit].kind : null;
-          if (kind === "percent" && change !== Boolean(search("changeMeasure", measure.label))) { score *= 0.3; }
-          if (described.target !== Boolean(search("targetMeasure", measure.label))) { score *= 0.5; }
-          var place = measure.place.toLowerCase();
-          if (named.length && !named.some(function (p) { return place.indexOf(p) >= 0; })) { score *= 0.6; }
-          found.push({ slug: measure.slug, score: score });
-        });
-        return found.sort(function (a, b) { return b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0); });
+      function fiscal(written) {  /* reading._fiscal: true, false, or null for no pair of years */
+        var pair = search("fiscalPair", written);
+        if (!pair) { return null; }
+        return (digitsValue(pair[1]) + 1) % 100 === digitsValue(pair[2]);
       }
 
-      function propose(sentence, m, kind) {  /* proposals.Proposer.propose: the unit and measure */
-        var described = {
-          clause: clause(sentence, m), sentence: about(sentence, m),
-          context: paragraphOf(sentence) + " " + headline, target: kind === "target"
+      function choose(found, figure) {
+        var narrowed = new Set();
+        found.forEach(function (f) { terms.get(f.slug).narrows.forEach(function (n) { narrowed.add(n); }); });
+        var kept = found.filter(function (f) { return !narrowed.has(f.slug); });
+        var before = kept.filter(function (f) { return f.end <= figure.start; });
+        if (distinct(kept) === 1) { return before.length ? before[before.length - 1] : kept[0]; }
+        if (before.length && distinct(before) === 1) { return before[before.length - 1]; }
+        return null;
+      }
+
+      function respectively(sentence, figures, index) {
+        if (!search("respectively", text, sentence[0], sentence[1])) { return []; }
+        var run = [index];
+        while (run[0] > 0 && fullmatch("listGap", text, figures[run[0] - 1].end, figures[run[0]].start)) { run.unshift(run[0] - 1); }
+        while (run[run.length - 1] + 1 < figures.length &&
+          fullmatch("listGap", text, figures[run[run.length - 1]].end, figures[run[run.length - 1] + 1].start)) {
+          run.push(run[run.length - 1] + 1);
+        }
+        if (run.length < 2) { return []; }
+        var lists = [];
+        foundIn(sentence[0], figures[run[0]].start).forEach(function (f) {
+          if (["subject", "property", "constraint"].indexOf(f.part) < 0) { return; }
+          var current = lists[lists.length - 1], last = current ? current[current.length - 1] : null;
+          if (last && last.part === f.part && fullmatch("itemGap", text, last.end, f.start)) { current.push(f); } else { lists.push([f]); }
+        });
+        var fitting = lists.filter(function (items) { return items.length === run.length && distinct(items) === run.length; });
+        if (!fitting.length) { return []; }
+        var items = fitting[fitting.length - 1], at = run.indexOf(index), item = items[at];
+        var listed = normal(text.slice(items[0].start, items[items.length - 1].end));
+        return [stated(item.part, item.slug, item.words, item.start, item.end, ordinal(at + 1) + " of “" + listed + "” … respectively")];
+      }
+
+      function wholeOf(figure, clause) {
+        var none = { found: null, span: [0, 0], places: [] };
+        if (figure.unitKind !== "percent" && figure.unitKind !== "share") { return none; }
+        var lead = match("wholeBefore", text.slice(figure.end, clause[1]));
+        if (!lead) { return none; }
+        var at = figure.end + lead[0].length, places = [];
+        var found = foundIn(at, clause[1]);
+        for (var n = 0; n < found.length; n += 1) {
+          var f = found[n];
+          if (f.start !== at) { break; }
+          if (f.part === "place") {
+            places.push(f);
+            var rest = text.slice(f.end);
+            at = f.end + (rest.length - rest.replace(leading, "").length);
+            continue;
+          }
+          if (f.part === "subject") { return { found: f, span: [figure.end, f.end], places: places }; }
+          break;
+        }
+        return none;
+      }
+
+      function attached(figures, index, clause) {
+        if (index + 1 >= figures.length || figures[index + 1].start >= clause[1]) { return []; }
+        var following = figures[index + 1];
+        return foundIn(figures[index].end, following.start).filter(function (f) {
+          return (f.part === "property" || f.part === "statistic") && fullmatch("attached", text, f.end, following.start);
+        });
+      }
+
+      function implied(parts) {
+        Array.from(parts.values()).forEach(function (item) {
+          if (!terms.has(item.value) || ["subject", "property", "constraint"].indexOf(item.part) < 0) { return; }
+          Object.entries(terms.get(item.value).implies).forEach(function (pair) {
+            if (pair[0] === item.part) {
+              parts.set(pair[0], stated(pair[0], pair[1], item.words, item.start, item.end, item.how));
+            } else if (!parts.has(pair[0])) {
+              parts.set(pair[0], stated(pair[0], pair[1], item.words, item.start, item.end, "implied by “" + item.words + "”"));
+            }
+          });
+        });
+      }
+
+      function only(span, part) {
+        var found = foundIn(span[0], span[1], part);
+        if (distinct(found) !== 1) { return null; }
+        var last = found[found.length - 1];
+        return stated(part, last.slug, last.words, last.start, last.end);
+      }
+
+      function placesIn(span, wholePlaces, figure) {
+        var company = null;
+        findAll("companyNamed", text, span[0], figure ? figure.start : span[1]).forEach(function (m) {
+          var g = m.groups;
+          var name = g.after || g.before || g.actor || g.unnamed;
+          if (!name || notAName.has(name.split(spaces).filter(Boolean)[0]) || foundIn(m.index, m.index + m[0].length, "place").length) { return; }
+          var own = vocabularyIn(name);
+          if (own.length && own[0].start === 0 && own[own.length - 1].end === name.length) { return; }
+          company = stated("place", "company", name, m.index, m.index + m[0].length);
+        });
+        if (company) { return [company]; }
+        var places = [];
+        foundIn(span[0], span[1], "place").concat(wholePlaces).forEach(function (f) {
+          if (search("partnerBefore", text, Math.max(0, f.start - 30), f.start)) { return; }
+          places.push(stated("place", f.slug, f.words, f.start, f.end));
+        });
+        return places;
+      }
+
+      function fill(sentence, clause, previous, parts, fillSubject, continues) {
+        var before = previous && partsOf.has(previous.start) ? partsOf.get(previous.start) : null;
+        if (continues && !parts.has("property") && before) {
+          var property = before.stated.filter(function (s) { return s.part === "property"; })[0];
+          if (property) { parts.set("property", withHow(property, "from the number before it")); }
+        }
+        var sources = [];
+        if (before) { sources.push(["from the number before it", before]); }
+        sources.push(["from the sentence", [sentence[0], clause[0]]]);
+        var paragraph = paragraphs.filter(function (p) { return p[0] <= sentence[0] && sentence[0] < p[1]; })[0] || [sentence[0], sentence[0]];
+        allSentences.filter(function (x) { return paragraph[0] <= x[0] && x[1] <= sentence[0]; }).reverse().forEach(function (x) {
+          sources.push(["from the sentence before", x]);
+        });
+        if (headlineSpan[1] <= paragraph[0]) { sources.push(["from the headline", headlineSpan]); }
+        var needsSubject = fillSubject && !parts.has("subject");
+        var needsProperty = needsSubject && !parts.has("property");
+        var places = [];
+        for (var n = 0; n < sources.length; n += 1) {
+          var how = sources[n][0], source = sources[n][1], subject, prop, whole, constraint, found;
+          if (!Array.isArray(source)) {
+            var of = function (name) { return source.stated.filter(function (s) { return s.part === name; })[0] || null; };
+            subject = of("subject");
+            prop = of("property");
+            whole = of("whole");
+            constraint = of("constraint");
+            found = source.places.slice();
+          } else {
+            subject = only(source, "subject");
+            prop = only(source, "property");
+            whole = null;
+            constraint = only(source, "constraint");
+            found = placesIn(source, [], null);
+          }
+          if (needsSubject && subject) {
+            parts.set("subject", withHow(subject, how));
+            if (needsProperty && prop) { parts.set("property", withHow(prop, how)); }
+            if (needsProperty && whole && !parts.has("whole")) { parts.set("whole", withHow(whole, how)); }
+            if (constraint && !parts.has("constraint")) { parts.set("constraint", withHow(constraint, how)); }
+            needsSubject = needsProperty = false;
+          }
+          if (!places.length && found.length) { places = found.map(function (p) { return withHow(p, how); }); }
+          if (!needsSubject && places.length) { break; }
+        }
+        if (!places.length && defaultPlace !== null) {
+          places = [stated("place", defaultPlace, "", -1, -1, "the place the text names most")];
+        }
+        return places;
+      }
+
+      function statistic(figure, clause, words, hasWhole, parts) {
+        var before = text.slice(clause[0], figure.start), after = text.slice(figure.end, clause[1]);
+        function at(m, offset, value) {
+          return stated("statistic", value, strip(m[0]), offset + m.index, offset + m.index + m[0].length);
+        }
+        if (figure.unitKind === "percentage-points") {
+          return stated("statistic", "change-in-points", text.slice(figure.start, figure.end), figure.start, figure.end);
+        }
+        var ratio = match("ratioAfter", after);
+        if (ratio) { return at(ratio, figure.end, "ratio"); }
+        var cues = {};
+        words.forEach(function (f) { if (f.part === "statistic") { cues[f.slug] = f; } });
+        if (cues["average-annual-change"]) {
+          var average = cues["average-annual-change"];
+          return stated("statistic", "average-annual-change", average.words, average.start, average.end);
+        }
+        if (figure.unitKind === "percent" || figure.unitKind === "share") {
+          var month = search("monthOnMonth", text, clause[0], clause[1]);
+          if (month) { return stated("statistic", "month-on-month-change", month[0], month.index, month.index + month[0].length); }
+          if (cues.share) { return stated("statistic", "share", cues.share.words, cues.share.start, cues.share.end); }
+          var verb = findAll("changeVerb", before), noun = findAll("changeNoun", before);
+          if (noun.length) { return at(noun[noun.length - 1], clause[0], "change"); }
+          if (verb.length && !search("levelAfterChange", before)) { return at(verb[verb.length - 1], clause[0], "change"); }
+          var changed = match("changeAfter", after);
+          if (changed) { return at(changed, figure.end, "change"); }
+          if (hasWhole) { return stated("statistic", "share", "", -1, -1); }
+          if (parts.has("statistic")) { return parts.get("statistic"); }
+          return stated("statistic", "level", "", -1, -1);
+        }
+        var amount = search("amountChangeBefore", before);
+        if (amount) { return at(amount, clause[0], "change-amount"); }
+        return stated("statistic", "level", "", -1, -1);
+      }
+
+      function periodKind(sentence, clause, period) {
+        for (var n = 0; n < rules.periodKinds.length; n += 1) {
+          var kind = rules.periodKinds[n];
+          var spans = [clause, [sentence[0], clause[0]]];
+          for (var k = 0; k < spans.length; k += 1) {
+            var found = search("periodKind-" + kind, text, spans[k][0], spans[k][1]);
+            if (!found) { continue; }
+            if (kind === "fiscal-year" && fiscal(found[0]) === false) { continue; }
+            if (kind === "span-of-years" && fiscal(found[0]) === true) { continue; }
+            return stated("period kind", kind, found[0], found.index, found.index + found[0].length);
+          }
+        }
+        if (period !== null && period.length !== 10) {
+          return stated("period kind", period.length === 4 ? "calendar-year" : "month", period, -1, -1, "the sentence's date");
+        }
+        return null;
+      }
+
+      function readParts(sentence, figures, index, period) {  /* reading.TextReader.read */
+        var figure = figures[index], previous = index ? figures[index - 1] : null;
+        var clause = clauseOf(sentence, figure, previous);
+        var parts = new Map();
+        respectively(sentence, figures, index).forEach(function (item) { parts.set(item.part, item); });
+        var whole = wholeOf(figure, clause);
+        var stuck = attached(figures, index, clause);
+        var words = foundIn(clause[0], clause[1]).filter(function (f) {
+          return !(whole.span[0] <= f.start && f.start < whole.span[1]) && stuck.indexOf(f) < 0;
+        });
+        /* what a number counts is written near it: not after the next figure, nor just after the one before */
+        var following = index + 1 < figures.length ? figures[index + 1].start : clause[1];
+        var nouns = words.filter(function (f) {
+          return f.start < following && !(previous !== null && fullmatch("ownNoun", text, previous.end, f.start));
+        });
+        ["subject", "property", "constraint"].forEach(function (part) {
+          if (parts.has(part)) { return; }
+          var chosen = choose((part === "property" ? words : nouns).filter(function (f) { return f.part === part; }), figure);
+          if (!chosen) { return; }
+          if (part === "constraint" && chosen.slug === "target" && chosen.start >= figure.end &&
+            search("targetMet", text, clause[0], chosen.start)) { return; }
+          parts.set(part, stated(part, chosen.slug, chosen.words, chosen.start, chosen.end));
+        });
+        if (!parts.has("constraint")) {
+          var byYear = search("byYear", text, clause[0], clause[1]);
+          if (byYear) { parts.set("constraint", stated("constraint", "target", byYear[0], byYear.index, byYear.index + byYear[0].length)); }
+        }
+        if (whole.found) {
+          var w = whole.found;
+          parts.set(parts.has("subject") ? "whole" : "subject", stated(parts.has("subject") ? "whole" : "subject", w.slug, w.words, w.start, w.end));
+        }
+        implied(parts);
+        var writtenSubjects = nouns.some(function (f) { return f.part === "subject"; });
+        var continues = previous !== null && Boolean(fullmatch("listGlue", text, clause[0], figure.start));
+        var filled = fill(sentence, clause, previous, parts, !writtenSubjects, continues);
+        parts.set("statistic", statistic(figure, clause, words, whole.found !== null, parts));
+        implied(parts);
+        var places = placesIn(clause, whole.places, figure);
+        if (!places.length) { places = filled; }
+        if (places.length) { parts.set("place", places[0]); }
+        var kind = periodKind(sentence, clause, period);
+        if (kind) { parts.set("period kind", kind); }
+        var reading = {
+          stated: Array.from(parts.values()).sort(function (a, b) { return PART_ORDER[a.part] - PART_ORDER[b.part]; }),
+          places: places
         };
+        partsOf.set(figure.start, reading);
+        return reading;
+      }
+
+      /* ---- proposals.Proposer: the unit written with a number, and the measure its parts match */
+      function writtenWith(m, following) {
+        var written = writtenNextTo(m);
+        if (written === null && following && fullmatch("listToNext", text, m.end, following.start)) { return writtenNextTo(following); }
+        return written;
+      }
+      function followingIn(sentence, m) {
+        return numbersIn(sentence).filter(function (o) { return o.start >= m.end; })[0] || null;
+      }
+      function unitKind(m, following) {
+        var slugs = writtenWith(m, following);
+        return slugs && slugs.length ? units[slugs[0]].kind : null;
+      }
+
+      function propose(sentence, m, kind, reading) {  /* proposals.Proposer.propose: the unit and measure */
         var before = numbersIn(sentence).filter(function (o) { return o.end <= m.start; });
         var previous = before[before.length - 1];
         var converts = previous && fullmatch("conversion", text, previous.end, m.start) ? proposed.get(previous.start) : undefined;
-        var slugs = writtenNextTo(m);
+        var slugs = writtenWith(m, followingIn(sentence, m));
         if (!slugs || !slugs.length) { return null; }
         var unit = slugs[0];
         if (slugs.length > 1) {
-          var best = ranked(null, described).filter(function (r) { return slugs.indexOf(measureOf[r.slug].unit) >= 0; });
-          unit = best.length && best[0].score > 0 ? measureOf[best[0].slug].unit : slugs[0];
+          var fitting = matchParts(reading, measures, function () { return true; }).candidates.filter(function (c) {
+            return slugs.indexOf(measureOf[c].unit) >= 0;
+          });
+          if (fitting.length) { unit = measureOf[fitting[0]].unit; }
         }
+        var found = matchParts(reading, measures, function (to) { return factor(unit, to) !== null; });
         var measure = "(new)";
         var convertedLabel = converts && measureOf[converts] ? measureOf[converts].label + " in " + units[unit].label : null;
         var same = convertedLabel ? measures.filter(function (x) { return x.label === convertedLabel; }) : [];
-        if (same.length) {
-          measure = same[0].slug;
-        } else if (!converts) {
-          var top = ranked(unit, described)[0];
-          if (top && top.score >= rules.minScore) { measure = top.slug; }
-        }
+        if (found.measure !== null) { measure = found.measure; } else if (same.length) { measure = same[0].slug; }
         proposed.set(m.start, measure);
         return { unit: unit, measure: measure };
       }
@@ -452,13 +750,11 @@
         });
         if (!found.length && defining.length) { found = defining; }
         var kind = statesATarget(text.slice(sentence[0], sentence[1])) ? "target" : "figure";
-        found.forEach(function (m) {
-          var proposal = propose(sentence, m, kind);
-          figures.set(m.start, {
-            unit: proposal ? proposal.unit : writtenUnit(m),
-            measure: proposal && proposal.measure !== "(new)" ? proposal.measure : null,
-            period: period
-          });
+        var shown = found.map(function (m) { return { start: m.start, end: m.end, unitKind: unitKind(m, followingIn(sentence, m)) }; });
+        var read = shown.map(function (figure, n) { return readParts(sentence, shown, n, period); });
+        found.forEach(function (m, n) {
+          var proposal = propose(sentence, m, kind, read[n]);
+          figures.set(m.start, { unit: proposal ? proposal.unit : writtenUnit(m), period: period, reading: read[n] });
         });
       });
 
@@ -467,16 +763,22 @@
         var figure = figures.get(m.start);
         var reading = {
           text: m.text, start: points[m.start], end: points[m.end], value: null, scale: null, unit: null,
-          qualifier: null, period: null, measure: null, verdict: "not-a-figure", facts: [], periods: [],
+          qualifier: null, period: null, measure: null, verdict: "not-a-figure", facts: [], periods: [], parts: [], candidates: [],
           exact: m.value, from: m.start, to: m.end  /* UTF-16 offsets, for the page to slice by */
         };
         if (figure) {
-          var measure = figure.measure ? measureOf[figure.measure] : null;
+          var unit = figure.unit;
+          var matched = matchParts(figure.reading, reviewed, function (to) { return factor(unit, to) !== null; });
+          var measure = matched.measure !== null ? measureOf[matched.measure] : null;
           Object.assign(reading, {
             value: formatNumber(m.value), scale: m.scale, unit: figure.unit, qualifier: m.hedge,
-            period: figure.period, verdict: "unknown"
+            period: figure.period, verdict: "unknown",
+            parts: figure.reading.stated.map(function (p) {
+              return { part: p.part, value: p.value, words: p.words, start: p.start < 0 ? -1 : points[p.start], how: p.how };
+            }),
+            candidates: matched.measure === null ? matched.candidates.slice() : []
           });
-          if (measure && !measure.draft) {
+          if (measure) {
             reading.measure = measure.slug;
             if (figure.period === null || measure.periods.indexOf(figure.period) < 0) {
               reading.verdict = "no-figure-for-period";
@@ -534,8 +836,8 @@
 
   /* The checker for one fact base: read(text) reads, needs(readings) names the files of facts
    * to load, and verdicts(readings, parts) compares. */
-  function checker(rules, measuresData, lunr) {
-    var engine = create(rules, measuresData, lunr);
+  function checker(rules, measuresData) {
+    var engine = create(rules, measuresData);
     var measureOf = engine.measureOf;
     var decimals = new RegExp(rules.patterns.decimals.source, "u" + rules.patterns.decimals.flags);
     return {
@@ -563,7 +865,8 @@
           return out;
         });
       },
-      measure: function (slug) { return measureOf[slug]; }
+      measure: function (slug) { return measureOf[slug]; },
+      label: engine.label
     };
   }
 

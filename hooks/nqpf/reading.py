@@ -1,0 +1,783 @@
+"""Reading a text: its sentences and paragraphs, the dates it writes, and for each number the
+parts of the quantity its words state, each with the words that state them. One reader below
+both the drafter and the text checker (and written out as data for the browser's engine).
+
+A number's parts (Data Commons' statistical variables: a quantity is its parts):
+- ``subject``: what is counted (new energy vehicles, R&D, GDP);
+- ``property``: what of it (production, sales, exports; none for the subject itself);
+- ``statistic``: the level, a change (in percent, in points, as an amount, month on month), a
+  share of a ``whole``, an average annual change, a ratio;
+- ``constraint``: a narrower kind (basic research only, a target);
+- ``place``: the places its clause names (a company's figure is not its country's);
+- ``period kind``: a year, a month, a quarter, the year to date, a span of years, a total to date.
+Each is read from the number's clause first; the sentence before it, the paragraph and the
+headline fill a subject or a place the clause leaves unstated, and never overrule one it states.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .model import Period, Term, read_period
+from .numbers import MONTH_PATTERN, MONTHS
+
+_DATE_RE = re.compile(  # "November 7, 2022", "Sept. 29", "7 November 2022", "11th Mar, 2025", "September 2023"
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_PATTERN})\b\.?,?(?:\s+(?P<year>\d{{4}})\b)?"
+    rf"|(?P<month2>{MONTH_PATTERN})\b\.?\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(?P<year2>\d{{4}})\b)?"
+    rf"|(?P<year3>\d{{4}})\b))"
+)
+# Sentence ends: a stop after a word that is not an abbreviation or an initial, before a capital.
+_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = {
+    *MONTHS,
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Gen",
+    "Lt",
+    "Col",
+    "Capt",
+    "Sr",
+    "Jr",
+    "St",
+    "No",
+    "Nos",
+    "Rs",
+    "Co",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "U.S",
+    "U.K",
+    "U.N",
+    "approx",
+    "Govt",
+    "Dept",
+    "Art",
+    "Sec",
+    "Fig",
+}
+STOP_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "or",
+    "but",
+    "as",
+    "than",
+    "that",
+    "which",
+    "while",
+    "who",
+    "this",
+    "these",
+    "those",
+    "its",
+    "it",
+    "their",
+    "our",
+    "his",
+    "her",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "over",
+    "under",
+    "about",
+    "since",
+    "during",
+    "per",
+    "each",
+    "year",
+    "years",
+    "compared",
+    "worth",
+    "up",
+    "down",
+    "into",
+    "against",
+    "more",
+    "less",
+    "nearly",
+    "almost",
+    "around",
+    "some",
+}
+_WORD_AT_STOP = re.compile(r"([\w.]+)[.!?]$")  # the word a stop ends: "Sept" of "Sept."
+_INITIAL = re.compile(r"[A-Z]")
+_LINE = re.compile(r"[^\n]+")
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date written in words in a sentence: its span, and the period it states (if a year)."""
+
+    start: int
+    end: int
+    period: Period | None
+    label: str
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of ``text``. A line break ends a sentence unless it only
+    wraps one: the line before it has no closing stop and is not a headline."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in paragraphs(text):
+        start = paragraph[0]
+        for stop in _END_RE.finditer(text, *paragraph):
+            word = _WORD_AT_STOP.search(text[start : stop.start() + 1])
+            before = word.group(1) if word else ""
+            if before.rstrip(".") in _ABBREVIATIONS or _INITIAL.fullmatch(before):
+                continue  # "Sept. 29", "U.S. dollars", "Tanvir A. Bhatti"
+            spans.append((start, stop.end()))
+            start = stop.end()
+        spans.append((start, paragraph[1]))
+    stripped = []
+    for start, end in spans:
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            stripped.append((start + lead, start + len(chunk.rstrip())))
+    return stripped
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Runs of lines that belong together: a line continues the one before when that line is
+    wrapped (no closing stop, not a headline) and no blank line parts them."""
+    runs: list[list[int]] = []
+    for line in _LINE.finditer(text):
+        if not line.group(0).strip():
+            continue
+        if runs and text.count("\n", runs[-1][1], line.start()) < 2 and _wraps(text[runs[-1][0] : runs[-1][1]]):
+            runs[-1][1] = line.end()
+        else:
+            runs.append([line.start(), line.end()])
+    return [(start, end) for start, end in runs]
+
+
+def _wraps(line: str) -> bool:
+    """Whether a line ends mid-sentence, so that the next line continues it."""
+    last = line.rstrip().splitlines()[-1] if line.strip() else ""
+    if not last or last[-1] in '.!?:;…"”’)]':
+        return False
+    words = [w for w in _HEADLINE_WORD.findall(last) if w.lower() not in STOP_WORDS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return not (words and capitalised >= 0.6 * len(words))  # a headline stands alone
+
+
+def date_expressions(text: str, start: int, end: int) -> list[DateExpression]:
+    """The dates written in words between ``start`` and ``end``, with the period each states."""
+    found = []
+    for match in _DATE_RE.finditer(text, start, end):
+        month = MONTHS[match["month"] or match["month2"]]
+        day, year = match["day"] or match["day2"], match["year"] or match["year2"] or match["year3"]
+        period = None
+        if year and 1800 <= int(year) <= 2199:
+            written = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+            try:
+                period = read_period(written)  # the model's own reading: a drafted period loads
+            except ValueError:
+                period = None
+        found.append(DateExpression(match.start(), match.end(), period, match.group(0).strip(" ,")))
+    return found
+
+
+# ---- the parts of a number's quantity
+
+PARTS = ("subject", "property", "statistic", "whole", "constraint", "place", "period kind")
+COMPANY = "company"  # the place of a figure a company's words state: no measure of the base is one's
+HEDGE_WORDS = (  # words between a change word and its number: "up by nearly", "an increase of about"
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|over|more than|less than|up to|at least|just"
+    r"|only|an|a|the|by|of)\s+)*"
+)
+
+# Where a clause starts (the last of these before a number) and ends (the first after it).
+CLAUSE_BREAK = re.compile(
+    r"[;:—(]|,(?!\d{3})|\s[-–]{1,2}\s|\b(?:while|whereas|but|that|which)\s"
+    r"|\b(?:said|says|say|reported|reports|showed|shows|show|announced|stated|estimated)\s+"
+)
+CLAUSE_END = re.compile(r"[;:—()]|,(?!\d{3})|\s[-–]{1,2}\s|\b(?:while|whereas|but|which)\s")
+# A percentage is a change when a change word comes before it in its clause ("rose 8.1%", "an
+# increase of 30.3%") or after it ("8.1% year on year"); a change verb with "to" gives the level
+# the quantity reached ("rose to 2.68%").
+CHANGE_NOUN = re.compile(
+    r"(?i)\b(?:growth|increase|increases|rise|decline|decrease|drop|fall|gain|jump|surge|expansion|contraction"
+    r"|reduction|slowdown|growth rate)\b"
+)
+CHANGE_VERB = re.compile(
+    r"(?i)\b(?:up|down|rose|risen|rising|rises|grew|grown|growing|grows|increased|increasing|climbed|jumped|surged"
+    r"|soared|fell|fallen|falling|declined|declining|dropped|decreased|expanded|contracted|reduced|reduce|edged up"
+    r"|edged down|gained|added|shrank|slipped|plunged)\b"
+)
+LEVEL_AFTER_CHANGE = re.compile(rf"(?i)\bto\s+{HEDGE_WORDS}\Z")  # "rose to", "to nearly"
+CHANGE_AFTER = re.compile(
+    r"(?i)^\s*(?:(?:year|yr)[- ]on[- ](?:year|yr)|y-o-y|yoy|on the year|from a year (?:ago|earlier)"
+    r"|(?:over|from|compared with|compared to|than) (?:the )?(?:previous|same|last|a) (?:year|period)"
+    r"|increase|rise|growth|jump|gain|decline|drop|fall|higher|lower|more than|less than|up|down)\b"
+)
+MONTH_ON_MONTH = re.compile(r"(?i)\b(?:month[- ]on[- ]month|m-o-m|mom|from the previous month|sequential(?:ly)?)\b")
+AMOUNT_CHANGE_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:increase|rise|growth|decline|decrease|drop|fall|gain|jump|surge)\s+of\s+{HEDGE_WORDS}"
+    rf"|\b(?:up|down|increased|rose|grew|fell|declined|dropped|gained|jumped|added|climbed|decreased)\s+"
+    rf"(?:by\s+)?{HEDGE_WORDS})\Z"
+)
+RATIO_AFTER = re.compile(r"(?i)^(?:-|\s)?(?:fold|times)\b")
+# What a share is of: "40% of total new vehicle sales", "2/3 of our GDP", "24 percent to GDP".
+WHOLE_BEFORE = re.compile(
+    r"(?i)^\s*(?:of|to|in)\s+(?:(?:the|total|overall|all|our|its|their|national|whole|entire|annual|country['’]s"
+    r"|nation['’]s)\s+)*"
+)
+# A place named as a partner is not the figure's place: "exports to China", "trade with Pakistan".
+PARTNER_BEFORE = re.compile(
+    r"(?i)\b(?:to|from|with|between|against|than|toward|towards|into|visited|visiting|and|among|across)\s+(?:the\s+)?\Z"
+)
+# A target read as met is no target: "the growth rate of 5.2% met our target".
+TARGET_MET = re.compile(
+    r"(?i)\b(?:met|meet|meets|meeting|achieved|achieving|exceeded|exceeding|surpassed|beat|beating|missed|hit|above"
+    r"|below|beyond)\s+(?:\w+\s+)?\Z"
+)
+BY_YEAR = re.compile(r"(?i)\bby\s+((?:19|20)\d\d)\b")  # "by 2030": a target, unless the text is dated later
+# A company, not a country: "carmaker BYD", "Chery Automobile Co.", "BYD sold", "the carmaker".
+COMPANY_NAMED = re.compile(
+    r"\b(?:carmaker|automaker|company|firm|manufacturer|maker|brand|giant|group|startup|corporation|supplier)\s+"
+    r"(?P<after>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+    r"|(?P<before>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:Co\.|Ltd\b|Inc\b|Corp\b|Corporation|Company|Motors?\b"
+    r"|Automobile|Auto\b|Holdings|Group)"
+    r"|(?P<actor>\b[A-Z][\w&-]*)(?:['’]s)?\s+(?:sold|delivered|shipped|produced|exported|posted|recorded|made)\b"
+    r"|\b(?P<unnamed>(?:the|its)\s+(?:carmaker|automaker|company|firm|group|manufacturer|brand)(?:['’]s)?)\b"
+)
+# Capitalised words that start a sentence or a clause, never a company's name.
+NOT_A_NAME = frozenset(
+    {
+        *("The", "In", "It", "Its", "This", "That", "These", "Those", "They", "We", "Our", "Their", "He", "She"),
+        *("His", "Her", "A", "An", "And", "But", "Also", "Meanwhile", "Overall", "Total", "Last", "Next"),
+        *("According", "Both", "Each", "Every", "Such", "Sales", "Exports", "Production", "Output", "Imports"),
+    }
+)
+# The kind of period a number's clause (or the words that open its sentence) states.
+PERIOD_KINDS_WRITTEN: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "year-to-date",
+        re.compile(
+            rf"(?i)\b(?:first\s+(?:\w+\s+)?(?:months|quarters)|first\s+half|year[- ]to[- ]date|so far this year|H1\b"
+            rf"|(?:{MONTH_PATTERN})\.?\s*(?:-|–|to|through)\s*(?:{MONTH_PATTERN})\b)"
+        ),
+    ),
+    ("quarter", re.compile(r"(?i)\b(?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter|Q[1-4])\b")),
+    (
+        "month",
+        re.compile(
+            rf"(?i)\b(?:in|during|for|of|last)\s+(?:(?:{MONTH_PATTERN})\b|the month\b)|\b(?:{MONTH_PATTERN})\s+alone\b"
+        ),
+    ),
+    (
+        "span-of-years",
+        re.compile(
+            r"(?i)\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*(?:19|20)\d\d|five-year plan|(?:past|last|previous)"
+            r"\s+(?:\w+\s+)?(?:years|decade)|decade|(?:19|20)\d\d[-–](?!(?:19|20)\d\d)\d\d\s+period)\b"
+        ),
+    ),
+    (
+        "cumulative",
+        re.compile(
+            r"(?i)\b(?:cumulative(?:ly)?|so far|to date|up to now|until now|as of|by the end of"
+            r"|since\s+(?:19|20)\d\d)\b"
+        ),
+    ),
+    (
+        "fiscal-year",
+        re.compile(r"(?i)\b(?:fiscal|financial)\s+year\b|\bFY\s?\d|\b(?:19|20)\d\d[-–/]\d\d\b(?!\s+period)"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One spelling of the vocabulary written in a text."""
+
+    slug: str
+    part: str
+    start: int
+    end: int
+    words: str
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One part of a number's quantity and the words of the text that state it."""
+
+    part: str  # one of PARTS
+    value: str  # a slug of the vocabulary, a statistic, a period kind, or "company"
+    words: str  # as written ("" when nothing is written: a level, unstated)
+    start: int = -1  # where the words are in the text (-1: nowhere)
+    end: int = -1
+    how: str = ""  # "", "2nd of “production and sales” … respectively", "from the sentence before"
+
+    def as_json(self) -> dict[str, object]:
+        return {"part": self.part, "value": self.value, "words": self.words, "start": self.start, "how": self.how}
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """What a number's words say it measures: each part, with the words that state it."""
+
+    stated: tuple[Stated, ...]
+    places: tuple[Stated, ...] = ()  # every place its clause (or what fills it) names
+
+    @property
+    def place_slugs(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(place.value for place in self.places))
+
+    def part(self, name: str) -> str | None:
+        return next((s.value for s in self.stated if s.part == name), None)
+
+    def parts(self) -> dict[str, str | None]:
+        return {name: self.part(name) for name in PARTS}
+
+
+def _spelled(spelling: str) -> str:
+    """A spelling as a pattern: any run of spaces for a space, either apostrophe for one."""
+    return r"\s+".join(re.sub("['’]", "['’]", re.escape(word)) for word in spelling.split())
+
+
+_CAPITALS = re.compile(r"[A-Z][A-Z&.]*[A-Z.]")  # "GDP", "US", "U.S.", "R&D": spelled in capitals only
+
+
+class Vocabulary:
+    """The vocabulary's spellings, found in a text in one pass (the longest spelling first)."""
+
+    def __init__(self, terms: Mapping[str, Term]):
+        self.terms = dict(terms)
+        self.spellings: dict[str, tuple[str, str | None]] = {}  # lower-case spelling -> (slug, exact case)
+        for term in terms.values():
+            for spelling in term.spellings:
+                self.spellings[spelling.lower()] = (term.slug, spelling if _CAPITALS.fullmatch(spelling) else None)
+        ordered = sorted(self.spellings, key=lambda s: (-len(s), s))
+        self.pattern = (
+            re.compile(rf"(?i)(?<![\w&-])(?:{'|'.join(_spelled(s) for s in ordered)})(?:['’]s)?(?![\w&-])")
+            if ordered
+            else re.compile(r"(?!)")
+        )
+        self.place_of_label = {t.label: slug for slug, t in terms.items() if t.part == "place"}
+
+    def found(self, text: str) -> list[Found]:
+        """Every spelling the text writes, in order."""
+        found = []
+        for match in self.pattern.finditer(text):
+            written = match.group(0)
+            core = _POSSESSIVE.sub("", written)
+            key = " ".join(core.split()).lower().replace("’", "'")
+            entry = self.spellings.get(key) or self.spellings.get(" ".join(written.split()).lower().replace("’", "'"))
+            if entry is None:
+                continue
+            slug, exact = entry
+            if exact is not None and " ".join(core.split()) != exact and " ".join(written.split()) != exact:
+                continue  # "us" is not the United States
+            found.append(Found(slug, self.terms[slug].part, match.start(), match.end(), written))
+        return found
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of a sentence that states a figure, as the reader is given it."""
+
+    start: int
+    end: int
+    unit_kind: str | None  # the kind of its unit in facts/units.yml: percent, currency, count...
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+class TextReader:
+    """Reads the parts of every figure of one text: the vocabulary's spellings are found once."""
+
+    def __init__(
+        self, text: str, vocabulary: Vocabulary, *, default_place: str | None = None, dated: int | None = None
+    ):
+        self.text = text
+        self.vocabulary = vocabulary
+        self.found = vocabulary.found(text)
+        self.paragraphs = paragraphs(text)
+        self.sentences = sentences(text)
+        headline = next((line for line in _LINE.finditer(text) if line.group(0).strip()), None)
+        self.headline = (headline.start(), headline.end()) if headline else (0, 0)
+        self.default_place = default_place
+        self.dated = dated
+        self.readings: dict[int, NumberReading] = {}  # a figure's start -> its reading
+
+    # ---- where
+
+    def _in(self, start: int, end: int, part: str | None = None) -> list[Found]:
+        return [f for f in self.found if start <= f.start and f.end <= end and (part is None or f.part == part)]
+
+    def clause(self, sentence: tuple[int, int], figure: Figure, previous: Figure | None) -> tuple[int, int]:
+        """The clause of the sentence around a figure: after the last break before it (and after
+        the figure before it), up to the first break after it."""
+        start = sentence[0]
+        for found in CLAUSE_BREAK.finditer(self.text, sentence[0], figure.start):
+            start = found.end()
+        if previous is not None and previous.end > start:
+            start = previous.end
+        end_at = CLAUSE_END.search(self.text, figure.end, sentence[1])
+        return start, end_at.start() if end_at else sentence[1]
+
+    # ---- the parts
+
+    def read(
+        self, sentence: tuple[int, int], figures: Sequence[Figure], index: int, period: Period | None
+    ) -> NumberReading:
+        """The parts of ``figures[index]``, a figure of ``sentence`` (its figures in order)."""
+        figure = figures[index]
+        previous = figures[index - 1] if index else None
+        clause = self.clause(sentence, figure, previous)
+        text = self.text
+        stated: dict[str, Stated] = {}
+        listed = self._respectively(sentence, figures, index)
+        for item in listed:
+            stated[item.part] = item
+        # the whole of a share, and the words after a number that are another figure's
+        whole, whole_span, whole_places = self._whole(figure, clause)
+        attached = self._attached(figures, index, clause)
+        words = [f for f in self._in(*clause) if not (whole_span[0] <= f.start < whole_span[1]) and f not in attached]
+        # what a number counts is written near it: not after the next figure ("four wind farms, one
+        # hydropower plant"), nor just after the figure before it (that figure's own noun)
+        following = figures[index + 1].start if index + 1 < len(figures) else clause[1]
+        nouns = [
+            f
+            for f in words
+            if f.start < following and not (previous is not None and _OWN_NOUN.fullmatch(text, previous.end, f.start))
+        ]
+        for part in ("subject", "property", "constraint"):
+            if part not in stated:
+                chosen = self._choose([f for f in (words if part == "property" else nouns) if f.part == part], figure)
+                if chosen is not None:
+                    if (
+                        part == "constraint"
+                        and chosen.slug == "target"
+                        and chosen.start >= figure.end
+                        and TARGET_MET.search(text, clause[0], chosen.start)
+                    ):
+                        continue  # "5.2% met our target": an outcome (but "beat the target of 5%" is the target)
+                    stated[part] = Stated(part, chosen.slug, chosen.words, chosen.start, chosen.end)
+        if "constraint" not in stated:
+            by_year = BY_YEAR.search(text, clause[0], clause[1])
+            if by_year and (self.dated is None or int(by_year.group(1)) > self.dated):
+                stated["constraint"] = Stated("constraint", "target", by_year.group(0), by_year.start(), by_year.end())
+        if whole is not None:
+            if "subject" not in stated:  # "60% of our population": what the share is of is the subject
+                stated["subject"] = Stated("subject", whole.slug, whole.words, whole.start, whole.end)
+            else:
+                stated["whole"] = Stated("whole", whole.slug, whole.words, whole.start, whole.end)
+        self._implied(stated)
+        written_subjects = any(f.part == "subject" for f in nouns)  # two or more: unsure, not unstated
+        continues = previous is not None and _LIST_GLUE.fullmatch(text, clause[0], figure.start) is not None
+        filled = self._fill(sentence, clause, previous, stated, fill_subject=not written_subjects, continues=continues)
+        statistic = self._statistic(figure, clause, words, whole is not None, stated)
+        stated["statistic"] = statistic
+        self._implied(stated)
+        places = self._places(clause, whole_places, figure)
+        if not places:
+            places = filled
+        if places:
+            stated["place"] = places[0]
+        kind = self._period_kind(sentence, clause, period)
+        if kind is not None:
+            stated["period kind"] = kind
+        order = {name: n for n, name in enumerate(PARTS)}
+        reading = NumberReading(tuple(sorted(stated.values(), key=lambda s: order[s.part])), tuple(places))
+        self.readings[figure.start] = reading
+        return reading
+
+    def _choose(self, found: list[Found], figure: Figure) -> Found | None:
+        """The one entry of a part the clause writes: those another outranks left out; of several,
+        the only one before the number; else none (unsure)."""
+        narrowed = {n for f in found for n in self.vocabulary.terms[f.slug].narrows}
+        kept = [f for f in found if f.slug not in narrowed]
+        before = [f for f in kept if f.end <= figure.start]
+        if len({f.slug for f in kept}) == 1:
+            return before[-1] if before else kept[0]
+        if before and len({f.slug for f in before}) == 1:
+            return before[-1]
+        return None
+
+    def _respectively(self, sentence: tuple[int, int], figures: Sequence[Figure], index: int) -> list[Stated]:
+        """ "production and sales ... reached A and B, respectively": the n-th number of a run
+        takes the n-th entry of the list before it."""
+        text = self.text
+        if not RESPECTIVELY.search(text, sentence[0], sentence[1]):
+            return []
+        run = [index]
+        while run[0] > 0 and _LIST_GAP.fullmatch(text, figures[run[0] - 1].end, figures[run[0]].start):
+            run.insert(0, run[0] - 1)
+        while run[-1] + 1 < len(figures) and _LIST_GAP.fullmatch(
+            text, figures[run[-1]].end, figures[run[-1] + 1].start
+        ):
+            run.append(run[-1] + 1)
+        if len(run) < 2:
+            return []
+        lists: list[list[Found]] = []
+        for found in self._in(sentence[0], figures[run[0]].start):
+            if found.part not in ("subject", "property", "constraint"):
+                continue
+            last = lists[-1][-1] if lists else None
+            if last is not None and last.part == found.part and _ITEM_GAP.fullmatch(text, last.end, found.start):
+                lists[-1].append(found)
+            else:
+                lists.append([found])
+        fitting = [items for items in lists if len(items) == len(run) and len({f.slug for f in items}) == len(run)]
+        if not fitting:
+            return []
+        items = fitting[-1]
+        at = run.index(index)
+        item = items[at]
+        listed = " ".join(text[items[0].start : items[-1].end].split())
+        how = f"{_ordinal(at + 1)} of “{listed}” … respectively"
+        return [Stated(item.part, item.slug, item.words, item.start, item.end, how)]
+
+    def _whole(self, figure: Figure, clause: tuple[int, int]) -> tuple[Found | None, tuple[int, int], list[Found]]:
+        """What a share is of, written just after it: "of total new vehicle sales", "of our GDP"."""
+        if figure.unit_kind not in ("percent", "share"):
+            return None, (0, 0), []
+        lead = WHOLE_BEFORE.match(self.text[figure.end : clause[1]])
+        if lead is None:
+            return None, (0, 0), []
+        at = figure.end + lead.end()
+        places: list[Found] = []
+        for found in self._in(at, clause[1]):
+            if found.start != at:
+                break
+            if found.part == "place":
+                places.append(found)
+                at = found.end + (len(self.text[found.end :]) - len(self.text[found.end :].lstrip()))
+                continue
+            if found.part == "subject":
+                return found, (figure.end, found.end), places
+            break
+        return None, (0, 0), []
+
+    def _attached(self, figures: Sequence[Figure], index: int, clause: tuple[int, int]) -> list[Found]:
+        """Words just before the next figure of the clause are that figure's: "45 new MOUs worth
+        over $600 million" (the worth is the $600 million's)."""
+        if index + 1 >= len(figures) or figures[index + 1].start >= clause[1]:
+            return []
+        following = figures[index + 1]
+        return [
+            f
+            for f in self._in(figures[index].end, following.start)
+            if f.part in ("property", "statistic") and _ATTACHED.fullmatch(self.text, f.end, following.start)
+        ]
+
+    def _implied(self, stated: dict[str, Stated]) -> None:
+        """Parts the words already read imply, where nothing states them ("GDP growth": a change)."""
+        for item in list(stated.values()):
+            term = self.vocabulary.terms.get(item.value)
+            if term is None or item.part not in ("subject", "property", "constraint"):
+                continue
+            for part, value in term.implies.items():
+                if part == item.part:
+                    stated[part] = Stated(part, value, item.words, item.start, item.end, item.how)
+                elif part not in stated:
+                    stated[part] = Stated(part, value, item.words, item.start, item.end, f"implied by “{item.words}”")
+
+    def _fill(
+        self,
+        sentence: tuple[int, int],
+        clause: tuple[int, int],
+        previous: Figure | None,
+        stated: dict[str, Stated],
+        *,
+        fill_subject: bool,
+        continues: bool,
+    ) -> list[Stated]:
+        """A subject (and with it a property) the clause leaves unstated, from the figure before it
+        in the sentence, the sentence before the clause, the paragraph's sentences before it or the
+        headline; the places of the first of these that names any. Returns those places. A clause
+        that only continues a list ("build four wind farms, one hydropower plant") takes the
+        property of the figure before it."""
+        if continues and "property" not in stated and previous is not None and previous.start in self.readings:
+            shared = next((s for s in self.readings[previous.start].stated if s.part == "property"), None)
+            if shared is not None:
+                stated["property"] = dataclasses.replace(shared, how="from the number before it")
+        sources: list[tuple[str, tuple[int, int] | NumberReading]] = []
+        if previous is not None and previous.start in self.readings:
+            sources.append(("from the number before it", self.readings[previous.start]))
+        sources.append(("from the sentence", (sentence[0], clause[0])))
+        paragraph = next((p for p in self.paragraphs if p[0] <= sentence[0] < p[1]), (sentence[0], sentence[0]))
+        for earlier in reversed([s for s in self.sentences if paragraph[0] <= s[0] and s[1] <= sentence[0]]):
+            sources.append(("from the sentence before", earlier))
+        if self.headline[1] <= paragraph[0]:
+            sources.append(("from the headline", self.headline))
+        needs_subject = fill_subject and "subject" not in stated
+        needs_property = needs_subject and "property" not in stated
+        places: list[Stated] = []
+        for how, source in sources:
+            if isinstance(source, NumberReading):
+                found_subject = next((s for s in source.stated if s.part == "subject"), None)
+                found_property = next((s for s in source.stated if s.part == "property"), None)
+                found_whole = next((s for s in source.stated if s.part == "whole"), None)
+                found_constraint = next((s for s in source.stated if s.part == "constraint"), None)
+                found_places = list(source.places)
+            else:
+                found_subject = self._only(source, "subject")
+                found_property = self._only(source, "property")
+                found_whole = None
+                found_constraint = self._only(source, "constraint")
+                found_places = self._places(source, [], None)
+            if needs_subject and found_subject is not None:
+                stated["subject"] = dataclasses.replace(found_subject, how=how)
+                if needs_property and found_property is not None:
+                    stated["property"] = dataclasses.replace(found_property, how=how)
+                if (
+                    needs_property and found_whole is not None and "whole" not in stated
+                ):  # "up 0.1 points": of the share
+                    stated["whole"] = dataclasses.replace(found_whole, how=how)
+                if found_constraint is not None and "constraint" not in stated:  # "basic research ..., up 10.5%"
+                    stated["constraint"] = dataclasses.replace(found_constraint, how=how)
+                needs_subject = needs_property = False
+            if not places and found_places:
+                places = [dataclasses.replace(place, how=how) for place in found_places]
+            if not needs_subject and places:
+                break
+        if not places and self.default_place is not None:
+            places = [Stated("place", self.default_place, "", -1, -1, "the place the text names most")]
+        return places
+
+    def _only(self, span: tuple[int, int], part: str) -> Stated | None:
+        """The one entry of a part a span writes (the last, if it writes it more than once)."""
+        found = self._in(*span, part)
+        if len({f.slug for f in found}) != 1:
+            return None
+        return Stated(part, found[-1].slug, found[-1].words, found[-1].start, found[-1].end)
+
+    def _statistic(
+        self, figure: Figure, clause: tuple[int, int], words: list[Found], has_whole: bool, stated: dict[str, Stated]
+    ) -> Stated:
+        text = self.text
+        before = text[clause[0] : figure.start]
+        after = text[figure.end : clause[1]]
+
+        def at(match: re.Match[str] | None, offset: int, statistic: str) -> Stated:
+            if match is None:
+                return Stated("statistic", statistic, "")
+            return Stated("statistic", statistic, match.group(0).strip(), offset + match.start(), offset + match.end())
+
+        if figure.unit_kind == "percentage-points":
+            return Stated("statistic", "change-in-points", text[figure.start : figure.end], figure.start, figure.end)
+        ratio = RATIO_AFTER.match(after)
+        if ratio:
+            return at(ratio, figure.end, "ratio")
+        cues = {f.slug: f for f in words if f.part == "statistic"}
+        if "average-annual-change" in cues:
+            cue = cues["average-annual-change"]
+            return Stated("statistic", "average-annual-change", cue.words, cue.start, cue.end)
+        if figure.unit_kind in ("percent", "share"):
+            month = MONTH_ON_MONTH.search(text, clause[0], clause[1])
+            if month:
+                return Stated("statistic", "month-on-month-change", month.group(0), month.start(), month.end())
+            if "share" in cues:
+                cue = cues["share"]
+                return Stated("statistic", "share", cue.words, cue.start, cue.end)
+            verb = list(CHANGE_VERB.finditer(before))
+            noun = list(CHANGE_NOUN.finditer(before))
+            if noun:
+                return at(noun[-1], clause[0], "change")
+            if verb and not LEVEL_AFTER_CHANGE.search(before):
+                return at(verb[-1], clause[0], "change")
+            changed = CHANGE_AFTER.match(after)
+            if changed:
+                return at(changed, figure.end, "change")
+            if has_whole:
+                return Stated("statistic", "share", "")
+            if "statistic" in stated:
+                return stated["statistic"]
+            return Stated("statistic", "level", "")
+        amount = AMOUNT_CHANGE_BEFORE.search(before)
+        if amount:
+            return at(amount, clause[0], "change-amount")
+        return Stated("statistic", "level", "")
+
+    def _places(self, span: tuple[int, int], whole_places: list[Found], figure: Figure | None) -> list[Stated]:
+        """The places a span names, less partners ("exports to China"); a company when one acts."""
+        text = self.text
+        company = None
+        for found in COMPANY_NAMED.finditer(text, span[0], figure.start if figure else span[1]):
+            name = found.group("after") or found.group("before") or found.group("actor") or found.group("unnamed")
+            if name and name.split()[0] not in NOT_A_NAME and not self._in(found.start(), found.end(), "place"):
+                vocabulary = self.vocabulary.found(name)
+                if vocabulary and vocabulary[0].start == 0 and vocabulary[-1].end == len(name):
+                    continue  # "NEV sold": the vocabulary's word, not a name
+                company = Stated("place", COMPANY, name, found.start(), found.end())
+        if company is not None:
+            return [company]
+        return [
+            Stated("place", place.slug, place.words, place.start, place.end)
+            for place in [*self._in(*span, "place"), *whole_places]
+            if not PARTNER_BEFORE.search(text, max(0, place.start - 30), place.start)
+        ]
+
+    def _period_kind(self, sentence: tuple[int, int], clause: tuple[int, int], period: Period | None) -> Stated | None:
+        """The kind of period the clause, or the words that open its sentence, state."""
+        for kind, pattern in PERIOD_KINDS_WRITTEN:
+            for start, end in ((clause[0], clause[1]), (sentence[0], clause[0])):
+                found = pattern.search(self.text, start, end)
+                if found is None:
+                    continue
+                if kind == "fiscal-year" and _fiscal(found.group(0)) is False:
+                    continue
+                if kind == "span-of-years" and _fiscal(found.group(0)) is True:
+                    continue
+                return Stated("period kind", kind, found.group(0), found.start(), found.end())
+        if period is not None and period.precision != "day":  # a day dates an event, not a period's figure
+            kind = "calendar-year" if period.precision == "year" else "month"
+            return Stated("period kind", kind, period.text, -1, -1, "the sentence's date")
+        return None
+
+
+def _fiscal(written: str) -> bool | None:
+    """Whether a pair of years is a fiscal year ("2023-24") or a span ("2021-25"); None: no pair."""
+    pair = _FISCAL_PAIR.search(written)
+    if pair is None:
+        return None
+    return (int(pair.group(1)) + 1) % 100 == int(pair.group(2))
+
+
+RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
+_FISCAL_PAIR = re.compile(r"((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?!\d)")
+_POSSESSIVE = re.compile(r"['’]s\Z")
+_LIST_GAP = re.compile(r"\s*(?:[^\W\d][\w.]*\s*)?(?:,\s*and|,|and)\s*")  # "12.9 million and 12.87", "units, "
+_ITEM_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?")  # "production and sales", "basic, applied and"
+_OWN_NOUN = re.compile(r"\s*(?:(?:new|more|additional|other|major|key|large|big|small)\s+)?")  # "one hydropower plant"
+_LIST_GLUE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")  # what opens a clause that only continues a list
+_ATTACHED = re.compile(rf"\s*{HEDGE_WORDS}(?:US|U\.S\.)?\s*")
