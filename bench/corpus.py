@@ -93,6 +93,7 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
     )
     (root / "facts" / "ignored-numbers.yml").write_text("[]\n", encoding="utf-8")
     shutil.copy(repo / "facts" / "units.yml", root / "facts" / "units.yml")
+    shutil.copy(repo / "facts" / "vocabulary.yml", root / "facts" / "vocabulary.yml")  # what the clause reader reads
     # a measure per sector and unit: each holds facts of many years, several for a year
     (root / "facts" / "measures.yml").write_text(
         "".join(

@@ -26,6 +26,7 @@ from playwright.sync_api import sync_playwright
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "hooks"), str(REPO / "tests"), str(REPO / "bench")]
 
+import evaluation  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from corpus import CorpusSize, write_corpus, write_report  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from test_lighthouse import PAGES, lighthouse, scores  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
@@ -35,7 +36,7 @@ from nqpf.drafting import draft_seed  # noqa: E402 - imported once sys.path name
 from nqpf.loading import ProjectPaths, load_inputs  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from nqpf.pages import SiteOptions, nav  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 from nqpf.site_pages import every_page  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
-from nqpf.verify import build_fact_base  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
+from nqpf.verify import build_fact_base, verify  # noqa: E402 - imported once sys.path names hooks/, tests/ and bench/
 
 SIZES = [CorpusSize(100, 5, 3), CorpusSize(1_000, 50, 10), CorpusSize(10_000, 500, 40)]
 BYTES_ONLY = CorpusSize(30_000, 1_500, 40)  # built once, for what a reader downloads; not timed
@@ -464,12 +465,16 @@ def check_figures(folder: Path, repeats: int = 5) -> dict:
         seconds.append(time.perf_counter() - started)
     text = folder / "report.txt"
     text.write_text(report, encoding="utf-8")
-    started = time.perf_counter()
-    subprocess.run(
-        [str(REPO / ".venv" / "bin" / "nqpf"), "--root", str(paths.root), "check-text", str(text)],
-        capture_output=True,
-        check=True,
-    )
+    (paths.root / "build" / "check-text.json").unlink(missing_ok=True)
+    command = []
+    for _ in range(1 + repeats):  # the first verifies the base and keeps its rows; the others use them
+        started = time.perf_counter()
+        subprocess.run(
+            [str(REPO / ".venv" / "bin" / "nqpf"), "--root", str(paths.root), "check-text", str(text)],
+            capture_output=True,
+            check=True,
+        )
+        command.append(time.perf_counter() - started)
     return {
         "words": len(report.split()),
         "numbers": numbers,
@@ -477,7 +482,23 @@ def check_figures(folder: Path, repeats: int = 5) -> dict:
         "browser_first_check_ms": round(first),
         "browser_check_ms": round(again[repeats // 2]),
         "check_text_ms": round(min(seconds) * 1000),
-        "check_text_command_s": round(time.perf_counter() - started, 2),
+        "check_text_command_first_s": round(command[0], 2),
+        "check_text_command_s": round(sorted(command[1:])[repeats // 2], 2),
+    }
+
+
+def evaluation_figures() -> dict:
+    """The text checker scored on the evaluation set (tests/evaluation/numbers.yml)."""
+    inputs, problems = load_inputs(ProjectPaths(REPO))
+    base = verify(inputs, problems)[0]
+    found = evaluation.score(evaluation.entries(), lambda text: [n.as_json() for n in check_text(text, inputs, base)])
+    return {
+        "numbers": found.numbers,
+        "wrong_verdicts": len(found.wrong_verdicts),
+        "precision": round(found.precision, 4),
+        "named": found.named,
+        "recall": round(found.recall, 4),
+        "of_the_base": found.of_the_base,
     }
 
 
@@ -600,7 +621,15 @@ def main() -> None:
         f"Checking a {checking['words']:,}-word report ({checking['numbers']} numbers) at 10,000 facts: "
         f"in the browser {checking['browser_first_check_ms']} ms the first time (loading the checker's data), "
         f"then {checking['browser_check_ms']} ms; check_text {checking['check_text_ms']} ms; "
-        f"the whole `nqpf check-text` command {checking['check_text_command_s']} s",
+        f"the whole `nqpf check-text` command {checking['check_text_command_first_s']} s the first time "
+        f"(verifying the base), then {checking['check_text_command_s']} s",
+        flush=True,
+    )
+    scored = evaluation_figures()
+    print(
+        f"Evaluation set: {scored['numbers']} numbers; {scored['wrong_verdicts']} decisive verdicts on a wrong "
+        f"measure or period; measure precision {scored['precision']:.1%} of {scored['named']} named, "
+        f"recall {scored['recall']:.1%} of {scored['of_the_base']}",
         flush=True,
     )
     at_scale = lighthouse_performance(
@@ -625,6 +654,7 @@ def main() -> None:
                 "real_site": real,
                 "pagefind": anchor,
                 "checking": checking,
+                "evaluation": scored,
             },
             indent=1,
         )
@@ -658,7 +688,10 @@ def main() -> None:
             "check page bytes before the first check at 30,000 <= 1.2 x at 1,000",
             largest["check_page_bytes"] <= 1.2 * at_1000["check_page_bytes"],
         ),
-        ("checking a 1,000-word report in the browser < 100 ms", checking["browser_check_ms"] < 100),
+        ("checking a 1,000-word report in the browser <= 50 ms", checking["browser_check_ms"] <= 50),
+        ("the whole `nqpf check-text` command on it <= 0.5 s (its base kept)", checking["check_text_command_s"] <= 0.5),
+        ("no decisive verdict on a wrong measure or period", scored["wrong_verdicts"] == 0),
+        ("measure precision >= 97%, recall >= 85%", scored["precision"] >= 0.97 and scored["recall"] >= 0.85),
         (
             "the browser and the command line find as many numbers",
             checking["numbers"] == checking["command_line_numbers"],

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from nqpf.check_page import check_assets
+from nqpf.comparison import comparisons
 from nqpf.exports import dataset_jsonld, fact_records, facts_csv, facts_json, measure_downloads
 from nqpf.loading import ProjectPaths
 from nqpf.macros import FactMacros, check_macro_calls
@@ -76,7 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         with _no_cycle_collection():
             base, _coverage = build_fact_base(ProjectPaths(root), _build.timings)
         compared = time.perf_counter()
-        _ = base.comparisons  # every measure and period, compared once for all pages
+        _ = comparisons(base)  # every measure and period, compared once for all pages
         _build.timings["compare_s"] = time.perf_counter() - compared
         problems = check_macro_calls(Path(config.docs_dir), base)
         if problems:

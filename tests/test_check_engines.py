@@ -11,9 +11,8 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nqpf.check_page import fact_rows, measures_data, rules_data
-from nqpf.checking import check_text
-from nqpf.exports import fact_records
+from nqpf.check_page import measures_data, rules_data
+from nqpf.checking import check_text, fact_rows
 from nqpf.reading import Vocabulary
 
 ASSETS = ROOT / "docs" / "assets" / "nqpf"
@@ -49,8 +48,10 @@ def browser_check(browser, fact_base):
     page.set_content("<!doctype html><title>checker</title>")
     for script in ("number-reader.js", "text-checker.js"):
         page.add_script_tag(path=str(ASSETS / script))
-    records = {r["id"]: r for r in fact_records(fact_base)}
-    parts = {f"facts/{slug}/{period}": rows for (slug, period), rows in fact_rows(fact_base, records).items()}
+    parts = {
+        f"facts/{slug}/{period}": [row.as_json() for row in rows]
+        for (slug, period), rows in fact_rows(fact_base).items()
+    }
     page.evaluate(
         """([rules, measures, parts]) => {
           window.checker = window.NqpfTextChecker.create(rules, measures);

@@ -1,10 +1,11 @@
 """Checking a text against the fact base: one verdict per number, as the drafter reads it."""
 
 import json
+import shutil
 
 import jsonschema
 import pytest
-from conftest import ROOT, nqpf
+from conftest import ROOT, add_source, nqpf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -204,3 +205,39 @@ def test_no_verdict_on_another_quantity_of_the_same_words(check, text, number):
     """Each would have agreed or disagreed with a fact of the base on the words alone."""
     found = next(n for n in check(text) if n.text == number)
     assert found.verdict == "unknown", (found.measure, found.parts)
+
+
+def test_the_command_keeps_the_rows_it_checks_against_until_an_input_changes(tmp_path):
+    """The command line keeps what checking needs of the verified base in build/check-text.json
+    (verifying the base takes far longer than checking); any change of a fact or a seed makes it
+    verify again, so a kept file never gives a verdict the base no longer supports."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    shutil.copytree(ROOT / "facts", project / "facts")
+    report = tmp_path / "report.txt"
+    report.write_text("China's R&D expenditure reached 3.61 trillion yuan in 2024.\n", encoding="utf-8")
+
+    def verdict() -> tuple[str, list[str]]:
+        done = nqpf("--root", str(project), "check-text", "--format", "json", str(report))
+        assert done.returncode == 0, done.stderr
+        number = json.loads(done.stdout)[0]
+        return number["verdict"], number["facts"]
+
+    assert verdict() == ("no-figure-for-period", [])
+    kept = project / "build" / "check-text.json"
+    assert "china-rd-expenditure 2023" in json.loads(kept.read_text(encoding="utf-8"))["rows"]
+    add_source(project, "rd-2024", "China's R&D expenditure reached 3,613 billion yuan in 2024.\n")
+    with (project / "facts" / "science-technology.yml").open("a", encoding="utf-8") as out:
+        out.write(
+            "\n- id: rd-expenditure-2024\n  claim: China's R&D expenditure in 2024 was 3,613 billion yuan.\n"
+            "  kind: figure\n  value: 3613\n  scale: billion\n  unit: CNY\n  period: 2024\n"
+            "  measure: china-rd-expenditure\n  sector: science-technology\n  source:\n    seed: rd-2024\n"
+            "    quote: China's R&D expenditure reached 3,613 billion yuan in 2024.\n"
+        )
+    assert verdict() == ("agrees", ["rd-expenditure-2024"])  # the new fact, not the kept rows
+    kept.write_text("{not json", encoding="utf-8")
+    assert verdict() == ("agrees", ["rd-expenditure-2024"])  # a broken file is made again
+    (project / "facts" / "science-technology.yml").write_text("- id: [broken\n", encoding="utf-8")
+    broken = nqpf("--root", str(project), "check-text", str(report))
+    assert broken.returncode == 1  # the base does not verify: no verdict from kept rows
+    assert "science-technology.yml" in broken.stderr

@@ -46,7 +46,16 @@ def hostile_site(tmp_path_factory):
         measures.write(
             f"\n- slug: hostile-measure\n  label: Hostile share\n  unit: percent\n"
             f"  definition: '{PAYLOAD.replace(chr(39), chr(39) * 2)}'\n  place: Nowhere\n  period: calendar-year\n"
-            "  sector: hostile-sector\n"
+            "  sector: hostile-sector\n  subject: hostile-things\n  statistic: share\n"
+        )
+    with (project / "facts" / "vocabulary.yml").open("a", encoding="utf-8") as vocabulary:
+        spellings = ", ".join(  # what the clause reader compiles into a pattern and the check page loads
+            "'" + piece.replace("'", "''") + "'" for piece in ("Nowhere", *PAYLOAD.split(" ")) if piece
+        )
+        vocabulary.write(
+            f"\n- slug: nowhere\n  part: place\n  label: Nowhere\n  spellings: [{spellings}]\n"
+            "- slug: hostile-things\n  part: subject\n  label: Hostile things\n"
+            "  spellings: ['</script><svg onload=window.pwned=true> things']\n"
         )
     (project / "facts" / "zz-hostile.yml").write_text(FACT, encoding="utf-8")
     result = run_build(project, project / "site")
@@ -79,6 +88,15 @@ def test_nothing_executes_on_any_page_or_in_search_results(browser, hostile_site
         assert page.locator("#nqpf-results li").count() == 1
         assert page.evaluate("window.pwned === undefined")
         assert "<script>window.pwned=true</script>" in page.locator("#nqpf-results").inner_text()
+        page.goto(url + "check/")  # the payload as a text, read with the payload as vocabulary
+        page.fill(
+            "#nqpf-check-text", SEED + " The </script><svg onload=window.pwned=true> things made up 42% in Nowhere."
+        )
+        page.click("#nqpf-check-button")
+        page.wait_for_function("() => /^Checked/.test(document.getElementById('nqpf-check-status').textContent)")
+        assert page.evaluate("window.pwned === undefined")
+        assert page.locator("#nqpf-check-list [data-part=place]").count() >= 1
+        assert "<script>window.pwned=true</script>" in page.locator("#nqpf-check-marked").inner_text()
     finally:
         context.close()
         server.shutdown()

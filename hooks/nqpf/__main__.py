@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -20,14 +21,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .checking import check_text, human_report
+from .checking import CheckData, check_data, check_with, human_report, rows_from_json, rows_json
 from .comparison import disagreements
 from .drafting import draft_seed, drafts_yaml, facts_header, ignored_header, measures_header
 from .exports import fact_record
 from .intake import SourceRefused, new_slug, seed_file_name, seed_text, source_entry, stated_metadata
-from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, LoadedInputs, ProjectPaths, load_inputs
+from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, LoadedInputs, ProjectPaths, load_inputs, load_registries
 from .model import json_schema
-from .problems import FactsInvalid
+from .problems import FactsInvalid, Problem
+from .reading import Vocabulary
+from .units import UnitRegistry
 from .verify import build_fact_base, verify
 
 
@@ -227,18 +230,61 @@ def _check_text(paths: ProjectPaths, file: str, output: str) -> int:
     except UnicodeDecodeError as error:
         print(f"nqpf check-text: {file} is not UTF-8 text (byte {error.start} cannot be read)", file=sys.stderr)
         return 2
-    inputs, problems = load_inputs(paths)
-    base, _ = verify(inputs, problems)
-    if problems:
+    problems: list[Problem] = []
+    found = _check_data(paths, problems)
+    if found is None:
         print(FactsInvalid(problems), file=sys.stderr)
         return 1
-    checked = check_text(text, inputs, base)
+    checked = check_with(text, found)
     if output == "json":
         print(json.dumps([number.as_json() for number in checked], ensure_ascii=False, indent=1))
     else:
-        labels = {slug: term.label for slug, term in inputs.vocabulary.items()}
-        print(human_report(text, checked, base, _site_url(paths), labels))
+        print(human_report(text, checked, found, _site_url(paths)))
     return 0
+
+
+def _check_data(paths: ProjectPaths, problems: list[Problem]) -> CheckData | None:
+    """What checking needs of the base. Verifying the whole base takes far longer than checking
+    a text, so the rows it yields are kept in build/check-text.json, named by a hash of every
+    input file and of this package's code, and used while none of them changes. None (and the
+    problems) when the base does not verify."""
+    cache = paths.root / "build" / "check-text.json"
+    fingerprint = _fingerprint(paths)
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cached = {}
+    if cached.get("fingerprint") == fingerprint:
+        registries = load_registries(paths, problems)
+        if not problems:
+            vocabulary = Vocabulary(registries.vocabulary)
+            units = UnitRegistry(registries.units)
+            return CheckData(registries.measures, units, vocabulary, rows_from_json(cached["rows"]))
+    inputs, problems[:] = load_inputs(paths)
+    base, _ = verify(inputs, problems)
+    if problems:
+        return None
+    data = check_data(base)
+    with contextlib.suppress(OSError):  # a read-only checkout checks all the same, only slower
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        written = cache.with_suffix(f".{os.getpid()}.tmp")
+        written.write_text(json.dumps({"fingerprint": fingerprint, "rows": rows_json(data.rows)}), encoding="utf-8")
+        written.replace(cache)
+    return data
+
+
+def _fingerprint(paths: ProjectPaths) -> str:
+    """A hash of the facts, the seeds and this package's code: what the checker's rows come from."""
+    digest = hashlib.sha256()
+    files = [
+        *sorted(paths.facts_dir.rglob("*.yml")),
+        *sorted(p for p in paths.seeds_dir.glob("*") if p.is_file()),
+        *sorted(Path(__file__).parent.glob("*.py")),
+    ]
+    for path in files:
+        digest.update(f"{path.relative_to(path.parent.parent).as_posix()}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _site_url(paths: ProjectPaths) -> str | None:

@@ -20,10 +20,10 @@ a period, never by the text.
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 from typing import Any
 
-from . import comparison, drafting, proposals, reading, units
+from . import comparison, proposals, reading, units
+from .checking import fact_rows, fraction_text
 from .exports import part_script
 from .markup import asset_href, esc, page_url, relative_href
 from .model import PERCENT
@@ -55,27 +55,25 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "initial": reading._INITIAL,
     "line": reading._LINE,
     "headlineWord": reading._HEADLINE_WORD,
-    "fiscalYear": drafting._FISCAL_YEAR,
-    "spanOfYearsEnd": drafting._SPAN_OF_YEARS_END,
-    "followingWord": drafting._FOLLOWING_WORD,
-    "precedingWord": drafting._PRECEDING_WORD,
-    "nextWord": drafting._NEXT_WORD,
-    "unitWordsEnd": drafting._UNIT_WORDS_END,
-    "unitWord": drafting._UNIT_WORD,
-    "target": drafting._TARGET_RE,
-    "targetByYear": drafting._BY_YEAR_RE,
-    "definingBefore": drafting._DEFINING_BEFORE,
-    "spanAfter": drafting._SPAN_AFTER,
-    "oneOf": drafting._ONE_OF,
-    "comparedBefore": drafting._COMPARED_BEFORE,
-    "partiesAfter": drafting._PARTIES_AFTER,
-    "knownNames": drafting._KNOWN_NAMES,
-    "time": drafting._TIME_RE,
-    "phone": drafting._PHONE_RE,
-    "phoneCue": drafting._PHONE_CUE,
-    "word": drafting._WORD_RE,
-    "fiscalBefore": drafting._FISCAL_BEFORE,
-    "agoAfter": drafting._AGO_AFTER,
+    "fiscalYear": reading._FISCAL_YEAR,
+    "spanOfYearsEnd": reading._SPAN_OF_YEARS_END,
+    "followingWord": reading._FOLLOWING_WORD,
+    "precedingWord": reading._PRECEDING_WORD,
+    "nextWord": reading._NEXT_WORD,
+    "unitWordsEnd": reading._UNIT_WORDS_END,
+    "unitWord": reading._UNIT_WORD,
+    "definingBefore": reading._DEFINING_BEFORE,
+    "spanAfter": reading._SPAN_AFTER,
+    "oneOf": reading._ONE_OF,
+    "comparedBefore": reading._COMPARED_BEFORE,
+    "partiesAfter": reading._PARTIES_AFTER,
+    "knownNames": reading._KNOWN_NAMES,
+    "time": reading._TIME_RE,
+    "phone": reading._PHONE_RE,
+    "phoneCue": reading._PHONE_CUE,
+    "word": reading._WORD_RE,
+    "fiscalBefore": reading._FISCAL_BEFORE,
+    "agoAfter": reading._AGO_AFTER,
     "clauseBreak": reading.CLAUSE_BREAK,
     "clauseEndParts": reading.CLAUSE_END,
     "changeNoun": reading.CHANGE_NOUN,
@@ -91,6 +89,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "byYear": reading.BY_YEAR,
     "companyNamed": reading.COMPANY_NAMED,
     "respectively": reading.RESPECTIVELY,
+    "sentenceStopAtEnd": reading.SENTENCE_STOP_AT_END,
+    "blankLine": reading.BLANK_LINE,
     "listGap": reading._LIST_GAP,
     "itemGap": reading._ITEM_GAP,
     "listGlue": reading._LIST_GLUE,
@@ -115,10 +115,6 @@ def js_pattern(pattern: re.Pattern[str]) -> dict[str, str]:
     return {"source": to_javascript(source), "flags": "i" if pattern.flags & re.IGNORECASE else ""}
 
 
-def _fraction(value: Fraction | None) -> str | None:
-    return None if value is None else f"{value.numerator}/{value.denominator}"
-
-
 def rules_data(registry: UnitRegistry) -> dict[str, Any]:
     """The rules of reading, drafting and units: the same at any size of the fact base."""
     return {
@@ -130,12 +126,12 @@ def rules_data(registry: UnitRegistry) -> dict[str, Any]:
         },
         "abbreviations": sorted(reading._ABBREVIATIONS),
         "stopWords": sorted(reading.STOP_WORDS),
-        "verbs": sorted(drafting._VERBS),
-        "nameHeads": sorted(drafting._NAME_HEADS),
-        "beforeAYear": sorted(drafting._BEFORE_A_YEAR),
-        "afterAYear": sorted(drafting._AFTER_A_YEAR),
-        "scaleOrdinals": list(drafting._SCALE_ORDINALS),
-        "possessives": sorted(drafting._POSSESSIVES),
+        "verbs": sorted(reading.VERBS),
+        "nameHeads": sorted(reading._NAME_HEADS),
+        "beforeAYear": sorted(reading._BEFORE_A_YEAR),
+        "afterAYear": sorted(reading._AFTER_A_YEAR),
+        "scaleOrdinals": list(reading._SCALE_ORDINALS),
+        "possessives": sorted(reading._POSSESSIVES),
         "unitWordsReach": units._UNIT_WORDS_REACH,
         "months": MONTHS,
         "currencies": CURRENCIES,
@@ -143,12 +139,12 @@ def rules_data(registry: UnitRegistry) -> dict[str, Any]:
         "notAName": sorted(reading.NOT_A_NAME),
         "percent": PERCENT,
         "units": {
-            slug: {"label": u.label, "kind": u.kind, "dimension": u.dimension, "factor": _fraction(u.factor)}
+            slug: {"label": u.label, "kind": u.kind, "dimension": u.dimension, "factor": fraction_text(u.factor)}
             for slug, u in registry.units.items()
         },
         "spellings": registry.by_spelling,
-        "nearly": _fraction(comparison.NEARLY),
-        "about": _fraction(comparison.ABOUT),
+        "nearly": fraction_text(comparison.NEARLY),
+        "about": fraction_text(comparison.ABOUT),
     }
 
 
@@ -188,38 +184,8 @@ def measures_data(base: FactBase, directory_urls: bool, vocabulary: Vocabulary |
     return {"measures": measures, "vocabulary": vocabulary_data(vocabulary)}
 
 
-def fact_rows(base: FactBase, records: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """For each measure and period, its facts: the range each admits in the measure's unit, its
-    value as written, its source and its permalink."""
-    units = base.unit_registry
-    rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for slug, items in base.by_measure.items():
-        measure = base.measures.get(slug)
-        if measure is None or measure.draft:
-            continue
-        for item in items:
-            if item.fact.period is None or item.fact.value is None:
-                continue
-            span = comparison.admitted(item, units.factor(item.fact.unit or "", measure.unit) or Fraction(1))
-            record = records[item.fact.id]
-            rows.setdefault((slug, item.fact.period.text), []).append(
-                {
-                    "id": item.fact.id,
-                    "value": item.display_value,
-                    "according": record["according_to"],
-                    "url": record["url"],
-                    "low": _fraction(span.low),
-                    "high": _fraction(span.high),
-                    "lowOpen": span.low_open,
-                    "highOpen": span.high_open,
-                }
-            )
-    return rows
-
-
 def check_assets(base: FactBase, options: SiteOptions, records: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """(site path, content) of the data the checker loads: rules, measures, facts by period."""
-    by_id = {record["id"]: record for record in records}
     vocabulary = Vocabulary(base.vocabulary)
     assets = [
         (RULES_ASSET, part_script("NQPF_CHECK_PART", "rules", rules_data(base.unit_registry))),
@@ -228,9 +194,9 @@ def check_assets(base: FactBase, options: SiteOptions, records: list[dict[str, A
             part_script("NQPF_CHECK_PART", "measures", measures_data(base, options.directory_urls, vocabulary)),
         ),
     ]
-    for (slug, period), rows in fact_rows(base, by_id).items():
+    for (slug, period), rows in fact_rows(base, records).items():
         name = f"facts/{slug}/{period}"
-        assets.append((f"{DATA_DIR}/{name}.js", part_script("NQPF_CHECK_PART", name, rows)))
+        assets.append((f"{DATA_DIR}/{name}.js", part_script("NQPF_CHECK_PART", name, [r.as_json() for r in rows])))
     return assets
 
 

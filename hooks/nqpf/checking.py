@@ -17,26 +17,34 @@ verdict says what the base's sources state, not whether the text is true.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .comparison import admitted
-from .drafting import draft_every_number
-from .exports import fact_record
+from .comparison import Range, admitted
+from .exports import fact_records
 from .loading import LoadedInputs
 from .matching import match_parts
-from .model import Fact, Source, read_period
+from .model import Fact, Measure, Period
 from .numbers import NumberMention, format_number
-from .reading import Stated, Vocabulary
+from .proposals import Proposer
+from .reading import (
+    Figure,
+    NumberReading,
+    Stated,
+    TextReader,
+    Vocabulary,
+    most_named_place,
+    read_sentence,
+    sentences,
+    written_unit_words,
+)
 from .units import UnitRegistry
 from .verify import FactBase, SeedText, VerifiedFact
 
 VERDICTS = ("agrees", "disagrees", "no-figure-for-period", "not-a-figure", "unknown")
-TEXT_SLUG = "text-being-checked"  # the text's name while the drafter reads it; never stored
 
 
 @dataclass(frozen=True)
@@ -77,35 +85,93 @@ class CheckedNumber:
         }
 
 
-def _reading_inputs(inputs: LoadedInputs, text: str) -> LoadedInputs:
-    """The base's inputs with the text as one more seed, which no fact quotes."""
-    source = Source(TEXT_SLUG, "(checked text)", None, None, None, None, None, (), None, "(checked text)", 0, {})
-    return dataclasses.replace(
-        inputs,
-        seed_texts={**inputs.seed_texts, TEXT_SLUG: text},
-        sources={**inputs.sources, TEXT_SLUG: source},
-    )
+@dataclass(frozen=True)
+class FactRow:
+    """A fact of a measure and period as the checker compares it (the browser's engine loads the
+    same rows): the range its figure admits in the measure's unit, its value as written, its
+    source and its permalink."""
+
+    id: str
+    value: str
+    according: str
+    url: str
+    admits: Range
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "value": self.value,
+            "according": self.according,
+            "url": self.url,
+            "low": fraction_text(self.admits.low),
+            "high": fraction_text(self.admits.high),
+            "lowOpen": self.admits.low_open,
+            "highOpen": self.admits.high_open,
+        }
+
+    @classmethod
+    def from_json(cls, row: dict[str, Any]) -> FactRow:
+        admits = Range(_bound(row["low"]), _bound(row["high"]), row["lowOpen"], row["highOpen"])
+        return cls(row["id"], row["value"], row["according"], row["url"], admits)
 
 
-def _as_fact(record: dict[str, Any], mention: NumberMention) -> Fact:
-    """The drafted record as a fact, valued as the text writes it (not through YAML's floats)."""
-    return Fact(
-        id=record["id"],
-        claim=record["claim"],
-        kind=record["kind"],
-        sector=record["sector"],
-        seed=TEXT_SLUG,
-        quote=record["source"]["quote"],
-        file="(checked text)",
-        line=0,
-        lines={},
-        value=mention.value,
-        scale=record.get("scale"),
-        unit=record["unit"],
-        qualifier=record.get("qualifier"),
-        period=read_period(record["period"]) if "period" in record else None,
-        measure=record.get("measure"),
-    )
+def fraction_text(value: Fraction | None) -> str | None:
+    """An exact value as "n/d", for JSON."""
+    return None if value is None else f"{value.numerator}/{value.denominator}"
+
+
+def _bound(written: str | None) -> Fraction | None:
+    return None if written is None else Fraction(written)
+
+
+@dataclass(frozen=True)
+class CheckData:
+    """What checking a text needs of the base: its measures, units and vocabulary, and for each
+    reviewed measure and period its facts' rows (not the verified base itself, which takes far
+    longer to load than to check against)."""
+
+    measures: dict[str, Measure]
+    units: UnitRegistry
+    vocabulary: Vocabulary
+    rows: dict[tuple[str, str], tuple[FactRow, ...]]
+
+    @functools.cached_property
+    def periods(self) -> dict[str, tuple[str, ...]]:
+        """For each measure, the periods the base has a figure for."""
+        found: dict[str, set[str]] = {}
+        for slug, period in self.rows:
+            found.setdefault(slug, set()).add(period)
+        return {slug: tuple(sorted(periods)) for slug, periods in found.items()}
+
+    @functools.cached_property
+    def row_of(self) -> dict[str, FactRow]:
+        return {row.id: row for rows in self.rows.values() for row in rows}
+
+
+def fact_rows(
+    base: FactBase, records: list[dict[str, Any]] | None = None
+) -> dict[tuple[str, str], tuple[FactRow, ...]]:
+    """Each reviewed measure and period, and its facts' rows (``records``: the facts' export
+    records, when they are made already)."""
+    units = base.unit_registry
+    by_id = {record["id"]: record for record in (records if records is not None else fact_records(base))}
+    rows: dict[tuple[str, str], list[FactRow]] = {}
+    for slug, items in base.by_measure.items():
+        measure = base.measures.get(slug)
+        if measure is None or measure.draft:
+            continue
+        for item in items:
+            if item.fact.period is None or item.fact.value is None:
+                continue
+            admits = admitted(item, units.factor(item.fact.unit or "", measure.unit) or Fraction(1))
+            record = by_id[item.fact.id]
+            row = FactRow(item.fact.id, item.display_value, record["according_to"], record["url"], admits)
+            rows.setdefault((slug, item.fact.period.text), []).append(row)
+    return {key: tuple(found) for key, found in rows.items()}
+
+
+def check_data(base: FactBase) -> CheckData:
+    return CheckData(base.measures, base.unit_registry, Vocabulary(base.vocabulary), fact_rows(base))
 
 
 def _converts(units: UnitRegistry, unit: str) -> Callable[[str], bool]:
@@ -113,58 +179,81 @@ def _converts(units: UnitRegistry, unit: str) -> Callable[[str], bool]:
 
 
 def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedNumber]:
-    """A verdict for every number ``text`` writes, in order."""
-    reading = _reading_inputs(inputs, text)
-    drafts = draft_every_number(reading, TEXT_SLUG)
+    """A verdict for every number ``text`` writes, in order (``inputs``: what the base was
+    verified from; its registries are the base's)."""
+    del inputs  # the verified base carries its registries
+    return check_with(text, check_data(base))
+
+
+def check_with(text: str, data: CheckData) -> list[CheckedNumber]:
+    """A verdict for every number ``text`` writes, in order: each number read as the drafter
+    reads a new source (reading.py), its unit as the proposer finds it, its measure by its parts."""
     seed = SeedText(text)
-    units = base.unit_registry
-    drafted = {
-        at: (record, parts)
-        for at, record, parts in zip(drafts.at, drafts.facts, drafts.readings, strict=True)
-        if at >= 0 and parts is not None
-    }
-    reviewed = {slug: m for slug, m in base.measures.items() if not m.draft}
-    places = Vocabulary(inputs.vocabulary).place_of_label
-    checked = []
-    for mention in seed.numbers:
-        if mention.start not in drafted:
-            checked.append(CheckedNumber(mention.text, mention.start, mention.end, "not-a-figure"))
+    units, vocabulary = data.units, data.vocabulary
+    reader = TextReader(text, vocabulary, default_place=most_named_place(vocabulary, text))
+    proposer = Proposer(data.measures, units, vocabulary, lambda _: "", learns=False)
+    reviewed = {slug: m for slug, m in data.measures.items() if not m.draft}
+    figures: dict[int, tuple[str, Period | None, NumberReading]] = {}  # start -> unit, period, parts
+    for sentence in sentences(text):
+        mentions = seed.numbers_in(sentence)
+        if not mentions:
             continue
-        record, parts = drafted[mention.start]
-        fact = _as_fact(record, mention)
-        number = functools.partial(
-            CheckedNumber,
-            mention.text,
-            mention.start,
-            mention.end,
-            value=format_number(fact.value) if fact.value is not None else None,
-            scale=fact.scale,
-            unit=fact.unit,
-            qualifier=fact.qualifier,
-            period=fact.period.text if fact.period else None,
-            parts=parts.stated,
-        )
-        match = match_parts(parts, reviewed, places, _converts(units, fact.unit or ""))
-        if match.measure is None:
-            checked.append(number(verdict="unknown", candidates=match.candidates))
-            continue
-        measure = reviewed[match.measure]
-        ours = [i for i in base.by_measure.get(measure.slug, []) if i.fact.value is not None]
-        same = [i for i in ours if fact.period and i.fact.period and i.fact.period.text == fact.period.text]
-        if not same:
-            periods = tuple(sorted({i.fact.period.text for i in ours if i.fact.period}))
-            checked.append(number(verdict="no-figure-for-period", measure=measure.slug, periods=periods))
-            continue
-        written = VerifiedFact(fact, mention.start, mention.end, mention.text)  # this number, as written
-        text_range = admitted(written, units.factor(fact.unit or "", measure.unit) or Fraction(1))
-        agreeing = tuple(
-            i.fact.id
-            for i in same
-            if admitted(i, units.factor(i.fact.unit or "", measure.unit) or Fraction(1)).meets(text_range)
-        )
-        verdict, facts = ("agrees", agreeing) if agreeing else ("disagrees", tuple(i.fact.id for i in same))
-        checked.append(number(verdict=verdict, measure=measure.slug, facts=facts))
-    return checked
+        read = read_sentence(text, sentence, mentions)
+        found, _ = read.figures()
+        following = [next((m for m in mentions if m.start >= f.end), None) for f in found]
+        kinds = [_unit_kind(proposer, text, f, after) for f, after in zip(found, following, strict=True)]
+        shown = [Figure(f.start, f.end, kind) for f, kind in zip(found, kinds, strict=True)]
+        for n, (mention, after) in enumerate(zip(found, following, strict=True)):
+            parts = reader.read(sentence, shown, n, read.period)
+            unit = proposer.unit(text, mention, parts, after) or written_unit_words(text, mention)
+            figures[mention.start] = (unit, read.period, parts)
+    return [_verdict(mention, figures.get(mention.start), data, reviewed) for mention in seed.numbers]
+
+
+def _unit_kind(proposer: Proposer, text: str, mention: NumberMention, after: NumberMention | None) -> str | None:
+    written = proposer.written(text, mention, after)
+    return proposer.units.units[written.units[0]].kind if written is not None and written.units else None
+
+
+def _verdict(
+    mention: NumberMention,
+    figure: tuple[str, Period | None, NumberReading] | None,
+    data: CheckData,
+    reviewed: dict[str, Measure],
+) -> CheckedNumber:
+    if figure is None:
+        return CheckedNumber(mention.text, mention.start, mention.end, "not-a-figure")
+    unit, period, parts = figure
+    number = functools.partial(
+        CheckedNumber,
+        mention.text,
+        mention.start,
+        mention.end,
+        value=format_number(mention.value),
+        scale=mention.scale,
+        unit=unit,
+        qualifier=mention.hedge,
+        period=period.text if period else None,
+        parts=parts.stated,
+    )
+    match = match_parts(parts, reviewed, data.vocabulary.place_of_label, _converts(data.units, unit))
+    if match.measure is None:
+        return number(verdict="unknown", candidates=match.candidates)
+    measure = reviewed[match.measure]
+    same = data.rows.get((measure.slug, period.text), ()) if period else ()
+    if not same:
+        return number(verdict="no-figure-for-period", measure=measure.slug, periods=data.periods.get(measure.slug, ()))
+    written = Fact(
+        id="(checked)", claim="", kind="figure", sector="", seed="", quote="", file="", line=0, lines={},
+        value=mention.value, scale=mention.scale, unit=unit, qualifier=mention.hedge,
+    )  # fmt: skip
+    text_range = admitted(
+        VerifiedFact(written, mention.start, mention.end, mention.text),  # this number, as written
+        data.units.factor(unit, measure.unit) or Fraction(1),
+    )
+    agreeing = tuple(row.id for row in same if row.admits.meets(text_range))
+    verdict, facts = ("agrees", agreeing) if agreeing else ("disagrees", tuple(row.id for row in same))
+    return number(verdict=verdict, measure=measure.slug, facts=facts)
 
 
 def explained(parts: tuple[Stated, ...], labels: dict[str, str]) -> list[str]:
@@ -179,12 +268,10 @@ def explained(parts: tuple[Stated, ...], labels: dict[str, str]) -> list[str]:
     return lines
 
 
-def human_report(
-    text: str, checked: list[CheckedNumber], base: FactBase, site_url: str | None, terms: dict[str, str] | None = None
-) -> str:
+def human_report(text: str, checked: list[CheckedNumber], data: CheckData, site_url: str | None) -> str:
     """The verdicts for people: each number in its sentence, the words that fixed each part of
-    what it measures, and the facts behind the verdict. ``terms``: labels of vocabulary slugs."""
-    terms = terms or {}
+    what it measures, and the facts behind the verdict."""
+    terms = {slug: term.label for slug, term in data.vocabulary.terms.items()}
     lines = []
     root = (site_url or "").rstrip("/") + "/" if site_url else ""
     for number in checked:
@@ -194,20 +281,32 @@ def human_report(
         left = text.rfind("\n", 0, number.start) + 1
         right = text.find("\n", number.end)
         sentence = " ".join(text[left : right if right >= 0 else len(text)].split())
-        label = base.measures[number.measure].label if number.measure in base.measures else "no known measure"
+        label = data.measures[number.measure].label if number.measure in data.measures else "no known measure"
         head = f"“{number.text}” (character {number.start}): {number.verdict}"
         details = [f"  measure: {label}" + (f", {number.period}" if number.period else ", no period in its sentence")]
         if number.candidates:
-            shown = ", ".join(base.measures[c].label for c in number.candidates if c in base.measures)
+            shown = ", ".join(data.measures[c].label for c in number.candidates if c in data.measures)
             details.append(f"  could be: {shown}")
         details += [f"  {line}" for line in explained(number.parts, terms)]
         for fact_id in number.facts:
-            item = base.by_id[fact_id]
-            record = fact_record(item, base)
-            details.append(f"  {item.display_value}, according to {record['according_to']}: {root}{record['url']}")
+            row = data.row_of[fact_id]
+            details.append(f"  {row.value}, according to {row.according}: {root}{row.url}")
         if number.periods:
             details.append(f"  the base has: {', '.join(number.periods)}")
         lines += [head, f"  in: {sentence[:200]}", *details]
     counts = {v: sum(n.verdict == v for n in checked) for v in VERDICTS}
     lines.append(", ".join(f"{n} {v}" for v, n in counts.items() if n) or "no numbers")
     return "\n".join(lines)
+
+
+def rows_json(rows: dict[tuple[str, str], tuple[FactRow, ...]]) -> dict[str, list[dict[str, Any]]]:
+    """The rows as JSON: "<measure> <period>" -> rows (the command line's cache)."""
+    return {f"{slug} {period}": [row.as_json() for row in found] for (slug, period), found in rows.items()}
+
+
+def rows_from_json(data: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], tuple[FactRow, ...]]:
+    rows: dict[tuple[str, str], tuple[FactRow, ...]] = {}
+    for key, found in data.items():
+        slug, period = key.split(" ")
+        rows[slug, period] = tuple(FactRow.from_json(row) for row in found)
+    return rows

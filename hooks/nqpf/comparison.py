@@ -144,5 +144,21 @@ def compare_measures(base: FactBase) -> dict[tuple[str, str], PeriodComparison]:
     return compared
 
 
+# The comparisons of the last fact bases asked about, each kept with its base (so that its id is
+# not reused while it is cached): a build compares once for all its pages.
+_COMPARED: dict[int, tuple[FactBase, dict[tuple[str, str], PeriodComparison]]] = {}
+
+
+def comparisons(base: FactBase) -> dict[tuple[str, str], PeriodComparison]:
+    """Each measure and period two or more facts state: are they compatible? (Computed once per
+    fact base.)"""
+    cached = _COMPARED.get(id(base))
+    if cached is None or cached[0] is not base:
+        if len(_COMPARED) >= 4:
+            _COMPARED.pop(next(iter(_COMPARED)))
+        cached = _COMPARED[id(base)] = (base, compare_measures(base))
+    return cached[1]
+
+
 def disagreements(base: FactBase) -> list[Disagreement]:
-    return [pair for comparison in base.comparisons.values() for pair in comparison.disagreements]
+    return [pair for comparison in comparisons(base).values() for pair in comparison.disagreements]

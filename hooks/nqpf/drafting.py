@@ -26,60 +26,24 @@ from .model import Period, Speaker
 from .numbers import MONTHS, NumberMention, format_number
 from .proposals import Proposal, Proposer, converted_amount
 from .reading import (
+    _WORD_RE,
     STOP_WORDS,
+    VERBS,
     Figure,
     NumberReading,
     TextReader,
     Vocabulary,
-    date_expressions,
+    most_named_place,
     paragraphs,
+    passage,
+    read_sentence,
     sentences,
+    single_year,
+    written_unit_words,
 )
 from .search import term_counts
 from .verify import SeedText, verify, verify_fact
 
-_VERBS = {
-    "reached",
-    "rose",
-    "grew",
-    "increased",
-    "surged",
-    "stood",
-    "hit",
-    "totaled",
-    "totalled",
-    "exceeded",
-    "surpassed",
-    "topped",
-    "came",
-    "amounted",
-    "accounted",
-    "fell",
-    "dropped",
-    "declined",
-    "jumped",
-    "climbed",
-    "was",
-    "were",
-    "is",
-    "are",
-    "has",
-    "have",
-    "had",
-    "said",
-    "added",
-    "noted",
-    "signed",
-    "built",
-    "made",
-    "reported",
-    "showed",
-    "saw",
-    "got",
-    "gets",
-    "edged",
-    "recorded",
-}
 _TARGET_RE = re.compile(
     r"(?i)\b(?:target|targets|aim|aims|aimed|plan|plans|planned|planning|goal|goals|"
     r"forecast|projected|project|expected to|expects|set to|strive|strives|will|shall)\b"
@@ -89,83 +53,9 @@ _ATTRIBUTION_RE = re.compile(
     r"(?i)\b(?:said|says|added|noted|stated|told|according to|highlighted|"
     r"pointed out|stressed|emphasi[sz]ed|remarked|mentioned|explained)\b"
 )
-_DEFINING_BEFORE = re.compile(
-    r"(?i)\b(?:first|last|past|next|previous|top|under|aged|within|over the (?:past|"
-    r"last|next))\s+\Z"
-)
-_SPAN_AFTER = re.compile(r"(?i)\s*-?\s*(?:months?|years?|weeks?|days?|quarters?|decades?|hours?|minutes?)\b")
-_ONE_OF = re.compile(r"(?i)\s+of\s+(?:the|our|their|its|his|her|these|those|many|several|few|China’s|China's)\b")
-_COMPARED_BEFORE = re.compile(r"(?i)\b(?:from|over|than|compared (?:with|to)|against|versus|vs\.?)\s+(?:in\s+)?\Z")
-_PARTIES_AFTER = re.compile(
-    r"(?i)\s+(?:nations|countries|sides|leaders|governments|peoples|neighbou?rs|"
-    r"brothers|partners)\b"
-)
 # Names with a number word in them that the corridor's sources use ("the two sessions").
-_KNOWN_NAMES = re.compile(r"(?i)\btwo sessions\b")
-_NAME_HEADS = {
-    "Phase",
-    "CPEC",
-    "Vision",
-    "Plan",
-    "Agenda",
-    "Industry",
-    "Version",
-    "No.",
-    "COVID",
-    "Article",
-    "Section",
-    "Chapter",
-    "Rule",
-    "Belt",
-    "Road",
-    "Corridor",
-    "Web",
-}
 _DATELINE_START = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^)]*\))?\s*[:–—-]+\s+")  # "ISLAMABAD: "
-_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s?(?:[ap]m\b|[ap]\.m\.))?")
-_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ -]?)?\d{2,4}(?:[ -]\d{2,4}){2,}")
-_PHONE_CUE = re.compile(r"(?i)(?:tel|phone|fax|uan|call|contact|mobile)\.?:?\s*\+?[\d\s-]*\Z")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'&.\-]*")
-_FISCAL_BEFORE = re.compile(r"(?i)\b(?:fiscal|financial)\s+year\s+\Z")  # "fiscal year 23"
-_AGO_AFTER = re.compile(r"(?i)\s+(?:years?|months?|decades?|weeks?|days?)\s+(?:ago|back|earlier)\b")
 # The words that make a four-digit number a year when they come before it ("in 2023") or after it.
-_BEFORE_A_YEAR = frozenset(
-    {
-        "in",
-        "since",
-        "by",
-        "from",
-        "to",
-        "until",
-        "till",
-        "of",
-        "year",
-        "during",
-        "before",
-        "after",
-        "between",
-        "and",
-        "early",
-        "late",
-        "mid",
-        "end",
-        "the",
-    }
-)
-_SCALE_ORDINALS = ("millionth", "thousandth", "hundredth")  # "the 10-millionth car": an ordinal
-_POSSESSIVES = frozenset({"the", "our", "their", "its", "his", "her"})  # "2/3 of our GDP" counts GDP
-_AFTER_A_YEAR = frozenset({"and", "to", "was", "is", "marks", "saw", "level", "levels"})
-_FISCAL_YEAR = re.compile(r"(?:FY\s?)?\d{4}(?:[-/–]\d\d)?")
-_SPAN_OF_YEARS_END = re.compile(r"\b\d{4}[-–]\Z")
-_FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
-_PRECEDING_WORD = re.compile(r"(\w+)\s+\Z")
-_NEXT_WORD = re.compile(r"\s*-?\s*([A-Za-z][\w-]*)")
-_UNIT_WORDS_END = re.compile(r"[,;:()\[\]“”\"!?\n]")
-_UNIT_WORD = re.compile(r"[^\s,;:()\[\]“”\"!?]+")
-
-
-def plain_number(mention: NumberMention) -> bool:
-    return not (mention.scale or mention.percent or mention.currency or mention.unit)
 
 
 @dataclass(frozen=True)
@@ -180,30 +70,6 @@ class Drafts:
     readings: tuple[NumberReading | None, ...] = ()  # the parts each fact's number states (None: an event)
 
 
-def _is_year(text: str, mention: NumberMention) -> bool:
-    """A year written as such ("in 2023", "2023-24", "FY2019"), not a count of 2,000 things."""
-    if mention.year is None:
-        return False
-    if mention.date or (_FISCAL_YEAR.fullmatch(mention.text) and not mention.text.isdigit()):
-        return True  # a date, or a fiscal year
-    if len(mention.text) != 4:
-        return False
-    after = text[mention.end : mention.end + 20]
-    if _SPAN_OF_YEARS_END.search(text[max(0, mention.start - 5) : mention.start]):
-        return True  # the end of a span of years: "2021-2024"
-    following = _FOLLOWING_WORD.match(after)
-    preceding = _PRECEDING_WORD.search(text[max(0, mention.start - 20) : mention.start])
-    if preceding and preceding.group(1).lower() in _BEFORE_A_YEAR:
-        return True
-    return following is None or following.group(1) in _AFTER_A_YEAR
-
-
-def _single_year(text: str, mentions: list[NumberMention]) -> Period | None:
-    """The one year a sentence states (as a year, not a count), if it states exactly one."""
-    years = {m.year for m in mentions if _is_year(text, m)}
-    return Period(str(years.pop())) if len(years) == 1 else None
-
-
 def _yaml_value(value: Fraction) -> int | float | str:
     if value.denominator == 1:
         return int(value)
@@ -215,7 +81,7 @@ def _slug_words(text: str, limit: int) -> list[str]:
     words = [
         w
         for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
-        if w not in STOP_WORDS and w not in _VERBS and len(w) > 1 and not any(c.isdigit() for c in w)
+        if w not in STOP_WORDS and w not in VERBS and len(w) > 1 and not any(c.isdigit() for c in w)
     ]
     return words[-limit:]
 
@@ -246,7 +112,7 @@ class _Drafter:
         self.reader = TextReader(
             self.text,
             vocabulary,
-            default_place=_most_named_place(vocabulary, self.text),
+            default_place=most_named_place(vocabulary, self.text),
             dated=dated.year if dated else None,
         )
         self.proposer = Proposer(inputs.measures, self.units, vocabulary, self.sector, learns=learns)
@@ -286,115 +152,7 @@ class _Drafter:
 
     # ---- what a number is
 
-    def ignore_reason(self, mention: NumberMention, sentence: tuple[int, int]) -> tuple[str, str] | None:
-        """(passage, reason) when ``mention`` is not a figure; None when it may be one."""
-        text, start, end = self.text, mention.start, mention.end
-        before, after = text[max(sentence[0], start - 40) : start], text[end : min(sentence[1], end + 40)]
-        words_before = _WORD_RE.findall(before)
-        time = _TIME_RE.search(text, max(0, start - 3), min(len(text), end + 10))
-        if time and time.start() <= start and end <= time.end():
-            return time.group(0), "A time of day, not a figure."
-        phone = _PHONE_RE.search(text, max(0, start - 12), min(len(text), end + 12))
-        if (phone and phone.start() <= start and end <= phone.end()) or _PHONE_CUE.search(before):
-            return (phone.group(0) if phone else self.passage(start, end, 1, 0)), "A telephone number."
-        if mention.text.lower() == "one" and _ONE_OF.match(after):
-            return self.passage(start, end, 0, 3), '"One of", not a figure.'
-        if not mention.scale and not mention.percent and _PARTIES_AFTER.match(after):
-            return self.passage(start, end, 1, 1), "Counts the parties (the two countries), not a figure."
-        next_word = _NEXT_WORD.match(after)
-        if mention.ordinal:
-            return self.passage(start, end, 1, 2), "An ordinal, not a figure."
-        if _FISCAL_BEFORE.search(before) and plain_number(mention):
-            return self.passage(start, end, 2, 0), "The name of a fiscal year, not a figure."
-        if plain_number(mention) and _AGO_AFTER.match(after):
-            return self.passage(start, end, 0, 2), "A duration that only dates something, not a figure."
-        if next_word and next_word.group(1).lower().endswith(_SCALE_ORDINALS):
-            return self.passage(start, end, 0, 1), "An ordinal, not a figure."
-        plain = not (mention.scale or mention.percent or mention.currency or mention.unit)
-        if plain and _KNOWN_NAMES.match(text, start):
-            return self.passage(start, end, 0, 1), "Part of a name, not a figure."
-        at_sentence_start = start == sentence[0] or not text[sentence[0] : start].strip(" “\"‘'(")
-        if plain and mention.text[:1].isupper() and not at_sentence_start:
-            return self.name(start, end, sentence[0]), "Part of a name, not a figure."
-        if (
-            plain
-            and words_before
-            and (words_before[-1] in _NAME_HEADS or before.endswith("-"))
-            and (before.endswith((" ", "-")) and words_before[-1][:1].isupper())
-        ):
-            return self.name(start, end, sentence[0]), "Part of a name, not a figure."
-        return None
-
-    def defines_a_figure(self, mention: NumberMention) -> bool:
-        """ "first eight months", "under 30 years of age", "five-minute": a number that says which
-        figure, not how much."""
-        before = self.text[max(0, mention.start - 25) : mention.start]
-        after = self.text[mention.end : mention.end + 20]
-        if mention.scale or mention.percent or mention.currency or mention.unit:
-            return False
-        return bool(_SPAN_AFTER.match(after) and (_DEFINING_BEFORE.search(before) or after.startswith("-")))
-
-    def name(self, start: int, end: int, sentence_start: int) -> str:
-        """The capitalised words around a number in a name: "CPEC Phase One", "Five Corridors"
-        (a sentence's first word is capitalised anyway: it joins only as an acronym or "Phase")."""
-        left = start
-        while found := re.search(r"[A-Z][\w’'.-]*[ -]\Z", self.text[max(sentence_start, left - 30) : left]):
-            word = found.group(0).strip(" -")
-            if left - len(found.group(0)) == sentence_start and not (word.isupper() or word in _NAME_HEADS):
-                break
-            left -= len(found.group(0))
-        right = end
-        while found := re.match(r"[ -][A-Z0-9][\w’'-]*", self.text[right : right + 30]):
-            right += len(found.group(0))
-        name = " ".join(self.text[left:right].split())
-        return name if len(name) <= 80 else " ".join(self.text[start:end].split())
-
-    def passage(self, start: int, end: int, words_before: int, words_after: int) -> str:
-        """A short verbatim passage around a number, for an ignore entry (at most 80 characters)."""
-        left = start
-        for _ in range(words_before):
-            found = re.search(r"[\w’'.-]+\s+\Z", self.text[max(0, left - 30) : left])
-            if not found:
-                break
-            left -= len(found.group(0))
-        right = end
-        for _ in range(words_after):
-            found = re.match(r"\s+[\w’'-]+", self.text[right : right + 30])
-            if not found:
-                break
-            right += len(found.group(0))
-        passage = " ".join(self.text[left:right].split())
-        return passage if len(passage) <= 80 else " ".join(self.text[start:end].split())
-
     # ---- what a fact says
-
-    def unit(self, mention: NumberMention) -> str:
-        if mention.percent:
-            return "%"
-        if mention.currency_units:
-            return mention.currency_units[0]
-        if mention.unit:
-            return mention.unit
-        after = self.text[mention.end : mention.end + 80]
-        words: list[str] = []
-        for written in _UNIT_WORD.findall(_UNIT_WORDS_END.split(after, maxsplit=1)[0]):
-            word = written.strip("-’'")
-            word = word if word.count(".") > 1 else word.rstrip(".")  # "U.S." keeps its stops
-            if not word or word[0].isdigit():
-                break
-            if words == ["of"] and word.lower() in _POSSESSIVES:
-                continue  # "2/3 of our GDP" counts GDP
-            if words and (word.lower() in STOP_WORDS or word.lower() in _VERBS or word.endswith("ing")):
-                break
-            if not words and word.lower() in STOP_WORDS - {"of"}:
-                break
-            words.append(word)
-            if len(words) == 3:
-                break
-        if words and words[0].lower() == "of":
-            words = words[:2]
-        unit = " ".join(words)
-        return unit if unit and unit.lower() != "of" and len(unit) <= 40 else "units"
 
     def clause(self, sentence: tuple[int, int], mention: NumberMention) -> str:
         """The clause of the sentence around a number: what the figure is about."""
@@ -536,7 +294,7 @@ class _Drafter:
             record: dict[str, Any] = {"id": self.new_id([proposal.id_stem], ""), "draft": True}
             record.update(claim=proposal.claim if len(proposal.claim) <= 400 else claim, kind=kind)
         else:  # no unit the registry knows: the sentence names the draft, and is its claim
-            unit = self.unit(mention) if mention is not None else None
+            unit = written_unit_words(self.text, mention) if mention is not None else None
             words = _slug_words(quote, 4)
             if mention is not None:
                 words = _slug_words(self.text[sentence[0] : mention.start], 4)
@@ -588,15 +346,6 @@ class _Drafter:
         return record
 
 
-def _most_named_place(vocabulary: Vocabulary, text: str) -> str | None:
-    """The place a text names most often: where a sentence that names none is (no tie)."""
-    counts = Counter(f.slug for f in vocabulary.found(text) if f.part == "place")
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
-
-
 def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
     """Drafts for every number of seed ``slug`` that nothing captures yet."""
     _, coverage = verify(inputs, [])
@@ -609,13 +358,6 @@ def draft_seed(inputs: LoadedInputs, slug: str) -> Drafts:
         if span and verify_fact(fact, seed, drafter.units)[1]:
             uncovered -= {m.start for m in seed.numbers_in(span)}
     return _draft(drafter, uncovered)
-
-
-def draft_every_number(inputs: LoadedInputs, slug: str) -> Drafts:
-    """Drafts for every number of a text no fact quotes (the text checker's reading). A measure
-    drafted for one number is not matched by the next: only the base's measures give verdicts."""
-    drafter = _Drafter(inputs, slug, learns=False, sectors=False)
-    return _draft(drafter, {m.start for m in drafter.seed.numbers})
 
 
 def _draft(drafter: _Drafter, uncovered: set[int]) -> Drafts:
@@ -643,40 +385,17 @@ def _draft(drafter: _Drafter, uncovered: set[int]) -> Drafts:
             context = None  # a new paragraph: the year of the one before dates nothing here
         previous_end = sentence[1]
         if not any(m.start in uncovered for m in mentions):
-            context = _single_year(text, mentions) or context
+            context = single_year(text, mentions) or context
             continue
-        dates = date_expressions(text, *sentence)
-        date_of = {m.start: d for m in mentions for d in dates if d.start <= m.start and m.end <= d.end}
-        years, days, datings, compared = [], [], [], []
-        for m in mentions:
-            date = date_of.get(m.start)
-            if date is None and _is_year(text, m):
-                years.append(m)
-                if _COMPARED_BEFORE.search(text, max(sentence[0], m.start - 20), m.start):
-                    compared.append(m)  # "up 0.1 points from 2023": the base of a change, not its period
-                else:
-                    datings.append(Period(m.date) if m.date else Period(str(m.year)))
-            elif date is not None and date.period and m.value == date.period.year:
-                years.append(m)
-                datings.append(date.period)
-            elif date is not None:
-                days.append((m, date))
-        distinct = {period.year for period in datings}
-        period = max(datings, key=lambda p: len(p.text)) if len(distinct) == 1 else None
+        read = read_sentence(text, sentence, mentions)
+        years, date_of, datings, compared, period = read.years, read.date_of, read.datings, read.compared, read.period
+        dates, days = read.dates, read.days
+        distinct = {p.year for p in datings}
         earlier, context = context, (period if period is not None else context)
-        figures, defining = [], []
-        for mention in mentions:
-            if mention.start not in uncovered or mention in years or mention.start in date_of:
-                continue
-            reason = drafter.ignore_reason(mention, sentence)
-            if reason:
+        for start, reason in read.ignored.items():
+            if start in uncovered:
                 ignore(*reason)
-            elif drafter.defines_a_figure(mention):
-                defining.append(mention)
-            else:
-                figures.append(mention)
-        if not figures and defining:  # nothing for them to define: they are the figures
-            figures, defining = defining, []
+        figures, defining = read.figures(uncovered)
         pending_years = [m for m in years if m.start in uncovered]
         pending_days = [date for m, date in days if m.start in uncovered]
         if figures:
@@ -684,23 +403,23 @@ def _draft(drafter: _Drafter, uncovered: set[int]) -> Drafts:
             defining_years = years if len(distinct) > 1 else compared  # several years: none is the period
             qualifying += [m.value for m in defining_years if m.value not in qualifying]
             hint = earlier if period is None and not datings and not compared else None
-            read = drafter.read(sentence, figures, period)
+            parts = drafter.read(sentence, figures, period)
             facts += [
                 drafter.record(sentence, mention, period, qualifying, earlier=hint, reading=reading)
-                for mention, reading in zip(figures, read, strict=True)
+                for mention, reading in zip(figures, parts, strict=True)
             ]
             at += [mention.start for mention in figures]
-            readings += read
+            readings += parts
             for date in pending_days:  # a day is part of its date; the date is a period, not a figure
                 ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
             continue
         words = [w for w in _WORD_RE.findall(text[sentence[0] : sentence[1]]) if w.rstrip(".") not in MONTHS]
         if len(words) <= 4:  # a date with hardly a word around it: a header, byline or dateline
-            for passage in {
+            for quoted in {
                 *(date.label for date in dates if date.period or date in pending_days),
-                *(drafter.passage(m.start, m.end, 1, 0) for m in pending_years if m.start not in date_of),
+                *(passage(text, m.start, m.end, 1, 0) for m in pending_years if m.start not in date_of),
             }:
-                ignore(passage, "A date standing alone (a header, byline or dateline), not a fact.")
+                ignore(quoted, "A date standing alone (a header, byline or dateline), not a fact.")
             continue
         for date in pending_days:
             ignore(date.label, f"The day of the date “{date.label}”, which dates its sentence.")
@@ -708,9 +427,9 @@ def _draft(drafter: _Drafter, uncovered: set[int]) -> Drafts:
             continue
         if period is None or compared:
             for year in pending_years:
-                date = date_of.get(year.start)
+                dated = date_of.get(year.start)
                 ignore(
-                    date.label if date else drafter.passage(year.start, year.end, 1, 0),
+                    dated.label if dated else passage(text, year.start, year.end, 1, 0),
                     "One of several years in a sentence without a figure; none of them dates it.",
                 )
         else:

@@ -9,6 +9,7 @@ import operator
 from fractions import Fraction
 from typing import Any
 
+from .comparison import comparisons
 from .markup import page_url
 from .numbers import parse_value
 from .pages import according_to, fact_page_src, source_label
@@ -184,7 +185,7 @@ def measures_json(base: FactBase) -> str:
                 "facts": [item.fact.id for item in base.by_measure.get(slug, [])],
                 "disagreements": [
                     {"period": period, "facts": [item.fact.id for item in comparison.facts]}
-                    for (measure_slug, period), comparison in sorted(base.comparisons.items())
+                    for (measure_slug, period), comparison in sorted(comparisons(base).items())
                     if measure_slug == slug and comparison.disagreements
                 ],
                 "csv": measure_csv_path(slug),

@@ -174,13 +174,18 @@ def _read_seed(paths: ProjectPaths, source: Source, problems: list[Problem]) -> 
     return None
 
 
-def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
-    """Read seeds, sources, sectors, speakers, ignore list and facts; return all problems."""
-    problems: list[Problem] = []
+@dataclass(frozen=True)
+class Registries:
+    """The registries what a fact states is read with: units, measures and the vocabulary."""
+
+    units: dict[str, Unit]
+    measures: dict[str, Measure]
+    vocabulary: dict[str, Term]
+
+
+def load_registries(paths: ProjectPaths, problems: list[Problem]) -> Registries:
+    """facts/units.yml, facts/measures.yml (and drafted measures) and facts/vocabulary.yml."""
     registry = functools.partial(_registry, paths, problems=problems)
-    sources = registry(paths.seeds_dir / "sources.yml", SOURCE_FIELDS, "sources", _source)
-    sectors = registry(paths.facts_dir / "sectors.yml", SECTOR_FIELDS, "sectors", _placed(Sector))
-    speakers = registry(paths.facts_dir / "speakers.yml", SPEAKER_FIELDS, "speakers", _placed(Speaker))
     units = registry(paths.facts_dir / "units.yml", UNIT_FIELDS, "units", _lined(Unit))
     vocabulary_file = paths.facts_dir / "vocabulary.yml"  # optional, as measures are
     vocabulary = (
@@ -201,6 +206,18 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
                     )
                 )
             measures.setdefault(slug, measure)
+    return Registries(units, measures, vocabulary)
+
+
+def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
+    """Read seeds, sources, sectors, speakers, ignore list and facts; return all problems."""
+    problems: list[Problem] = []
+    registry = functools.partial(_registry, paths, problems=problems)
+    sources = registry(paths.seeds_dir / "sources.yml", SOURCE_FIELDS, "sources", _source)
+    sectors = registry(paths.facts_dir / "sectors.yml", SECTOR_FIELDS, "sectors", _placed(Sector))
+    speakers = registry(paths.facts_dir / "speakers.yml", SPEAKER_FIELDS, "speakers", _placed(Speaker))
+    registries = load_registries(paths, problems)
+    units, measures, vocabulary = registries.units, registries.measures, registries.vocabulary
     seed_texts = {
         slug: text for slug, source in sources.items() if (text := _read_seed(paths, source, problems)) is not None
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .charts import in_unit, measure_chart
+from .comparison import comparisons
 from .exports import json_for_script, measure_csv_path
 from .markup import asset_href, esc, relative_href
 from .model import Measure
@@ -95,7 +96,7 @@ def disagreements_section(disagreeing: list[PeriodComparison], base: FactBase, s
 def disagreeing_periods(base: FactBase) -> dict[str, list[PeriodComparison]]:
     """Per measure, the periods whose sources disagree."""
     found: dict[str, list[PeriodComparison]] = {}
-    for (slug, _), comparison in base.comparisons.items():
+    for (slug, _), comparison in comparisons(base).items():
         if comparison.disagreements:
             found.setdefault(slug, []).append(comparison)
     return found

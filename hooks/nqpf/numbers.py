@@ -185,6 +185,10 @@ _SCALE = rf"(?:\s+(?P<scale>(?i:{_either([*SCALES, *SCALE_WORD_FORMS])}))\b)"
 _PERCENT = r"(?:[\s-]?(?P<percent>%|(?i:per\s?cent|pct)\b))"
 _ABBREVIATION = f"(?i:{_either(a for a in SCALE_ABBREVIATIONS if a not in ('m', 'b'))})"
 _GLUED_UNIT = "MWh|GWh|kWh|TWh|MW|GW|kW|KW|kV|KV|km|Km|KM|m"  # case matters: 5M is not 5m
+# A unit joined to its number by a hyphen, as an adjective: "the 884-MW project", "a 1,320-megawatt plant".
+_HYPHENED_UNIT = (
+    "(?<=-)(?:(?:mega|giga|kilo)watts?|kilomet(?:re|er)s?|acres?|tonnes?|tons?|(?:mega|giga|kilo)watt-hours?)(?![\\w-])"
+)
 
 # Each pattern starts with a look-ahead for the characters a match can start with, so most
 # positions of a text are rejected before the slower look-behind runs.
@@ -205,7 +209,7 @@ _NUMERAL_RE = re.compile(
     r"(?:/(?P<den>\d+))?"
     r"(?:(?P<ordinal>(?i:st|nd|rd|th))"
     rf"|(?P<glued_scale>{_ABBREVIATION}|(?(currency)[mb]|(?!)))"
-    rf"|(?P<unit>{_GLUED_UNIT})"
+    rf"|-?(?P<unit>{_GLUED_UNIT}|{_HYPHENED_UNIT})"
     r"|(?P<glued_percent>(?i:pct|pc)))?"
     r"(?:(?=[x×]\d)|(?!\w))(?!\.\d)(?!,\d{3})"
     rf"(?:{_SCALE}|(?(currency){_SPACE}(?P<spaced_scale>{_ABBREVIATION}|m|b)\b|(?!)))?"

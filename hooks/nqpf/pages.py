@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from .charts import measure_chart
+from .comparison import comparisons
 from .markup import esc, relative_href
 from .model import KINDS, Source
 from .verify import FactBase, VerifiedFact, in_date_order, normalise
@@ -167,7 +168,7 @@ def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from
         return ""
     href = relative_href(from_src, measure_src(measure.slug), options.directory_urls)
     line = f'<p class="nqpf-measure">Measure: <a href="{esc(href)}">{esc(measure.label)}</a></p>\n'
-    comparison = base.comparisons.get((measure.slug, fact.period.text)) if fact.period else None
+    comparison = comparisons(base).get((measure.slug, fact.period.text)) if fact.period else None
     if comparison is None:
         return line
     disagreeing = {other.fact.id for other in comparison.disagreeing_with(fact.id)}

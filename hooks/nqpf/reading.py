@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Period, Term, read_period
-from .numbers import MONTH_PATTERN, MONTHS
+from .numbers import MONTH_PATTERN, MONTHS, NumberMention
 
 _DATE_RE = re.compile(  # "November 7, 2022", "Sept. 29", "7 November 2022", "11th Mar, 2025", "September 2023"
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_PATTERN})\b\.?,?(?:\s+(?P<year>\d{{4}})\b)?"
@@ -210,6 +211,369 @@ def date_expressions(text: str, start: int, end: int) -> list[DateExpression]:
                 period = None
         found.append(DateExpression(match.start(), match.end(), period, match.group(0).strip(" ,")))
     return found
+
+
+# ---- what each number of a sentence is: a year, part of a date, no figure, or a figure
+
+VERBS = {
+    "reached",
+    "rose",
+    "grew",
+    "increased",
+    "surged",
+    "stood",
+    "hit",
+    "totaled",
+    "totalled",
+    "exceeded",
+    "surpassed",
+    "topped",
+    "came",
+    "amounted",
+    "accounted",
+    "fell",
+    "dropped",
+    "declined",
+    "jumped",
+    "climbed",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "said",
+    "added",
+    "noted",
+    "signed",
+    "built",
+    "made",
+    "reported",
+    "showed",
+    "saw",
+    "got",
+    "gets",
+    "edged",
+    "recorded",
+}
+
+_DEFINING_BEFORE = re.compile(
+    r"(?i)\b(?:first|last|past|next|previous|top|under|aged|within|over the (?:past|"
+    r"last|next))\s+\Z"
+)
+
+_SPAN_AFTER = re.compile(r"(?i)\s*-?\s*(?:months?|years?|weeks?|days?|quarters?|decades?|hours?|minutes?)\b")
+
+_ONE_OF = re.compile(r"(?i)\s+of\s+(?:the|our|their|its|his|her|these|those|many|several|few|China’s|China's)\b")
+
+_COMPARED_BEFORE = re.compile(r"(?i)\b(?:from|over|than|compared (?:with|to)|against|versus|vs\.?)\s+(?:in\s+)?\Z")
+
+_PARTIES_AFTER = re.compile(
+    r"(?i)\s+(?:nations|countries|sides|leaders|governments|peoples|neighbou?rs|"
+    r"brothers|partners)\b"
+)
+
+_KNOWN_NAMES = re.compile(r"(?i)\btwo sessions\b")
+
+_NAME_HEADS = {
+    "Phase",
+    "CPEC",
+    "Vision",
+    "Plan",
+    "Agenda",
+    "Industry",
+    "Version",
+    "No.",
+    "COVID",
+    "Article",
+    "Section",
+    "Chapter",
+    "Rule",
+    "Belt",
+    "Road",
+    "Corridor",
+    "Web",
+}
+
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s?(?:[ap]m\b|[ap]\.m\.))?")
+
+_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ -]?)?\d{2,4}(?:[ -]\d{2,4}){2,}")
+
+_PHONE_CUE = re.compile(r"(?i)(?:tel|phone|fax|uan|call|contact|mobile)\.?:?\s*\+?[\d\s-]*\Z")
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'&.\-]*")
+
+_FISCAL_BEFORE = re.compile(r"(?i)\b(?:fiscal|financial)\s+year\s+\Z")  # "fiscal year 23"
+
+_AGO_AFTER = re.compile(r"(?i)\s+(?:years?|months?|decades?|weeks?|days?)\s+(?:ago|back|earlier)\b")
+
+_BEFORE_A_YEAR = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "from",
+        "to",
+        "until",
+        "till",
+        "of",
+        "year",
+        "during",
+        "before",
+        "after",
+        "between",
+        "and",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "the",
+    }
+)
+
+_SCALE_ORDINALS = ("millionth", "thousandth", "hundredth")  # "the 10-millionth car": an ordinal
+
+_POSSESSIVES = frozenset({"the", "our", "their", "its", "his", "her"})  # "2/3 of our GDP" counts GDP
+
+_AFTER_A_YEAR = frozenset({"and", "to", "was", "is", "marks", "saw", "level", "levels"})
+
+_FISCAL_YEAR = re.compile(r"(?:FY\s?)?\d{4}(?:[-/–]\d\d)?")
+
+_SPAN_OF_YEARS_END = re.compile(r"\b\d{4}[-–]\Z")
+
+_FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
+_PRECEDING_WORD = re.compile(r"(\w+)\s+\Z")
+
+_NEXT_WORD = re.compile(r"\s*-?\s*([A-Za-z][\w-]*)")
+
+_UNIT_WORDS_END = re.compile(r"[,;:()\[\]“”\"!?\n]")
+
+_UNIT_WORD = re.compile(r"[^\s,;:()\[\]“”\"!?]+")
+
+
+def plain_number(mention: NumberMention) -> bool:
+    return not (mention.scale or mention.percent or mention.currency or mention.unit)
+
+
+def is_year(text: str, mention: NumberMention) -> bool:
+    """A year written as such ("in 2023", "2023-24", "FY2019"), not a count of 2,000 things."""
+    if mention.year is None:
+        return False
+    if mention.date or (_FISCAL_YEAR.fullmatch(mention.text) and not mention.text.isdigit()):
+        return True  # a date, or a fiscal year
+    if len(mention.text) != 4:
+        return False
+    after = text[mention.end : mention.end + 20]
+    if _SPAN_OF_YEARS_END.search(text[max(0, mention.start - 5) : mention.start]):
+        return True  # the end of a span of years: "2021-2024"
+    following = _FOLLOWING_WORD.match(after)
+    preceding = _PRECEDING_WORD.search(text[max(0, mention.start - 20) : mention.start])
+    if preceding and preceding.group(1).lower() in _BEFORE_A_YEAR:
+        return True
+    return following is None or following.group(1) in _AFTER_A_YEAR
+
+
+def single_year(text: str, mentions: list[NumberMention]) -> Period | None:
+    """The one year a sentence states (as a year, not a count), if it states exactly one."""
+    years = {m.year for m in mentions if is_year(text, m)}
+    return Period(str(years.pop())) if len(years) == 1 else None
+
+
+def ignore_reason(text: str, mention: NumberMention, sentence: tuple[int, int]) -> tuple[str, str] | None:
+    """(passage, reason) when ``mention`` is not a figure; None when it may be one."""
+    start, end = mention.start, mention.end
+    before, after = text[max(sentence[0], start - 40) : start], text[end : min(sentence[1], end + 40)]
+    words_before = _WORD_RE.findall(before)
+    time = _TIME_RE.search(text, max(0, start - 3), min(len(text), end + 10))
+    if time and time.start() <= start and end <= time.end():
+        return time.group(0), "A time of day, not a figure."
+    phone = _PHONE_RE.search(text, max(0, start - 12), min(len(text), end + 12))
+    if (phone and phone.start() <= start and end <= phone.end()) or _PHONE_CUE.search(before):
+        return (phone.group(0) if phone else passage(text, start, end, 1, 0)), "A telephone number."
+    if mention.text.lower() == "one" and _ONE_OF.match(after):
+        return passage(text, start, end, 0, 3), '"One of", not a figure.'
+    if not mention.scale and not mention.percent and _PARTIES_AFTER.match(after):
+        return passage(text, start, end, 1, 1), "Counts the parties (the two countries), not a figure."
+    next_word = _NEXT_WORD.match(after)
+    if mention.ordinal:
+        return passage(text, start, end, 1, 2), "An ordinal, not a figure."
+    if _FISCAL_BEFORE.search(before) and plain_number(mention):
+        return passage(text, start, end, 2, 0), "The name of a fiscal year, not a figure."
+    if plain_number(mention) and _AGO_AFTER.match(after):
+        return passage(text, start, end, 0, 2), "A duration that only dates something, not a figure."
+    if next_word and next_word.group(1).lower().endswith(_SCALE_ORDINALS):
+        return passage(text, start, end, 0, 1), "An ordinal, not a figure."
+    plain = not (mention.scale or mention.percent or mention.currency or mention.unit)
+    if plain and _KNOWN_NAMES.match(text, start):
+        return passage(text, start, end, 0, 1), "Part of a name, not a figure."
+    at_sentence_start = start == sentence[0] or not text[sentence[0] : start].strip(" “\"‘'(")
+    if plain and mention.text[:1].isupper() and not at_sentence_start:
+        return name_around(text, start, end, sentence[0]), "Part of a name, not a figure."
+    if (
+        plain
+        and words_before
+        and (words_before[-1] in _NAME_HEADS or before.endswith("-"))
+        and (before.endswith((" ", "-")) and words_before[-1][:1].isupper())
+    ):
+        return name_around(text, start, end, sentence[0]), "Part of a name, not a figure."
+    return None
+
+
+def defines_a_figure(text: str, mention: NumberMention) -> bool:
+    """ "first eight months", "under 30 years of age", "five-minute": a number that says which
+    figure, not how much."""
+    before = text[max(0, mention.start - 25) : mention.start]
+    after = text[mention.end : mention.end + 20]
+    if mention.scale or mention.percent or mention.currency or mention.unit:
+        return False
+    return bool(_SPAN_AFTER.match(after) and (_DEFINING_BEFORE.search(before) or after.startswith("-")))
+
+
+def name_around(text: str, start: int, end: int, sentence_start: int) -> str:
+    """The capitalised words around a number in a name: "CPEC Phase One", "Five Corridors"
+    (a sentence's first word is capitalised anyway: it joins only as an acronym or "Phase")."""
+    left = start
+    while found := re.search(r"[A-Z][\w’'.-]*[ -]\Z", text[max(sentence_start, left - 30) : left]):
+        word = found.group(0).strip(" -")
+        if left - len(found.group(0)) == sentence_start and not (word.isupper() or word in _NAME_HEADS):
+            break
+        left -= len(found.group(0))
+    right = end
+    while found := re.match(r"[ -][A-Z0-9][\w’'-]*", text[right : right + 30]):
+        right += len(found.group(0))
+    name = " ".join(text[left:right].split())
+    return name if len(name) <= 80 else " ".join(text[start:end].split())
+
+
+def passage(text: str, start: int, end: int, words_before: int, words_after: int) -> str:
+    """A short verbatim passage around a number, for an ignore entry (at most 80 characters)."""
+    left = start
+    for _ in range(words_before):
+        found = re.search(r"[\w’'.-]+\s+\Z", text[max(0, left - 30) : left])
+        if not found:
+            break
+        left -= len(found.group(0))
+    right = end
+    for _ in range(words_after):
+        found = re.match(r"\s+[\w’'-]+", text[right : right + 30])
+        if not found:
+            break
+        right += len(found.group(0))
+    passage = " ".join(text[left:right].split())
+    return passage if len(passage) <= 80 else " ".join(text[start:end].split())
+
+
+def written_unit_words(text: str, mention: NumberMention) -> str:
+    """The words written as a number's unit when the registry knows none: "tonnes of cargo"."""
+    if mention.percent:
+        return "%"
+    if mention.currency_units:
+        return mention.currency_units[0]
+    if mention.unit:
+        return mention.unit
+    after = text[mention.end : mention.end + 80]
+    words: list[str] = []
+    for written in _UNIT_WORD.findall(_UNIT_WORDS_END.split(after, maxsplit=1)[0]):
+        word = written.strip("-’'")
+        word = word if word.count(".") > 1 else word.rstrip(".")  # "U.S." keeps its stops
+        if not word or word[0].isdigit():
+            break
+        if words == ["of"] and word.lower() in _POSSESSIVES:
+            continue  # "2/3 of our GDP" counts GDP
+        if words and (word.lower() in STOP_WORDS or word.lower() in VERBS or word.endswith("ing")):
+            break
+        if not words and word.lower() in STOP_WORDS - {"of"}:
+            break
+        words.append(word)
+        if len(words) == 3:
+            break
+    if words and words[0].lower() == "of":
+        words = words[:2]
+    unit = " ".join(words)
+    return unit if unit and unit.lower() != "of" and len(unit) <= 40 else "units"
+
+
+@dataclass(frozen=True)
+class SentenceNumbers:
+    """What each number of one sentence is: the years that date it (and its period, when it
+    states exactly one), the days of its dates, the numbers that are no figure (with the passage
+    and reason an ignore entry gives), those that only say which figure ("the first eight
+    months"), and so the figures."""
+
+    sentence: tuple[int, int]
+    mentions: tuple[NumberMention, ...]
+    dates: tuple[DateExpression, ...]
+    date_of: dict[int, DateExpression]  # a number's start -> the date written in words it is part of
+    years: tuple[NumberMention, ...]
+    days: tuple[tuple[NumberMention, DateExpression], ...]
+    datings: tuple[Period, ...]  # the periods its years and dates state ("from 2023" states none)
+    compared: tuple[NumberMention, ...]  # years a change is compared with: "up 0.1 points from 2023"
+    period: Period | None
+    ignored: dict[int, tuple[str, str]]  # a number's start -> (passage, reason): no figure
+    defining: frozenset[int]  # starts of the numbers that say which figure, not how much
+
+    def figures(self, among: set[int] | None = None) -> tuple[list[NumberMention], list[NumberMention]]:
+        """(figures, numbers that define them) among the numbers starting at ``among`` (all: None);
+        numbers with nothing to define are the figures."""
+        figures: list[NumberMention] = []
+        defining: list[NumberMention] = []
+        for mention in self.mentions:
+            if among is not None and mention.start not in among:
+                continue
+            if mention in self.years or mention.start in self.date_of or mention.start in self.ignored:
+                continue
+            (defining if mention.start in self.defining else figures).append(mention)
+        return (defining, []) if not figures else (figures, defining)
+
+
+def read_sentence(text: str, sentence: tuple[int, int], mentions: list[NumberMention]) -> SentenceNumbers:
+    """What each number of ``sentence`` is (``mentions``: the numbers written in it)."""
+    dates = date_expressions(text, *sentence)
+    date_of = {m.start: d for m in mentions for d in dates if d.start <= m.start and m.end <= d.end}
+    years: list[NumberMention] = []
+    days: list[tuple[NumberMention, DateExpression]] = []
+    datings: list[Period] = []
+    compared: list[NumberMention] = []
+    for m in mentions:
+        date = date_of.get(m.start)
+        if date is None and is_year(text, m):
+            years.append(m)
+            if _COMPARED_BEFORE.search(text, max(sentence[0], m.start - 20), m.start):
+                compared.append(m)  # "up 0.1 points from 2023": the base of a change, not its period
+            else:
+                datings.append(Period(m.date) if m.date else Period(str(m.year)))
+        elif date is not None and date.period and m.value == date.period.year:
+            years.append(m)
+            datings.append(date.period)
+        elif date is not None:
+            days.append((m, date))
+    distinct = {period.year for period in datings}
+    period = max(datings, key=lambda p: len(p.text)) if len(distinct) == 1 else None
+    ignored: dict[int, tuple[str, str]] = {}
+    defining: set[int] = set()
+    for mention in mentions:
+        if mention in years or mention.start in date_of:
+            continue
+        reason = ignore_reason(text, mention, sentence)
+        if reason:
+            ignored[mention.start] = reason
+        elif defines_a_figure(text, mention):
+            defining.add(mention.start)
+    return SentenceNumbers(
+        sentence,
+        tuple(mentions),
+        tuple(dates),
+        date_of,
+        tuple(years),
+        tuple(days),
+        tuple(datings),
+        tuple(compared),
+        period,
+        ignored,
+        frozenset(defining),
+    )
 
 
 # ---- the parts of a number's quantity
@@ -431,8 +795,13 @@ class TextReader:
         self.found = vocabulary.found(text)
         self.paragraphs = paragraphs(text)
         self.sentences = sentences(text)
-        headline = next((line for line in _LINE.finditer(text) if line.group(0).strip()), None)
-        self.headline = (headline.start(), headline.end()) if headline else (0, 0)
+        first = next((line for line in _LINE.finditer(text) if line.group(0).strip()), None)
+        # a headline fills what a paragraph leaves unstated: a first line that ends as a sentence
+        # ends and runs straight on to the next line is only the text's first sentence
+        headline = first is not None and (
+            not SENTENCE_STOP_AT_END.search(first.group(0)) or BLANK_LINE.match(text, first.end()) is not None
+        )
+        self.headline = (first.start(), first.end()) if first is not None and headline else (0, 0)
         self.default_place = default_place
         self.dated = dated
         self.readings: dict[int, NumberReading] = {}  # a figure's start -> its reading
@@ -634,6 +1003,7 @@ class TextReader:
         if previous is not None and previous.start in self.readings:
             sources.append(("from the number before it", self.readings[previous.start]))
         sources.append(("from the sentence", (sentence[0], clause[0])))
+        sources.append(("from the sentence", (clause[1], sentence[1])))
         paragraph = next((p for p in self.paragraphs if p[0] <= sentence[0] < p[1]), (sentence[0], sentence[0]))
         for earlier in reversed([s for s in self.sentences if paragraph[0] <= s[0] and s[1] <= sentence[0]]):
             sources.append(("from the sentence before", earlier))
@@ -765,6 +1135,15 @@ class TextReader:
         return None
 
 
+def most_named_place(vocabulary: Vocabulary, text: str) -> str | None:
+    """The place a text names most often: where a sentence that names none is (no tie)."""
+    counts = Counter(f.slug for f in vocabulary.found(text) if f.part == "place")
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def _fiscal(written: str) -> bool | None:
     """Whether a pair of years is a fiscal year ("2023-24") or a span ("2021-25"); None: no pair."""
     pair = _FISCAL_PAIR.search(written)
@@ -773,6 +1152,8 @@ def _fiscal(written: str) -> bool | None:
     return (int(pair.group(1)) + 1) % 100 == int(pair.group(2))
 
 
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+SENTENCE_STOP_AT_END = re.compile(r"[.!?][\"”’')\]]*\s*\Z")
 RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
 _FISCAL_PAIR = re.compile(r"((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?!\d)")
 _POSSESSIVE = re.compile(r"['’]s\Z")

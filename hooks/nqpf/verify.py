@@ -22,16 +22,12 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from .loading import LoadedInputs, ProjectPaths, load_inputs
 from .model import PERCENT, Fact, IgnoredNumber, Measure, Sector, Source, Speaker, Term, Unit
 from .numbers import NumberMention, describe, format_number, read_numbers
 from .problems import FactsInvalid, Problem
 from .units import UnitRegistry, check_units
-
-if TYPE_CHECKING:
-    from .comparison import PeriodComparison
 
 _QUOTE_MARKS = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"'}
@@ -151,13 +147,6 @@ class FactBase:
     @cached_property
     def unit_registry(self) -> UnitRegistry:
         return UnitRegistry(self.units)
-
-    @cached_property
-    def comparisons(self) -> dict[tuple[str, str], PeriodComparison]:
-        """Each measure and period two or more facts state: are they compatible?"""
-        from .comparison import compare_measures  # noqa: PLC0415 - comparison builds on this module
-
-        return compare_measures(self)
 
     @cached_property
     def by_measure(self) -> dict[str, list[VerifiedFact]]:

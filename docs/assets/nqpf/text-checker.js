@@ -375,9 +375,11 @@
       var vocabularyFound = vocabularyIn(text);
       var allSentences = sentences();
       var headlineSpan = [0, 0];
-      findAll("line", text).some(function (line) {
+      findAll("line", text).some(function (line) {  /* a first line that ends as a sentence ends is no headline */
         if (!strip(line[0])) { return false; }
-        headlineSpan = [line.index, line.index + line[0].length];
+        if (!search("sentenceStopAtEnd", line[0]) || match("blankLine", text, line.index + line[0].length)) {
+          headlineSpan = [line.index, line.index + line[0].length];
+        }
         return true;
       });
       var defaultPlace = mostNamedPlace();
@@ -532,6 +534,7 @@
         var sources = [];
         if (before) { sources.push(["from the number before it", before]); }
         sources.push(["from the sentence", [sentence[0], clause[0]]]);
+        sources.push(["from the sentence", [clause[1], sentence[1]]]);
         var paragraph = paragraphs.filter(function (p) { return p[0] <= sentence[0] && sentence[0] < p[1]; })[0] || [sentence[0], sentence[0]];
         allSentences.filter(function (x) { return paragraph[0] <= x[0] && x[1] <= sentence[0]; }).reverse().forEach(function (x) {
           sources.push(["from the sentence before", x]);
@@ -688,7 +691,7 @@
         return slugs && slugs.length ? units[slugs[0]].kind : null;
       }
 
-      function propose(sentence, m, kind, reading) {  /* proposals.Proposer.propose: the unit and measure */
+      function propose(sentence, m, reading) {  /* proposals.Proposer.propose: the unit and measure */
         var before = numbersIn(sentence).filter(function (o) { return o.end <= m.start; });
         var previous = before[before.length - 1];
         var converts = previous && fullmatch("conversion", text, previous.end, m.start) ? proposed.get(previous.start) : undefined;
@@ -708,10 +711,6 @@
         if (found.measure !== null) { measure = found.measure; } else if (same.length) { measure = same[0].slug; }
         proposed.set(m.start, measure);
         return { unit: unit, measure: measure };
-      }
-
-      function statesATarget(quote) {  /* a text being checked has no date: any "by 2030" is a target */
-        return Boolean(search("target", quote) || search("byYear", quote));
       }
 
       var readings = [];
@@ -749,11 +748,10 @@
           (definesAFigure(m) ? defining : found).push(m);
         });
         if (!found.length && defining.length) { found = defining; }
-        var kind = statesATarget(text.slice(sentence[0], sentence[1])) ? "target" : "figure";
         var shown = found.map(function (m) { return { start: m.start, end: m.end, unitKind: unitKind(m, followingIn(sentence, m)) }; });
         var read = shown.map(function (figure, n) { return readParts(sentence, shown, n, period); });
         found.forEach(function (m, n) {
-          var proposal = propose(sentence, m, kind, read[n]);
+          var proposal = propose(sentence, m, read[n]);
           figures.set(m.start, { unit: proposal ? proposal.unit : writtenUnit(m), period: period, reading: read[n] });
         });
       });
