@@ -9,6 +9,7 @@ from html_tools import read_page
 
 from nqpf.comparison import Range, admitted, compare_measures, disagreements, half_step
 from nqpf.loading import ProjectPaths, load_inputs
+from nqpf.pages import SiteOptions, fact_card
 from nqpf.units import UnitRegistry
 from nqpf.verify import SeedText, verify_fact
 
@@ -173,3 +174,33 @@ def test_the_measure_page_and_both_fact_cards_show_both_values(disagreeing_proje
     # what the cards add stays out of Material's index, which is fetched whole (its parser ends an
     # excluded <div> at the first </div> inside it)
     assert "Other sources for" not in (built.site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_facts_that_name_different_methods_are_counted_differently_not_disagreeing(fact_base):
+    """The statistics bureau's NEV output and the carmakers' association's count differ; facts
+    naming their methods are set side by side, and neither is said to contradict the other."""
+    bureau = fact_base.by_id["nev-production-2023"]
+    counted = dataclasses.replace(bureau.fact, method="production as the statistics bureau counts it")
+    association = dataclasses.replace(
+        bureau.fact, id="nev-production-2023-association", value=Fraction(959, 100), method="the carmakers' count"
+    )
+    items = (dataclasses.replace(bureau, fact=counted), dataclasses.replace(bureau, fact=association))
+    base = dataclasses.replace(
+        fact_base, facts=(*(i for i in fact_base.facts if i.fact.id != "nev-production-2023"), *items)
+    )
+    comparison = compare_measures(base)["nev-production", "2023"]
+    assert comparison.disagreements == ()
+    assert [(p.first.fact.id, p.second.fact.id) for p in comparison.counted_differently] == [
+        ("nev-production-2023", "nev-production-2023-association")
+    ]
+    assert disagreements(base) == []
+    card = fact_card(items[0], base, SiteOptions(directory_urls=True), "sectors/new-energy-vehicles.md")
+    assert "Other sources for 2023" in card
+    assert (
+        "(counted differently: the carmakers&#39; count, against production as the statistics bureau counts it)" in card
+    )
+    without = dataclasses.replace(
+        base,
+        facts=(*base.facts[:-1], dataclasses.replace(items[1], fact=dataclasses.replace(association, method=None))),
+    )
+    assert len(compare_measures(without)["nev-production", "2023"].disagreements) == 1  # one method unnamed: compared

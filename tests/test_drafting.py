@@ -394,3 +394,61 @@ def test_numbers_that_only_name_or_date_something_are_never_figures(tmp_path, te
     drafts = _drafts_of(text + "\n", tmp_path)
     assert drafts.facts == ()
     assert [(r["quote"], reason in r["reason"]) for r in drafts.ignored] == [(passage, True)]
+
+
+def test_a_new_measure_is_drafted_with_the_parts_its_clause_states(tmp_path):
+    """No existing measure has every part: the drafter drafts one with the parts it read, for the
+    reviewer to confirm; its label and the fact's claim come from them."""
+    drafts = _drafts_of(
+        "China's NEV exports rose 6.7 percent to 1.28 million units in 2024. China's R&D spending "
+        "increased by 278.1 billion yuan in 2024. China's GDP grew at an average annual rate of 5.5 "
+        "percent over 2021-2025.\n",
+        tmp_path,
+    )
+    measures = {m["slug"]: m for m in drafts.measures}
+    by_value = {r["value"]: r for r in drafts.facts}
+    exports = measures[by_value[1.28]["measure"]]
+    assert (exports["subject"], exports["property"], exports["statistic"], exports["place"]) == (
+        "new-energy-vehicles",
+        "exports",
+        "level",
+        "China",
+    )
+    assert exports["label"] == "China's new energy vehicles exports"
+    assert by_value[1.28]["claim"] == "China's new energy vehicles exports in 2024: 1.28 million units"
+    growth = measures[by_value[6.7]["measure"]]
+    assert (growth["subject"], growth["property"], growth["statistic"]) == ("new-energy-vehicles", "exports", "change")
+    increase = measures[by_value[278.1]["measure"]]  # an amount of increase, never the expenditure itself
+    assert (increase["statistic"], increase["label"]) == ("change-amount", "Increase in China's R&D expenditure")
+    average = measures[by_value[5.5]["measure"]]
+    assert (average["statistic"], average["period"]) == ("average-annual-change", "span-of-years")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The 300-MW power project in Gwadar will be completed in 2026.\n", "MW"),
+        ("The 884-MW powerhouse based in Kotli began operation in 2022.\n", "MW"),
+        ("The 1,320-megawatt Sahiwal plant began operation in 2017.\n", "MW"),
+        ("The zone in Rashakai spans 1,000 acres, officials said in 2024.\n", "acres"),
+    ],
+)
+def test_a_unit_joined_by_a_hyphen_is_the_numbers_unit(tmp_path, text, unit):
+    """ "the 300-MW project" states 300 MW, not 300 projects."""
+    (fact,) = _drafts_of(text, tmp_path).facts
+    assert fact["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This edged up 5 percent in 2024.\n",
+        "It was 12 percent in 2024, the report said.\n",
+        "Up 7 percent in 2024, it said.\n",
+    ],
+)
+def test_a_drafted_measure_is_never_named_by_a_word_that_names_nothing(tmp_path, text):
+    drafts = _drafts_of(text, tmp_path)
+    for measure in drafts.measures:
+        first = measure["slug"].split("-")[0]
+        assert first not in {"this", "it", "edged", "percent", "up", "was", "the"}, measure["slug"]

@@ -103,16 +103,31 @@ class PeriodComparison:
     period: str
     facts: tuple[VerifiedFact, ...]
     disagreements: tuple[Disagreement, ...]
+    counted_differently: tuple[Disagreement, ...] = ()  # pairs whose figures differ, each by its own method
 
     def disagreeing_with(self, fact_id: str) -> tuple[VerifiedFact, ...]:
         """The facts of this period whose figures cannot hold with the fact's."""
+        return self._paired(self.disagreements, fact_id)
+
+    def counted_differently_from(self, fact_id: str) -> tuple[VerifiedFact, ...]:
+        """The facts of this period whose figures differ from the fact's by another method."""
+        return self._paired(self.counted_differently, fact_id)
+
+    @staticmethod
+    def _paired(pairs: tuple[Disagreement, ...], fact_id: str) -> tuple[VerifiedFact, ...]:
         found = []
-        for pair in self.disagreements:
+        for pair in pairs:
             if pair.first.fact.id == fact_id:
                 found.append(pair.second)
             elif pair.second.fact.id == fact_id:
                 found.append(pair.first)
         return tuple(found)
+
+
+def _methods_differ(pair: Disagreement) -> bool:
+    """Two facts that name different methods count the measure differently: no disagreement."""
+    first, second = pair.first.fact.method, pair.second.fact.method
+    return first is not None and second is not None and first != second
 
 
 def compare_measures(base: FactBase) -> dict[tuple[str, str], PeriodComparison]:
@@ -135,12 +150,14 @@ def compare_measures(base: FactBase) -> dict[tuple[str, str], PeriodComparison]:
                 factor = units.factor(item.fact.unit or "", measure.unit)
                 if factor is not None:  # verification refuses a unit that does not convert
                     ranges[item.fact.id] = admitted(item, factor)
-            pairs = tuple(
+            differing = [
                 Disagreement(slug, period, a, b)
                 for a, b in combinations(dated, 2)
                 if a.fact.id in ranges and b.fact.id in ranges and not ranges[a.fact.id].meets(ranges[b.fact.id])
-            )
-            compared[slug, period] = PeriodComparison(slug, period, tuple(dated), pairs)
+            ]
+            counted_differently = tuple(pair for pair in differing if _methods_differ(pair))
+            pairs = tuple(pair for pair in differing if not _methods_differ(pair))
+            compared[slug, period] = PeriodComparison(slug, period, tuple(dated), pairs, counted_differently)
     return compared
 
 

@@ -106,6 +106,7 @@ class Fact:
     note: str | None = None
     measure: str | None = None
     draft: bool = False  # a machine's proposal that no person has reviewed yet
+    method: str | None = None  # how its source counts it: facts whose methods differ never disagree
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
@@ -451,6 +452,14 @@ FACT_FIELDS = (
     ),
     FieldSpec("tags", "Free keywords that help search.", {"type": "array", "items": _STR}, _list_of(_label)),
     FieldSpec("note", "A remark for readers: how the period was read, what the figure covers.", _STR, _text(600)),
+    FieldSpec(
+        "method",
+        "How its source counts the measure, where sources count it differently (the statistics bureau's output "
+        "against the carmakers' association's): facts of one measure and period whose methods differ are shown "
+        "side by side as counted differently, never as disagreeing.",
+        _STR,
+        _label,
+    ),
     FieldSpec(
         "measure",
         "Slug of the measure in facts/measures.yml: the quantity this value is of (required with a value).",

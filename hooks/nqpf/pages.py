@@ -172,10 +172,16 @@ def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from
     if comparison is None:
         return line
     disagreeing = {other.fact.id for other in comparison.disagreeing_with(fact.id)}
+    differently = {other.fact.id for other in comparison.counted_differently_from(fact.id)}
     listed = [other for other in comparison.facts if other.fact.id != fact.id]
+
+    def relation(other: VerifiedFact) -> str:
+        if other.fact.id in differently:  # both methods named: neither figure contradicts the other
+            return f" (counted differently: {other.fact.method}, against {fact.method})"
+        return " (disagrees)" if other.fact.id in disagreeing else " (agrees)"
+
     others = "".join(
-        f"<li>{esc(other.display_value)}, according to {esc(according_to(other, base))}"
-        f"{' (disagrees)' if other.fact.id in disagreeing else ' (agrees)'}</li>"
+        f"<li>{esc(other.display_value)}, according to {esc(according_to(other, base))}{esc(relation(other))}</li>"
         for other in listed[:OTHERS_SHOWN]
     )
     more = (
