@@ -27,6 +27,7 @@ from .numbers import MONTHS, NumberMention, format_number
 from .proposals import Proposal, Proposer, converted_amount
 from .reading import (
     _WORD_RE,
+    BY_YEAR,
     STOP_WORDS,
     VERBS,
     Figure,
@@ -48,7 +49,6 @@ _TARGET_RE = re.compile(
     r"(?i)\b(?:target|targets|aim|aims|aimed|plan|plans|planned|planning|goal|goals|"
     r"forecast|projected|project|expected to|expects|set to|strive|strives|will|shall)\b"
 )
-_BY_YEAR_RE = re.compile(r"(?i)\bby (20\d\d)\b")  # "by 2030": a target, unless the text is dated later
 _ATTRIBUTION_RE = re.compile(
     r"(?i)\b(?:said|says|added|noted|stated|told|according to|highlighted|"
     r"pointed out|stressed|emphasi[sz]ed|remarked|mentioned|explained)\b"
@@ -253,7 +253,7 @@ class _Drafter:
         if _TARGET_RE.search(quote):
             return True
         dated = self.inputs.sources[self.slug].date
-        return any(dated is None or int(year) >= dated.year for year in _BY_YEAR_RE.findall(quote))
+        return any(dated is None or int(year) >= dated.year for year in BY_YEAR.findall(quote))
 
     def paragraph_of(self, sentence: tuple[int, int]) -> str:
         """The paragraph that holds ``sentence``: where "it" and "annual production" get their subject."""

@@ -862,10 +862,12 @@ class TextReader:
                     stated[part] = Stated(part, chosen.slug, chosen.words, chosen.start, chosen.end)
         if "constraint" not in stated:
             by_year = BY_YEAR.search(text, clause[0], clause[1])
-            if by_year and (self.dated is None or int(by_year.group(1)) > self.dated):
+            if by_year and (self.dated is None or int(by_year.group(1)) >= self.dated):
                 stated["constraint"] = Stated("constraint", "target", by_year.group(0), by_year.start(), by_year.end())
         if whole is not None:
-            if "subject" not in stated:  # "60% of our population": what the share is of is the subject
+            before = self.readings.get(previous.start) if previous is not None else None
+            if "subject" not in stated and (before is None or before.part("subject") is None):
+                # "60% of our population": nothing else names what it counts, so the whole does
                 stated["subject"] = Stated("subject", whole.slug, whole.words, whole.start, whole.end)
             else:
                 stated["whole"] = Stated("whole", whole.slug, whole.words, whole.start, whole.end)
@@ -873,6 +875,8 @@ class TextReader:
         written_subjects = any(f.part == "subject" for f in nouns)  # two or more: unsure, not unstated
         continues = previous is not None and _LIST_GLUE.fullmatch(text, clause[0], figure.start) is not None
         filled = self._fill(sentence, clause, previous, stated, fill_subject=not written_subjects, continues=continues)
+        if "whole" in stated and "subject" in stated and stated["whole"].value == stated["subject"].value:
+            del stated["whole"]  # "240 million people, and 60% of our population": a share of the subject itself
         statistic = self._statistic(figure, clause, words, whole is not None, stated)
         stated["statistic"] = statistic
         self._implied(stated)

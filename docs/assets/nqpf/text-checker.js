@@ -654,14 +654,19 @@
           var byYear = search("byYear", text, clause[0], clause[1]);
           if (byYear) { parts.set("constraint", stated("constraint", "target", byYear[0], byYear.index, byYear.index + byYear[0].length)); }
         }
-        if (whole.found) {
+        if (whole.found) {  /* the whole is the subject only when nothing else names one ("60% of our population") */
           var w = whole.found;
-          parts.set(parts.has("subject") ? "whole" : "subject", stated(parts.has("subject") ? "whole" : "subject", w.slug, w.words, w.start, w.end));
+          var before = previous !== null && partsOf.has(previous.start) ? partsOf.get(previous.start) : null;
+          var named = parts.has("subject") || (before !== null && partOf(before, "subject") !== null);
+          parts.set(named ? "whole" : "subject", stated(named ? "whole" : "subject", w.slug, w.words, w.start, w.end));
         }
         implied(parts);
         var writtenSubjects = nouns.some(function (f) { return f.part === "subject"; });
         var continues = previous !== null && Boolean(fullmatch("listGlue", text, clause[0], figure.start));
         var filled = fill(sentence, clause, previous, parts, !writtenSubjects, continues);
+        if (parts.has("whole") && parts.has("subject") && parts.get("whole").value === parts.get("subject").value) {
+          parts.delete("whole");  /* a share of the subject itself */
+        }
         parts.set("statistic", statistic(figure, clause, words, whole.found !== null, parts));
         implied(parts);
         var places = placesIn(clause, whole.places, figure);
