@@ -35,7 +35,6 @@ from .reading import (
     TextReader,
     Vocabulary,
     most_named_place,
-    paragraphs,
     passage,
     read_sentence,
     sentences,
@@ -100,12 +99,11 @@ def _tf_idf(documents: list[tuple[str, Counter[str]]]) -> list[tuple[str, dict[s
 class _Drafter:
     """The state of one drafting run: the seed, what exists, and the ids taken so far."""
 
-    def __init__(self, inputs: LoadedInputs, slug: str, *, learns: bool = True, sectors: bool = True):
+    def __init__(self, inputs: LoadedInputs, slug: str):
         self.inputs, self.slug = inputs, slug
         self.text = inputs.seed_texts[slug]
         self.seed = SeedText(self.text)
         self.taken_ids = {fact.id for fact in inputs.facts}
-        self.sectors = sectors  # the checker needs no sector: weighing every fact's words is its slowest step
         self.units = inputs.unit_registry
         vocabulary = Vocabulary(inputs.vocabulary)
         dated = inputs.sources[slug].date if slug in inputs.sources else None
@@ -115,15 +113,13 @@ class _Drafter:
             default_place=most_named_place(vocabulary, self.text),
             dated=dated.year if dated else None,
         )
-        self.proposer = Proposer(inputs.measures, self.units, vocabulary, self.sector, learns=learns)
-        self.headline = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
+        self.proposer = Proposer(inputs.measures, self.units, vocabulary, self.sector)
         self.proposed_measures: dict[int, str] = {}  # a drafted number's offset -> its measure
-        self.paragraphs = paragraphs(self.text)
 
     @functools.cached_property
     def sector_vectors(self) -> list[tuple[str, dict[str, float]]]:
         """For choosing a sector: the words of every reviewed fact and of each sector's
-        description (weighed only when a sector is asked for: the checker never asks)."""
+        description (weighed only when a sector is asked for)."""
         documents = [
             (fact.sector, f"{fact.claim} {fact.quote} {' '.join((*fact.tags, *fact.entities))}")
             for fact in self.inputs.facts
@@ -162,25 +158,8 @@ class _Drafter:
         end = min((i for i in (after.find(","), after.find(";")) if i >= 0), default=len(after))
         return before[start:] + mention.text + after[:end]
 
-    def about(self, sentence: tuple[int, int], mention: NumberMention) -> str:
-        """The sentence less what describes its other numbers (each from the number to the end
-        of its clause): "with two more hydropower stations under construction" says nothing of
-        "one hydropower plant"."""
-        kept, at = [], sentence[0]
-        for other in self.seed.numbers_in(sentence):
-            if other.start == mention.start or other.start < at:
-                continue
-            after = self.text[other.end : sentence[1]]
-            ends = [i for i in (after.find(","), after.find(";"), after.find(" with ")) if i >= 0]
-            kept.append(self.text[at : other.start])
-            at = other.end + min(ends, default=len(after))
-        kept.append(self.text[at : sentence[1]])
-        return " ".join(kept)
-
     def sector(self, sentence: str) -> str:
         """The sector of the fact (or sector description) most like the sentence (tf-idf cosine)."""
-        if not self.sectors:
-            return ""
         query = term_counts(sentence)
         best, best_score = "", -1.0
         for slug, vector in self.sector_vectors:
@@ -254,13 +233,6 @@ class _Drafter:
             return True
         dated = self.inputs.sources[self.slug].date
         return any(dated is None or int(year) >= dated.year for year in BY_YEAR.findall(quote))
-
-    def paragraph_of(self, sentence: tuple[int, int]) -> str:
-        """The paragraph that holds ``sentence``: where "it" and "annual production" get their subject."""
-        for start, end in self.paragraphs:
-            if start <= sentence[0] < end:
-                return self.text[start:end]
-        return ""
 
     def new_id(self, words: list[str], suffix: str) -> str:
         base = "-".join([*words, suffix] if suffix else words)[:70].strip("-") or "fact"

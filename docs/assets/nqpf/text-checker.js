@@ -191,8 +191,6 @@
       var self = this;
       var numbers = reader.mentions(text);
       var paragraphs = paragraphsOf(text);
-      var headline = "";
-      text.split(lineBreaks).some(function (line) { headline = strip(line); return headline !== ""; });
       var proposed = new Map();  /* a number's offset -> its measure ("(new)": one the base lacks) */
 
       function numbersIn(span) {
@@ -362,13 +360,6 @@
           if (found) { return spelled(found[0]); }
         }
         return null;
-      }
-
-      function clause(sentence, m) {
-        var before = text.slice(sentence[0], m.start), after = text.slice(m.end, sentence[1]);
-        var start = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(" while ")) + 1;
-        var ends = [after.indexOf(","), after.indexOf(";")].filter(function (i) { return i >= 0; });
-        return before.slice(start) + m.text + after.slice(0, ends.length ? Math.min.apply(null, ends) : after.length);
       }
 
       /* ---- the clause reader (reading.TextReader): the parts each figure's words state */
