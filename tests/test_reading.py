@@ -145,3 +145,16 @@ def test_each_measure_spells_its_subject_in_its_label_or_definition():
             VOCABULARY.terms[f.slug].implies.get("subject") for f in found if f.part == "subject"
         }
         assert measure.subject in subjects, measure.slug
+
+
+def test_a_property_elsewhere_in_the_sentence_keeps_the_headlines_subject_out():
+    """ "Retail sales, a key measure of spending, grew by 3.5 percent": the clause names nothing,
+    its sentence names sales; the headline's GDP is not what grew (found on a real GDP report)."""
+    text = (
+        "China reports 5% GDP growth in 2024\n\n"
+        "Retail sales, a key measurement of spending, grew by 3.5 percent for the year."
+    )
+    _, sales = read(text)
+    assert "subject" not in sales
+    (output,) = read("China's NEV industry in 2023\n\nOutput grew 35.8 percent in 2023.")
+    assert output["subject"][2] == "from the headline"  # the clause names its property: the headline may fill

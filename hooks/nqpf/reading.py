@@ -874,7 +874,23 @@ class TextReader:
         self._implied(stated)
         written_subjects = any(f.part == "subject" for f in nouns)  # two or more: unsure, not unstated
         continues = previous is not None and _LIST_GLUE.fullmatch(text, clause[0], figure.start) is not None
-        filled = self._fill(sentence, clause, previous, stated, fill_subject=not written_subjects, continues=continues)
+        # a property written elsewhere in the sentence, when the clause writes none, may be the
+        # number's ("Retail sales, a key measure of spending, grew by 3.5 percent"): then no subject
+        # is taken from beyond the sentence (the headline's "GDP growth" is not the sales')
+        unsure = (
+            "property" not in stated
+            and not any(f.part == "property" for f in words)
+            and any(not clause[0] <= f.start < clause[1] for f in self._in(*sentence, "property"))
+        )
+        filled = self._fill(
+            sentence,
+            clause,
+            previous,
+            stated,
+            fill_subject=not written_subjects,
+            continues=continues,
+            within_sentence=unsure,
+        )
         if "whole" in stated and "subject" in stated and stated["whole"].value == stated["subject"].value:
             del stated["whole"]  # "240 million people, and 60% of our population": a share of the subject itself
         statistic = self._statistic(figure, clause, words, whole is not None, stated)
@@ -993,6 +1009,7 @@ class TextReader:
         *,
         fill_subject: bool,
         continues: bool,
+        within_sentence: bool = False,
     ) -> list[Stated]:
         """A subject (and with it a property) the clause leaves unstated, from the figure before it
         in the sentence, the sentence before the clause, the paragraph's sentences before it or the
@@ -1029,7 +1046,8 @@ class TextReader:
                 found_whole = None
                 found_constraint = self._only(source, "constraint")
                 found_places = self._places(source, [], None)
-            if needs_subject and found_subject is not None:
+            beyond = how in ("from the sentence before", "from the headline")
+            if needs_subject and found_subject is not None and not (within_sentence and beyond):
                 stated["subject"] = dataclasses.replace(found_subject, how=how)
                 if needs_property and found_property is not None:
                     stated["property"] = dataclasses.replace(found_property, how=how)

@@ -516,7 +516,7 @@
         return places;
       }
 
-      function fill(sentence, clause, previous, parts, fillSubject, continues) {
+      function fill(sentence, clause, previous, parts, fillSubject, continues, withinSentence) {
         var before = previous && partsOf.has(previous.start) ? partsOf.get(previous.start) : null;
         if (continues && !parts.has("property") && before) {
           var property = before.stated.filter(function (s) { return s.part === "property"; })[0];
@@ -550,7 +550,8 @@
             constraint = only(source, "constraint");
             found = placesIn(source, [], null);
           }
-          if (needsSubject && subject) {
+          var beyond = how === "from the sentence before" || how === "from the headline";
+          if (needsSubject && subject && !(withinSentence && beyond)) {
             parts.set("subject", withHow(subject, how));
             if (needsProperty && prop) { parts.set("property", withHow(prop, how)); }
             if (needsProperty && whole && !parts.has("whole")) { parts.set("whole", withHow(whole, how)); }
@@ -654,7 +655,10 @@
         implied(parts);
         var writtenSubjects = nouns.some(function (f) { return f.part === "subject"; });
         var continues = previous !== null && Boolean(fullmatch("listGlue", text, clause[0], figure.start));
-        var filled = fill(sentence, clause, previous, parts, !writtenSubjects, continues);
+        /* a property written elsewhere in the sentence, the clause writing none: no subject from beyond it */
+        var unsure = !parts.has("property") && !words.some(function (f) { return f.part === "property"; }) &&
+          foundIn(sentence[0], sentence[1], "property").some(function (f) { return !(clause[0] <= f.start && f.start < clause[1]); });
+        var filled = fill(sentence, clause, previous, parts, !writtenSubjects, continues, unsure);
         if (parts.has("whole") && parts.has("subject") && parts.get("whole").value === parts.get("subject").value) {
           parts.delete("whole");  /* a share of the subject itself */
         }
