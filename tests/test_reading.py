@@ -158,3 +158,22 @@ def test_a_property_elsewhere_in_the_sentence_keeps_the_headlines_subject_out():
     assert "subject" not in sales
     (output,) = read("China's NEV industry in 2023\n\nOutput grew 35.8 percent in 2023.")
     assert output["subject"][2] == "from the headline"  # the clause names its property: the headline may fill
+
+
+def test_the_clauses_own_period_comes_before_the_sentences_opening():
+    """ "In the first seven months, ..., while in July alone ... 575,000 units": a month, not the
+    year to date (found by trying real reports)."""
+    _, july = read(
+        "In the first seven months, China's NEV exports amounted to 1.308 million units, while in July "
+        "alone China's NEV exports totaled 225,000 units."
+    )
+    assert july["period kind"][:2] == ("month", "in July")
+
+
+def test_expanding_and_grow_state_a_change():
+    first, forecast = read(
+        "China's GDP grew 5 percent in 2024 after expanding 5.3 percent in the first quarter. "
+        "China's economy should grow by about 5 percent in 2025."
+    )[1:]
+    assert first["statistic"][:2] == ("change", "expanding")
+    assert forecast["statistic"][:2] == ("change", "grow")

@@ -599,8 +599,9 @@ CHANGE_NOUN = re.compile(
     r"|reduction|slowdown|growth rate)\b"
 )
 CHANGE_VERB = re.compile(
-    r"(?i)\b(?:up|down|rose|risen|rising|rises|grew|grown|growing|grows|increased|increasing|climbed|jumped|surged"
-    r"|soared|fell|fallen|falling|declined|declining|dropped|decreased|expanded|contracted|reduced|reduce|edged up"
+    r"(?i)\b(?:up|down|rose|risen|rising|rises|grew|grown|growing|grows|grow|increased|increasing|climbed|jumped"
+    r"|surged|soared|fell|fallen|falling|declined|declining|dropped|decreased|expanded|expanding|expand|expands"
+    r"|contracted|reduced|reduce|edged up"
     r"|edged down|gained|added|shrank|slipped|plunged)\b"
 )
 LEVEL_AFTER_CHANGE = re.compile(rf"(?i)\bto\s+{HEDGE_WORDS}\Z")  # "rose to", "to nearly"
@@ -1141,8 +1142,8 @@ class TextReader:
 
     def _period_kind(self, sentence: tuple[int, int], clause: tuple[int, int], period: Period | None) -> Stated | None:
         """The kind of period the clause, or the words that open its sentence, state."""
-        for kind, pattern in PERIOD_KINDS_WRITTEN:
-            for start, end in ((clause[0], clause[1]), (sentence[0], clause[0])):
+        for start, end in ((clause[0], clause[1]), (sentence[0], clause[0])):  # the clause's own words first
+            for kind, pattern in PERIOD_KINDS_WRITTEN:
                 found = pattern.search(self.text, start, end)
                 if found is None:
                     continue

@@ -602,10 +602,10 @@
       }
 
       function periodKind(sentence, clause, period) {
-        for (var n = 0; n < rules.periodKinds.length; n += 1) {
-          var kind = rules.periodKinds[n];
-          var spans = [clause, [sentence[0], clause[0]]];
-          for (var k = 0; k < spans.length; k += 1) {
+        var spans = [clause, [sentence[0], clause[0]]];  /* the clause's own words first */
+        for (var k = 0; k < spans.length; k += 1) {
+          for (var n = 0; n < rules.periodKinds.length; n += 1) {
+            var kind = rules.periodKinds[n];
             var found = search("periodKind-" + kind, text, spans[k][0], spans[k][1]);
             if (!found) { continue; }
             if (kind === "fiscal-year" && fiscal(found[0]) === false) { continue; }
