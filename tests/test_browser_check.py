@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, screenshot, unavailable
+from browser import CHROMIUM, CHROMIUM_ARGS, PHONE, screenshot, unavailable
 from conftest import ROOT, nqpf
 from test_accessibility import AXE
 from test_check_engines import CHECKED_TEXTS
@@ -232,3 +232,24 @@ def test_each_number_shows_the_words_that_fixed_each_part_and_what_it_could_be(c
     could = check_page.locator("#nqpf-check-list > li").first.get_by_text("It could be:")
     assert "New energy vehicle production in China" in could.inner_text()
     assert could.locator("a").first.get_attribute("href").endswith("measures/nev-production/")
+
+
+def test_marks_keep_their_number_on_one_line_and_verdicts_are_worded_one_way(browser, site_url, tmp_path):
+    """At 390 px "16.6 million" stays on one line, and "no figure for that period" is said the
+    same way in the list, the status line and the page's text."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "check/")
+    text = "China's R&D expenditure exceeded 3.6 trillion yuan in 2024, and it had grown a lot " * 3
+    verdicts = check_in_page(page, text)
+    assert verdicts == command_line_verdicts(text, tmp_path)
+    lines = page.evaluate(
+        "() => [...document.querySelectorAll('#nqpf-check-marked mark')].map(m => m.getClientRects().length)"
+    )
+    assert lines, lines
+    assert all(n == 1 for n in lines), lines
+    status = page.locator("#nqpf-check-status").inner_text()
+    assert "have no figure for that period" in status
+    assert page.locator("#nqpf-check-list > li strong").first.inner_text() == "no figure for that period"
+    assert "no figure for that period" in page.locator("article").first.inner_text()
+    context.close()

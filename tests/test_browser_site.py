@@ -120,3 +120,40 @@ def test_a_measure_page_charts_its_facts_readably_with_a_table_beside(page, site
     assert "more than 16 million units" in rows.nth(1).inner_text()
     assert fits_width(page)
     screenshot(page, f"measure-{page.nqpf_viewport}")
+
+
+TABLE_STYLES = """() => [...document.querySelectorAll('table.nqpf-chart-data, table.nqpf-metadata')].map(table => {
+  const cell = table.querySelector('td');
+  const style = getComputedStyle(cell);
+  const header = table.querySelector('th');
+  return {
+    table: table.className,
+    border: parseFloat(style.borderTopWidth),
+    padding: parseFloat(style.paddingLeft),
+    header: header ? getComputedStyle(header).fontWeight : null,
+    ids: [...table.querySelectorAll('td a')].map(a => {
+      const rects = [...a.getClientRects()];  // one rect per line the id takes
+      const words = a.textContent.split('-');
+      return rects.length <= words.length;   // it wraps only at its hyphens, if at all
+    }),
+  };
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize(
+    "path", ["measures/nev-production/", "sectors/new-energy-vehicles/", "sources/yang-nqpf-high-quality/"]
+)
+def test_every_generated_table_is_styled_and_fits(page, site_url, path, scheme):
+    """Material styles only tables without a class: each table the pipeline writes gets its own
+    borders, padding and header row, in both palettes, and fits a phone without breaking an id."""
+    page.goto(site_url + path)
+    page.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    tables = page.evaluate(TABLE_STYLES)
+    assert tables, path
+    for table in tables:
+        assert table["border"] >= 1, table
+        assert table["padding"] >= 4, table
+        assert int(table["header"] or 700) >= 600, table
+        assert all(table["ids"]), table
+    assert fits_width(page)

@@ -217,7 +217,7 @@ def check_page(options: SiteOptions) -> GeneratedPage:
 
 Paste a paragraph from a news report or a speech. Each number in it is compared with what the
 sources of this site say for the same measure and year: it **agrees**, **disagrees**, has
-**no figure for that year** in the base, is **not a figure** (a year, a date, an ordinal, part
+**no figure for that period** in the base, is **not a figure** (a year, a date, an ordinal, part
 of a name), or is **unknown** (the base has no matching measure). This checks numbers against
 the base's sources; it is not a verdict on whether the text is true. The
 [home page](index.md) says how to read a fact.

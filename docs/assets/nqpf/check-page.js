@@ -18,14 +18,14 @@
   var WORDS = {
     "agrees": "agrees",
     "disagrees": "disagrees",
-    "no-figure-for-period": "no figure for this period",
+    "no-figure-for-period": "no figure for that period",
     "not-a-figure": "not a figure",
     "unknown": "unknown"
   };
   var PLURAL = {
     "agrees": "agree",
     "disagrees": "disagree",
-    "no-figure-for-period": "have no figure for their period",
+    "no-figure-for-period": "have no figure for that period",
     "not-a-figure": "are not figures",
     "unknown": "are unknown"
   };
