@@ -135,3 +135,25 @@ def test_relative_paths_agree_with_posixpath_relpath():
     ]
     for target, start in itertools.product(paths, [p.rstrip("/") for p in paths]):
         assert _relative_path(target, start) == posixpath.relpath(target or ".", start or "."), (target, start)
+
+
+def test_who_claims_a_fact_is_never_a_bracket_inside_a_bracket_and_a_permalink_says_so(fact_base):
+    """An untitled source's name ends "(untitled)": who claims a fact follows a dash, not another
+    bracket; a card's permalink reads "Permalink", not a bare "#"."""
+    untitled = next(
+        item for item in fact_base.facts if fact_base.sources[item.fact.seed].title is None and not item.fact.said_by
+    )
+    card = unescape(fact_card(untitled, fact_base, SiteOptions(), "sectors/x.md"))
+    assert ">Permalink</a>" in card
+    assert ">#</a>" not in card
+    for page in [
+        *timeline_pages(fact_base, SiteOptions()),
+        *sector_pages(untitled.fact.sector, fact_base, SiteOptions()),
+    ]:
+        text = unescape(page.markdown)
+        assert "(untitled))" not in text, page.src_uri
+        assert not re.search(r"\(according to [^)]*\(untitled", text), page.src_uri
+    assert any(
+        "— according to" in unescape(p.markdown) and "(untitled)" in unescape(p.markdown)
+        for p in timeline_pages(fact_base, SiteOptions())
+    )

@@ -60,8 +60,8 @@ class FactMacros:
         item = self._item(fact_id)
         return (
             f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
-            f'{esc(item.fact.claim)}</a> <span class="nqpf-who">(according to '
-            f"{esc(according_to(item, self.base))})</span>"
+            f'{esc(item.fact.claim)}</a> <span class="nqpf-who">— according to '
+            f"{esc(according_to(item, self.base))}</span>"
         )
 
 

@@ -140,7 +140,7 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     meta.append(f"according to {esc(according_to(item, base))}")
     links = [
         f'<a class="nqpf-source-link" href="{esc(source_link)}">Source passage</a>',
-        f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="Permalink to this fact">#</a>',
+        f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="Permalink to this fact">Permalink</a>',
     ]
     report = report_href(item, options)
     if report:
@@ -310,7 +310,7 @@ def _entry(item: VerifiedFact, base: FactBase, options: SiteOptions, src: str) -
         f'<li class="nqpf-timeline-entry nqpf-{esc(fact.kind)}">{when} '
         f'<span class="nqpf-badge">{esc(fact.kind)}</span>\n'
         f'<p>{value}<a href="{esc(fact_href(item, base, src, options))}">{esc(fact.claim)}</a> '
-        f'<span class="nqpf-who">(according to {esc(according_to(item, base))})</span></p></li>'
+        f'<span class="nqpf-who">— according to {esc(according_to(item, base))}</span></p></li>'
     )
 
 
