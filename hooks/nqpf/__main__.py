@@ -230,8 +230,7 @@ def _check_text(paths: ProjectPaths, file: str, output: str) -> int:
     except UnicodeDecodeError as error:
         print(f"nqpf check-text: {file} is not UTF-8 text (byte {error.start} cannot be read)", file=sys.stderr)
         return 2
-    problems: list[Problem] = []
-    found = _check_data(paths, problems)
+    found, problems = _check_data(paths)
     if found is None:
         print(FactsInvalid(problems), file=sys.stderr)
         return 1
@@ -243,11 +242,11 @@ def _check_text(paths: ProjectPaths, file: str, output: str) -> int:
     return 0
 
 
-def _check_data(paths: ProjectPaths, problems: list[Problem]) -> CheckData | None:
-    """What checking needs of the base. Verifying the whole base takes far longer than checking
-    a text, so the rows it yields are kept in build/check-text.json, named by a hash of every
-    input file and of this package's code, and used while none of them changes. None (and the
-    problems) when the base does not verify."""
+def _check_data(paths: ProjectPaths) -> tuple[CheckData | None, list[Problem]]:
+    """What checking needs of the base, or None and the problems when the base does not verify.
+    Verifying the whole base takes far longer than checking a text, so the rows it yields are
+    kept in build/check-text.json, named by a hash of every input file and of this package's
+    code, and used while none of them changes."""
     cache = paths.root / "build" / "check-text.json"
     fingerprint = _fingerprint(paths)
     try:
@@ -255,22 +254,23 @@ def _check_data(paths: ProjectPaths, problems: list[Problem]) -> CheckData | Non
     except (OSError, ValueError):
         cached = {}
     if cached.get("fingerprint") == fingerprint:
-        registries = load_registries(paths, problems)
-        if not problems:
+        found: list[Problem] = []
+        registries = load_registries(paths, found)
+        if not found:
             vocabulary = Vocabulary(registries.vocabulary)
             units = UnitRegistry(registries.units)
-            return CheckData(registries.measures, units, vocabulary, rows_from_json(cached["rows"]))
-    inputs, problems[:] = load_inputs(paths)
+            return CheckData(registries.measures, units, vocabulary, rows_from_json(cached["rows"])), []
+    inputs, problems = load_inputs(paths)
     base, _ = verify(inputs, problems)
     if problems:
-        return None
+        return None, problems
     data = check_data(base)
     with contextlib.suppress(OSError):  # a read-only checkout checks all the same, only slower
         cache.parent.mkdir(parents=True, exist_ok=True)
         written = cache.with_suffix(f".{os.getpid()}.tmp")
         written.write_text(json.dumps({"fingerprint": fingerprint, "rows": rows_json(data.rows)}), encoding="utf-8")
         written.replace(cache)
-    return data
+    return data, []
 
 
 def _fingerprint(paths: ProjectPaths) -> str:
@@ -282,7 +282,7 @@ def _fingerprint(paths: ProjectPaths) -> str:
         *sorted(Path(__file__).parent.glob("*.py")),
     ]
     for path in files:
-        digest.update(f"{path.relative_to(path.parent.parent).as_posix()}\0".encode())
+        digest.update(f"{paths.shown(path)}\0".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -102,7 +102,6 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "wordStarts": units._WORD_STARTS,
     "clauseEnd": units._CLAUSE_END,
     "percentSpelling": units._PERCENT_SPELLING,
-    "conversion": proposals._CONVERSION,
     "decimals": comparison._DECIMALS,
 }
 

@@ -18,7 +18,6 @@ verdict says what the base's sources state, not whether the text is true.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -29,9 +28,8 @@ from .loading import LoadedInputs
 from .matching import match_parts
 from .model import Fact, Measure, Period
 from .numbers import NumberMention, format_number
-from .proposals import Proposer
+from .proposals import Proposer, following_in
 from .reading import (
-    Figure,
     NumberReading,
     Stated,
     TextReader,
@@ -174,10 +172,6 @@ def check_data(base: FactBase) -> CheckData:
     return CheckData(base.measures, base.unit_registry, Vocabulary(base.vocabulary), fact_rows(base))
 
 
-def _converts(units: UnitRegistry, unit: str) -> Callable[[str], bool]:
-    return lambda to: units.factor(unit, to) is not None
-
-
 def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedNumber]:
     """A verdict for every number ``text`` writes, in order (``inputs``: what the base was
     verified from; its registries are the base's)."""
@@ -200,19 +194,10 @@ def check_with(text: str, data: CheckData) -> list[CheckedNumber]:
             continue
         read = read_sentence(text, sentence, mentions)
         found, _ = read.figures()
-        following = [next((m for m in mentions if m.start >= f.end), None) for f in found]
-        kinds = [_unit_kind(proposer, text, f, after) for f, after in zip(found, following, strict=True)]
-        shown = [Figure(f.start, f.end, kind) for f, kind in zip(found, kinds, strict=True)]
-        for n, (mention, after) in enumerate(zip(found, following, strict=True)):
-            parts = reader.read(sentence, shown, n, read.period)
-            unit = proposer.unit(text, mention, parts, after) or written_unit_words(text, mention)
-            figures[mention.start] = (unit, read.period, parts)
+        for mention, parts in zip(found, proposer.read(reader, sentence, found, mentions, read.period), strict=True):
+            written = proposer.unit(text, mention, parts, following_in(mentions, mention))
+            figures[mention.start] = (written or written_unit_words(text, mention), read.period, parts)
     return [_verdict(mention, figures.get(mention.start), data, reviewed) for mention in seed.numbers]
-
-
-def _unit_kind(proposer: Proposer, text: str, mention: NumberMention, after: NumberMention | None) -> str | None:
-    written = proposer.written(text, mention, after)
-    return proposer.units.units[written.units[0]].kind if written is not None and written.units else None
 
 
 def _verdict(
@@ -236,7 +221,7 @@ def _verdict(
         period=period.text if period else None,
         parts=parts.stated,
     )
-    match = match_parts(parts, reviewed, data.vocabulary.place_of_label, _converts(data.units, unit))
+    match = match_parts(parts, reviewed, data.vocabulary.place_of_label, data.units, unit)
     if match.measure is None:
         return number(verdict="unknown", candidates=match.candidates)
     measure = reviewed[match.measure]

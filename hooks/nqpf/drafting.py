@@ -24,13 +24,12 @@ import yaml
 from .loading import LoadedInputs
 from .model import Period, Speaker
 from .numbers import MONTHS, NumberMention, format_number
-from .proposals import Proposal, Proposer, converted_amount
+from .proposals import Proposal, Proposer, converted_amount, following_in
 from .reading import (
     _WORD_RE,
     BY_YEAR,
     STOP_WORDS,
     VERBS,
-    Figure,
     NumberReading,
     TextReader,
     Vocabulary,
@@ -106,7 +105,7 @@ class _Drafter:
         self.taken_ids = {fact.id for fact in inputs.facts}
         self.units = inputs.unit_registry
         vocabulary = Vocabulary(inputs.vocabulary)
-        dated = inputs.sources[slug].date if slug in inputs.sources else None
+        dated = inputs.sources[slug].date
         self.reader = TextReader(
             self.text,
             vocabulary,
@@ -127,26 +126,6 @@ class _Drafter:
         ]
         documents += [(s.slug, f"{s.title} {s.description}") for s in self.inputs.sectors.values()]
         return _tf_idf([(slug, term_counts(words)) for slug, words in documents])
-
-    def read(
-        self, sentence: tuple[int, int], figures: list[NumberMention], period: Period | None
-    ) -> list[NumberReading]:
-        """The parts each figure of a sentence states (reading.py)."""
-        shown = [Figure(m.start, m.end, self.unit_kind(m, self.following(sentence, m))) for m in figures]
-        return [self.reader.read(sentence, shown, n, period) for n in range(len(shown))]
-
-    def unit_kind(self, mention: NumberMention, following: NumberMention | None) -> str | None:
-        written = self.proposer.written(self.text, mention, following)
-        if written is None or not written.units:
-            return None
-        return self.units.units[written.units[0]].kind
-
-    def following(self, sentence: tuple[int, int], mention: NumberMention) -> NumberMention | None:
-        """The number just after ``mention`` in its sentence, if any."""
-        after = [m for m in self.seed.numbers_in(sentence) if m.start >= mention.end]
-        return after[0] if after else None
-
-    # ---- what a number is
 
     # ---- what a fact says
 
@@ -216,7 +195,7 @@ class _Drafter:
                 if previous and converted_amount(self.text, previous, mention)
                 else None
             ),
-            following=self.following(sentence, mention),
+            following=following_in(self.seed.numbers_in(sentence), mention),
         )
         if proposal is not None:
             self.proposed_measures[mention.start] = proposal.measure
@@ -375,7 +354,7 @@ def _draft(drafter: _Drafter, uncovered: set[int]) -> Drafts:
             defining_years = years if len(distinct) > 1 else compared  # several years: none is the period
             qualifying += [m.value for m in defining_years if m.value not in qualifying]
             hint = earlier if period is None and not datings and not compared else None
-            parts = drafter.read(sentence, figures, period)
+            parts = drafter.proposer.read(drafter.reader, sentence, figures, mentions, period)
             facts += [
                 drafter.record(sentence, mention, period, qualifying, earlier=hint, reading=reading)
                 for mention, reading in zip(figures, parts, strict=True)

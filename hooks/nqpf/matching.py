@@ -9,11 +9,12 @@ spellings, never by how alike two descriptions sound.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .model import Measure
 from .reading import NumberReading
+from .units import UnitRegistry
 
 
 @dataclass(frozen=True)
@@ -33,14 +34,15 @@ def match_parts(
     reading: NumberReading,
     measures: Mapping[str, Measure],
     place_of_label: Mapping[str, str],
-    converts: Callable[[str], bool],
+    units: UnitRegistry,
+    unit: str | None,
 ) -> PartsMatch:
-    """The measure of ``measures`` a number's reading is of, by its parts; ``converts`` says
-    whether the number's unit converts to a measure's unit."""
+    """The measure of ``measures`` a number's reading is of, by its parts, for a number in
+    ``unit`` (None: any unit, as when choosing among the units a spelling may name)."""
     read = reading.parts()
     full, agreeing = [], []
     for slug, measure in measures.items():
-        if measure.subject is None or not converts(measure.unit):
+        if measure.subject is None or (unit is not None and not units.converts(unit, measure.unit)):
             continue
         place = place_of_label.get(measure.place)
         wanted = {**measure.parts(), "place": place}

@@ -13,7 +13,7 @@ from typing import Any
 from .matching import PartsMatch, match_parts
 from .model import Measure, Period
 from .numbers import NumberMention
-from .reading import COMPANY, STOP_WORDS, NumberReading, Vocabulary
+from .reading import COMPANY, STOP_WORDS, Figure, NumberReading, TextReader, Vocabulary
 from .units import UnitRegistry, WrittenUnit
 
 _SUBJECT_STOP = re.compile(
@@ -67,12 +67,12 @@ def subject(clause_before: str) -> str:
     return " ".join(words[-7:]).strip(" ,;:")
 
 
-_STATISTIC_LABELS = {
+# How a drafted measure that is a change of a quantity is named, from the quantity's name.
+_CHANGE_LABELS = {
     "change": "Growth of {}",
-    "change-in-points": "Change in {} as a share of {}, in percentage points",
+    "change-in-points": "Change in {}",
     "change-amount": "Increase in {}",
     "month-on-month-change": "Month-on-month change of {}",
-    "share": "{} as a share of {}",
     "average-annual-change": "Average annual growth of {}",
     "ratio": "{} (ratio)",
 }
@@ -92,21 +92,10 @@ class Proposer:
 
     def __post_init__(self) -> None:
         self.measures = dict(self.measures)
-        self._conversions: dict[tuple[str, str], bool] = {}
-
-    def converts(self, unit: str) -> Callable[[str], bool]:
-        def to(measure_unit: str) -> bool:
-            key = (unit, measure_unit)
-            if key not in self._conversions:
-                self._conversions[key] = self.units.factor(unit, measure_unit) is not None
-            return self._conversions[key]
-
-        return to
 
     def match(self, reading: NumberReading, unit: str | None) -> PartsMatch:
         """The measure the reading's parts match, for a number in ``unit`` (any unit: None)."""
-        converts = self.converts(unit) if unit is not None else (lambda _: True)
-        return match_parts(reading, self.measures, self.vocabulary.place_of_label, converts)
+        return match_parts(reading, self.measures, self.vocabulary.place_of_label, self.units, unit)
 
     def written(self, text: str, mention: NumberMention, following: NumberMention | None) -> WrittenUnit | None:
         """The unit written with a number, or with the number its list goes on to ("12.9
@@ -115,6 +104,24 @@ class Proposer:
         if written is None and following is not None and _LIST_TO_NEXT.fullmatch(text, mention.end, following.start):
             return self.units.written_next_to(text, following)
         return written
+
+    def read(
+        self,
+        reader: TextReader,
+        sentence: tuple[int, int],
+        figures: list[NumberMention],
+        mentions: list[NumberMention],
+        period: Period | None,
+    ) -> list[NumberReading]:
+        """What each figure of a sentence measures (``mentions``: every number the sentence
+        writes): the reader is told the kind of unit written with each figure."""
+        shown = [Figure(m.start, m.end, self.unit_kind(reader.text, m, following_in(mentions, m))) for m in figures]
+        return [reader.read(sentence, shown, n, period) for n in range(len(shown))]
+
+    def unit_kind(self, text: str, mention: NumberMention, following: NumberMention | None) -> str | None:
+        """The kind of the unit written with a number (percent, currency, count...), if any."""
+        written = self.written(text, mention, following)
+        return self.units.units[written.units[0]].kind if written is not None and written.units else None
 
     def unit(
         self, text: str, mention: NumberMention, reading: NumberReading, following: NumberMention | None = None
@@ -187,7 +194,7 @@ class Proposer:
         if parts["subject"] not in terms:
             return None
         statistic = str(parts["statistic"])
-        if statistic in _STATISTIC_LABELS and statistic != "share":
+        if statistic in _CHANGE_LABELS:
             # a change of a quantity the base has: named by it ("Change in China's R&D intensity")
             same = ("subject", "property", "whole", "constraint")
             level = next(
@@ -202,26 +209,20 @@ class Proposer:
                 None,
             )
             if level is not None:
-                shown = (
-                    _STATISTIC_LABELS[statistic]
-                    .split(" as a share")[0]
-                    .split(" (")[0]
-                    .format(_lower_first(level.label))
-                )
-                return shown[0].upper() + shown[1:]
+                return _upper_first(_CHANGE_LABELS[statistic].format(_lower_first(level.label)))
         base = terms[str(parts["subject"])].label
         if parts["property"] in terms:
             base = f"{base} {terms[str(parts['property'])].label}"
         base = f"{place}'s {base}" if place else base
-        if statistic in _STATISTIC_LABELS:
-            whole = terms[str(parts["whole"])].label if parts["whole"] in terms else "a whole"
-            shown = _STATISTIC_LABELS[statistic].format(base if statistic == "share" else _lower_first(base), whole)
-            if statistic == "change-in-points" and parts["whole"] not in terms:
-                shown = f"Change in {_lower_first(base)}, in percentage points"
-            base = shown[0].upper() + shown[1:]
+        whole = terms[str(parts["whole"])].label if parts["whole"] in terms else None
+        if statistic == "share" or (statistic == "change-in-points" and whole):
+            base = f"{base} as a share of {whole or 'a whole'}"
+        if statistic in _CHANGE_LABELS:
+            points = ", in percentage points" if statistic == "change-in-points" else ""
+            base = _CHANGE_LABELS[statistic].format(_lower_first(base)) + points
         if parts["constraint"] in terms and parts["constraint"] != "target":
             base = f"{base} ({terms[str(parts['constraint'])].label})"
-        return base
+        return _upper_first(base)
 
     def _new_measure(
         self,
@@ -244,7 +245,7 @@ class Proposer:
         named = label or self._parts_label(reading, place) or subject(clause_before)
         if not named or _slug(named) in _NOT_A_NAME:  # "this", "edged", "percent": no name at all
             named = f"Unnamed quantity in {self.units.units[unit].label}"
-        label = named[0].upper() + named[1:]
+        label = _upper_first(named)
         unit_kind = self.units.units[unit].kind
         if reading.part("subject") is None and unit_kind == "percent" and reading.part("statistic") == "change":
             label = label if re.search(r"(?i)growth", label) else f"Growth of {_lower_first(label)}"
@@ -298,6 +299,11 @@ class Proposer:
         return measure, record
 
 
+def following_in(mentions: list[NumberMention], mention: NumberMention) -> NumberMention | None:
+    """The number just after ``mention`` among a sentence's ``mentions``, if any."""
+    return next((m for m in mentions if m.start >= mention.end), None)
+
+
 def converted_amount(text: str, previous: NumberMention | None, mention: NumberMention) -> bool:
     """Whether ``mention`` converts the amount before it: "3.6 trillion yuan (about 500 billion"."""
     return previous is not None and _CONVERSION.fullmatch(text, previous.end, mention.start) is not None
@@ -305,6 +311,10 @@ def converted_amount(text: str, previous: NumberMention | None, mention: NumberM
 
 _LIST_TO_NEXT = re.compile(r"\s*(?:,\s*and|,|and|or|to|-|–)\s*")  # "12.9 million and 12.87 million units"
 _CONVERSION = re.compile(r"\s*[^\W\d]*(?:\s+[^\W\d.]+){0,3}\s*\(\s*(?:[A-Za-z]+\s+){0,2}")
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _lower_first(text: str) -> str:

@@ -405,7 +405,7 @@ def ignore_reason(text: str, mention: NumberMention, sentence: tuple[int, int]) 
         return passage(text, start, end, 0, 2), "A duration that only dates something, not a figure."
     if next_word and next_word.group(1).lower().endswith(_SCALE_ORDINALS):
         return passage(text, start, end, 0, 1), "An ordinal, not a figure."
-    plain = not (mention.scale or mention.percent or mention.currency or mention.unit)
+    plain = plain_number(mention)
     if plain and _KNOWN_NAMES.match(text, start):
         return passage(text, start, end, 0, 1), "Part of a name, not a figure."
     at_sentence_start = start == sentence[0] or not text[sentence[0] : start].strip(" “\"‘'(")
@@ -426,7 +426,7 @@ def defines_a_figure(text: str, mention: NumberMention) -> bool:
     figure, not how much."""
     before = text[max(0, mention.start - 25) : mention.start]
     after = text[mention.end : mention.end + 20]
-    if mention.scale or mention.percent or mention.currency or mention.unit:
+    if not plain_number(mention):
         return False
     return bool(_SPAN_AFTER.match(after) and (_DEFINING_BEFORE.search(before) or after.startswith("-")))
 
@@ -502,7 +502,6 @@ class SentenceNumbers:
     and reason an ignore entry gives), those that only say which figure ("the first eight
     months"), and so the figures."""
 
-    sentence: tuple[int, int]
     mentions: tuple[NumberMention, ...]
     dates: tuple[DateExpression, ...]
     date_of: dict[int, DateExpression]  # a number's start -> the date written in words it is part of
@@ -562,7 +561,6 @@ def read_sentence(text: str, sentence: tuple[int, int], mentions: list[NumberMen
         elif defines_a_figure(text, mention):
             defining.add(mention.start)
     return SentenceNumbers(
-        sentence,
         tuple(mentions),
         tuple(dates),
         date_of,

@@ -56,6 +56,7 @@ class UnitRegistry:
         # a spelling of a unit where a number's unit is written (the browser's checker reads it too)
         spellings = "|".join(re.escape(w) for w in words)
         self.spellings_after = re.compile(f"(?i:{spellings})(?![\\w$])" if words else "(?!)")
+        self._converting: dict[tuple[str, str], bool] = {}
 
     def __contains__(self, slug: object) -> bool:
         return slug in self.units
@@ -93,6 +94,14 @@ class UnitRegistry:
             return f"write unit: {spelled[0]}" if len(spelled) == 1 else f"write one of: {', '.join(spelled)}"
         close = difflib.get_close_matches(written, list(self.units), n=3)
         return f"did you mean {' or '.join(close)}?" if close else "see facts/units.yml, or add the unit there"
+
+    def converts(self, from_unit: str, to_unit: str) -> bool:
+        """Whether a value in ``from_unit`` converts to ``to_unit`` (asked for every measure of
+        every number a text writes, so each pair is worked out once)."""
+        key = (from_unit, to_unit)
+        if key not in self._converting:
+            self._converting[key] = self.factor(from_unit, to_unit) is not None
+        return self._converting[key]
 
     def factor(self, from_unit: str, to_unit: str) -> Fraction | None:
         """What a value in ``from_unit`` is multiplied by to be in ``to_unit``; None when the two

@@ -427,8 +427,12 @@ def check_vocabulary(inputs: LoadedInputs) -> list[Problem]:
         return []
     problems: list[Problem] = []
 
+    slugs_of: dict[str, list[str]] = {}  # a part -> its entries' slugs, sorted
+    for slug in sorted(vocabulary):
+        slugs_of.setdefault(vocabulary[slug].part, []).append(slug)
+
     def known(part: str) -> list[str]:
-        return sorted(slug for slug, term in vocabulary.items() if term.part == part)
+        return slugs_of.get(part, [])
 
     spelled: dict[str, str] = {}
     for term in vocabulary.values():

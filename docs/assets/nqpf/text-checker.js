@@ -191,7 +191,6 @@
       var self = this;
       var numbers = reader.mentions(text);
       var paragraphs = paragraphsOf(text);
-      var proposed = new Map();  /* a number's offset -> its measure ("(new)": one the base lacks) */
 
       function numbersIn(span) {
         return numbers.filter(function (m) { return m.start >= span[0] && m.end <= span[1]; });
@@ -677,7 +676,7 @@
         return reading;
       }
 
-      /* ---- proposals.Proposer: the unit written with a number, and the measure its parts match */
+      /* ---- proposals.Proposer: the unit written with a number */
       function writtenWith(m, following) {
         var written = writtenNextTo(m);
         if (written === null && following && fullmatch("listToNext", text, m.end, following.start)) { return writtenNextTo(following); }
@@ -691,26 +690,16 @@
         return slugs && slugs.length ? units[slugs[0]].kind : null;
       }
 
-      function propose(sentence, m, reading) {  /* proposals.Proposer.propose: the unit and measure */
-        var before = numbersIn(sentence).filter(function (o) { return o.end <= m.start; });
-        var previous = before[before.length - 1];
-        var converts = previous && fullmatch("conversion", text, previous.end, m.start) ? proposed.get(previous.start) : undefined;
+      function unitOf(sentence, m, reading) {  /* proposals.Proposer.unit: the slug of the unit written */
         var slugs = writtenWith(m, followingIn(sentence, m));
         if (!slugs || !slugs.length) { return null; }
-        var unit = slugs[0];
-        if (slugs.length > 1) {
+        if (slugs.length > 1) {  /* "units": vehicles or sets, as the measure its parts match */
           var fitting = matchParts(reading, measures, function () { return true; }).candidates.filter(function (c) {
             return slugs.indexOf(measureOf[c].unit) >= 0;
           });
-          if (fitting.length) { unit = measureOf[fitting[0]].unit; }
+          if (fitting.length) { return measureOf[fitting[0]].unit; }
         }
-        var found = matchParts(reading, measures, function (to) { return factor(unit, to) !== null; });
-        var measure = "(new)";
-        var convertedLabel = converts && measureOf[converts] ? measureOf[converts].label + " in " + units[unit].label : null;
-        var same = convertedLabel ? measures.filter(function (x) { return x.label === convertedLabel; }) : [];
-        if (found.measure !== null) { measure = found.measure; } else if (same.length) { measure = same[0].slug; }
-        proposed.set(m.start, measure);
-        return { unit: unit, measure: measure };
+        return slugs[0];
       }
 
       var readings = [];
@@ -751,8 +740,7 @@
         var shown = found.map(function (m) { return { start: m.start, end: m.end, unitKind: unitKind(m, followingIn(sentence, m)) }; });
         var read = shown.map(function (figure, n) { return readParts(sentence, shown, n, period); });
         found.forEach(function (m, n) {
-          var proposal = propose(sentence, m, read[n]);
-          figures.set(m.start, { unit: proposal ? proposal.unit : writtenUnit(m), period: period, reading: read[n] });
+          figures.set(m.start, { unit: unitOf(sentence, m, read[n]) || writtenUnit(m), period: period, reading: read[n] });
         });
       });
 
