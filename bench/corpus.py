@@ -76,6 +76,7 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
     (root / "docs").mkdir()
     shutil.copytree(repo / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(repo / "docs" / "assets", root / "docs" / "assets")
+    shutil.copytree(repo / "overrides", root / "overrides")
     shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
     for name, text in PAGES.items():
         (root / "docs" / name).write_text(text, encoding="utf-8")

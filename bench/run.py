@@ -126,6 +126,21 @@ def timed_build(project: Path, site: Path, timings: Path | None = None) -> dict:
     return json.loads(report.read_text())
 
 
+def commit(project: Path) -> None:
+    """The project as a git repository with one commit (dated, so that every run builds the same)."""
+    date = "2026-12-01T00:00:00+00:00"
+    env = {
+        **os.environ,
+        **{
+            f"GIT_{who}_{what}": value
+            for who in ("AUTHOR", "COMMITTER")
+            for what, value in (("NAME", "bench"), ("EMAIL", "bench@example.org"), ("DATE", date))
+        },
+    }
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "The corpus"]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
 def baseline_project(project: Path, target: Path) -> Path:
     """The same pages as Markdown files, built by plain MkDocs: no hooks, no macros."""
     base, _ = build_fact_base(ProjectPaths(project))
@@ -133,6 +148,7 @@ def baseline_project(project: Path, target: Path) -> Path:
     options = SiteOptions.of_config(config)  # as the real build's: the same Markdown, byte for byte
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(project / "docs", target / "docs")
+    shutil.copytree(project / "overrides", target / "overrides")  # the same theme templates
     for page in every_page(base, options):
         path = target / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -317,6 +333,7 @@ def run(size: CorpusSize, repeats: int = 5) -> dict:
     advises). Both sides are measured the same way."""
     folder = WORK / str(size.facts)
     project = write_corpus(folder / "project", size, REPO)
+    commit(project)  # a repository, as a real project is: its pages date each fact, its feeds list them
     baseline = baseline_project(project, folder / "baseline")
     timings = folder / "timings.json"
     real_runs, hook_runs, baseline_runs = [], [], []

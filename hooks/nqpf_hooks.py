@@ -6,6 +6,7 @@ MkDocs puts this folder on sys.path only while this file's top level runs, so th
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import os
@@ -22,11 +23,14 @@ from mkdocs.structure.pages import Page
 from nqpf.check_page import check_assets
 from nqpf.comparison import comparisons
 from nqpf.exports import dataset_jsonld, fact_records, facts_csv, facts_json, measure_downloads
+from nqpf.feeds import fact_feeds
+from nqpf.history import day_label, read_history
 from nqpf.loading import ProjectPaths
-from nqpf.macros import FactMacros, check_macro_calls
+from nqpf.macros import FactMacros, HomeMacros, check_macro_calls
 from nqpf.markup import asset_href
+from nqpf.measure_pages import chart_files, embed_pages
 from nqpf.offline import SHIM_ASSET, ZIP_NAME, localise_shim, shim_path, zip_path
-from nqpf.pages import SiteOptions, nav
+from nqpf.pages import SITE_FEED, SiteOptions, has_feeds, nav
 from nqpf.problems import FactsInvalid
 from nqpf.search import fact_index_assets
 from nqpf.site_pages import every_page
@@ -76,6 +80,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         with _no_cycle_collection():
             base, _coverage = build_fact_base(ProjectPaths(root), _build.timings)
+        dated = time.perf_counter()
+        base = dataclasses.replace(base, history=read_history(root, ProjectPaths(root).history_cache))
+        _build.timings["history_s"] = time.perf_counter() - dated
         compared = time.perf_counter()
         _ = comparisons(base)  # every measure and period, compared once for all pages
         _build.timings["compare_s"] = time.perf_counter() - compared
@@ -85,7 +92,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except FactsInvalid as error:
         raise _fail(error) from None
     _build.base = base
+    if base.history.data_changed:  # the footer of every page says how fresh the data is
+        config.copyright = f"{config.copyright or ''} Data last changed {day_label(base.history.data_changed)}.".strip()
     _build.options = SiteOptions.of_config(config)
+    if has_feeds(base, _build.options):
+        config.extra["feed"] = SITE_FEED  # linked from every page's head (overrides/main.html)
     _build.offline = "material/offline" in config.plugins or "offline" in config.plugins
     if _build.offline and not shim_path(root).is_file():
         raise PluginError(f"The offline build needs {shim_path(root)}: run `npm ci` (`make offline` does).")
@@ -94,11 +105,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macros = config.plugins.get("macros")
     if macros is not None:
         bound = FactMacros(base, _build.options)
+        home = HomeMacros(base, _build.options)
         macros.register_macros(
             {
                 "fact": lambda fact_id: bound.fact(fact_id, macros.page.file.src_uri),
                 "fact_claim": lambda fact_id: bound.fact_claim(fact_id, macros.page.file.src_uri),
                 "figure_card": lambda fact_id: bound.figure_card(fact_id, macros.page.file.src_uri),
+                "ways_in": lambda: home.ways_in(macros.page.file.src_uri),
+                "latest_facts": lambda: home.latest_facts(macros.page.file.src_uri),
                 "offline_bundle_link": lambda: _offline_bundle_link(root, config, macros.page.file.src_uri),
                 "dataset_jsonld": lambda: dataset_jsonld(
                     base, name=config.site_name, description=config.site_description or "", site_url=config.site_url
@@ -114,6 +128,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     base, options = _build.base, _build.options
     assert base is not None, "on_config verifies the facts first"
     started = time.perf_counter()
+    root = Path(config.config_file_path).parent
     with _no_cycle_collection():
         for page in every_page(base, options):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -125,10 +140,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             *measure_downloads(base),
             *fact_index_assets(base, options),
             *check_assets(base, options, records),
+            *chart_files(base, options, ProjectPaths(root).chart_cache),
+            *embed_pages(base, options),
+            *fact_feeds(base, options),
         ):
             files.append(File.generated(config, dest, content=content))
     _build.timings.update(pages_s=pages_done - started, outputs_s=time.perf_counter() - pages_done)
-    root = Path(config.config_file_path).parent
     if _build.offline:
         files.append(File.generated(config, SHIM_ASSET, abs_src_path=str(shim_path(root))))
     elif zip_path(root).is_file():
@@ -142,7 +159,11 @@ def _offline_bundle_link(root: Path, config: MkDocsConfig, page_src: str) -> str
         size = zip_path(root).stat().st_size / 1_000_000
         href = asset_href(page_src, ZIP_NAME, config.use_directory_urls)
         return f'<a href="{href}">{ZIP_NAME}</a> ({size:.1f} MB)'
-    return f"`{ZIP_NAME}`, built with `make offline` (published with the site on GitHub Pages)"
+    # a local `make site` has no zip to link: say where the published one is and how to make it
+    return (
+        f"`{ZIP_NAME}` (not in this build: the published site links it; to make it here, run "
+        "`make offline`, then `make site`)"
+    )
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

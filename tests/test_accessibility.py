@@ -14,6 +14,7 @@ PAGES = [
     "people/",
     "measures/",
     "measures/nev-production/",
+    "measures/nev-production/embed/",
     "check/",
 ]
 

@@ -8,7 +8,9 @@ from html import unescape
 from conftest import run_build
 from html_tools import page_for_url, read_page
 
-from nqpf.pages import passage_id
+from nqpf.markup import esc
+from nqpf.numbers import SCALES
+from nqpf.pages import passage_id, source_label
 
 FIELDS = {"id", "kind", "claim", "value", "unit", "period", "sector", "seed", "quote", "said_by", "url"}
 
@@ -154,4 +156,33 @@ def test_sources_without_a_title_are_named_by_the_sites_label_marked_untitled(bu
 
 def test_a_chart_is_captioned_by_its_registered_measure(built_site):
     page = (built_site.site / "sectors" / "new-energy-vehicles" / "index.html").read_text(encoding="utf-8")
-    assert "New energy vehicle production in China, by period (vehicles)" in page
+    assert '<figcaption class="nqpf-chart-title">New energy vehicle production in China (vehicles)' in page
+
+
+def test_every_measure_with_a_dated_fact_has_its_chart_as_svg_and_png_with_the_facts_values(built_site, fact_base):
+    from test_charts import read_back  # noqa: PLC0415 - the same reader as the unit tests
+
+    charts = built_site.site / "data" / "charts"
+    dated = {i.fact.measure for i in fact_base.facts if i.fact.measure and i.fact.period and i.fact.value is not None}
+    dated = {slug for slug in dated if not fact_base.measures[slug].draft}
+    assert {p.stem for p in charts.glob("*.svg")} == dated
+    assert {p.stem for p in charts.glob("*.png")} == dated
+    for slug in dated:
+        svg = (charts / f"{slug}.svg").read_text(encoding="utf-8")
+        facts = [i.fact for i in fact_base.by_measure[slug] if i.fact.period and i.fact.value is not None]
+        # each value as the picture writes it (as its source wrote it, with its scale) is the fact's
+        assert read_back(svg) == {f.id: f.value * SCALES.get(f.scale or "", 1) for f in facts[-40:]}, slug
+        assert f"https://nqpf-facts.github.io/nqpf-facts/measures/{slug}/" in svg
+        sources = {source_label(fact_base.sources[f.seed]) for f in facts}
+        assert all(esc(source) in svg for source in sources), slug
+    measure = (built_site.site / "measures" / "nev-production" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<meta property="og:image" content="https://nqpf-facts.github.io/nqpf-facts/data/charts/nev-production.png">'
+        in measure
+    )
+
+
+def test_the_header_search_shows_a_sectors_title_and_description_apart(built_site):
+    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sectors = next(doc["text"] for doc in index["docs"] if doc["location"] == "sectors/")
+    assert re.search(r"Economy and growth \(\d+ facts\) <p>Output, growth rates", sectors), sectors[:200]

@@ -14,6 +14,7 @@ PAGES = [
     "sectors/new-energy-vehicles/index.html",
     "measures/index.html",
     "measures/nev-production/index.html",
+    "measures/nev-production/embed/index.html",
     "timeline/index.html",
     "timeline/2023/index.html",
     "timeline/undated/index.html",
@@ -37,13 +38,13 @@ KNOWN = [
 ]
 
 
-def check(paths) -> list[dict]:
+def check(paths, *options: str) -> list[dict]:
     java = shutil.which("java")
     if java is None:
         unavailable("Java is not installed (apt-get install default-jre-headless)")
     assert VNU.is_file(), "run `npm ci` (make test does)"
     done = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, paths)],
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *options, *map(str, paths)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -73,3 +74,18 @@ def test_the_checker_reports_what_is_wrong(tmp_path):
         encoding="utf-8",
     )
     assert len(check([page])) >= 1
+
+
+def test_every_chart_picture_is_valid_svg(built_site):
+    pictures = sorted((built_site.site / "data" / "charts").glob("*.svg"))
+    assert len(pictures) >= 15
+    assert check(pictures, "--svg") == []
+
+
+def test_the_checker_reports_what_is_wrong_in_an_svg(tmp_path):
+    picture = tmp_path / "broken.svg"
+    picture.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><bogus/><rect widthx="3"/></svg>',
+        encoding="utf-8",
+    )
+    assert len(check([picture], "--svg")) >= 2

@@ -32,7 +32,9 @@ PAGES = [
     "timeline/2023/",
     "sources/yang-nqpf-high-quality/",
     "fact-index/?q=robot",
+    "measures/",
     "measures/nev-production/",
+    "measures/nev-production/embed/",
     "check/",
 ]
 KB = 1000
@@ -129,6 +131,11 @@ BUDGETS = (
 )
 
 
+# A measure's embed page: the page itself and its icon (3 KB on 2026-12-04), no script or stylesheet.
+EMBED_BYTES = 10 * KB
+EMBED_REQUESTS = 2
+
+
 def over_budget(report: dict) -> list[str]:
     """Each budget the page exceeds, named, with its figure and its limit."""
     overruns = []
@@ -155,7 +162,11 @@ def gzip_site(built_site):
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
 def test_every_page_type_scores_100_and_keeps_its_budgets_on_a_phone(gzip_site, path):
-    assert_good_on_a_phone(lighthouse(gzip_site + path))
+    report = lighthouse(gzip_site + path)
+    assert_good_on_a_phone(report)
+    if path.endswith("/embed/"):  # light enough for an <iframe> in someone else's page
+        assert MEASURES["total bytes"](report["audits"]) <= EMBED_BYTES
+        assert MEASURES["requests"](report["audits"]) <= EMBED_REQUESTS
 
 
 def noise_png(width: int, height: int) -> bytes:

@@ -71,7 +71,9 @@ def test_from_disk_navigation_and_both_searches_work_without_network(browser, un
         "#nqpf-results a", "els => els.map(e => e.getAttribute('href')).join(' ')"
     )
     page.goto((unzipped / "sectors" / "new-energy-vehicles.html").as_uri())
-    assert page.locator("figure.nqpf-chart svg").is_visible()
+    assert page.locator("figure.nqpf-chart .nqpf-bar").first.is_visible()
+    picture = page.locator("figure.nqpf-chart").get_by_role("link", name="PNG").get_attribute("href")
+    assert (unzipped / "sectors" / picture).resolve().is_file()  # the chart's pictures are in the bundle
     page.goto((unzipped / "timeline.html").as_uri())
     page.locator("ul.nqpf-years a", has_text="2023").click()
     page.wait_for_load_state()

@@ -41,6 +41,8 @@ CSV_FIELDS = (
     "tags",
     "note",
     "url",
+    "added",
+    "changed",
 )
 
 
@@ -59,6 +61,7 @@ def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True)
     """One fact as plain data; ``url`` is the site-relative permalink of the fact."""
     fact = item.fact
     source = base.sources[fact.seed]
+    dates = base.history.of(fact.id)
     return {
         "id": fact.id,
         "kind": fact.kind,
@@ -85,6 +88,9 @@ def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True)
         "tags": list(fact.tags),
         "note": fact.note,
         "url": f"{page_url(fact_page_src(item, base), directory_urls)}#{fact.id}",
+        # when the fact was added and last changed, from the repository's history (None: unknown)
+        "added": dates.added if dates else None,
+        "changed": dates.changed if dates else None,
     }
 
 

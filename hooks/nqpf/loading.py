@@ -60,6 +60,16 @@ class ProjectPaths:
         """Where ``nqpf draft`` writes its proposals: <seed>.yml (facts), <seed>.ignored.yml."""
         return self.facts_dir / "drafts"
 
+    @property
+    def chart_cache(self) -> Path:
+        """Chart pictures already drawn, by the hash of their SVG (build/ is never committed)."""
+        return self.root / "build" / "cache" / "charts"
+
+    @property
+    def history_cache(self) -> Path:
+        """The facts of each fact file version already read from git, by blob (see history.py)."""
+        return self.root / "build" / "cache" / "fact-versions.json"
+
     def shown(self, path: Path) -> str:
         """A path as contributors see it: relative to the project, with forward slashes."""
         try:

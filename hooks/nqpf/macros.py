@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .markup import esc
+from .history import day_label
+from .markup import esc, relative_href
 from .pages import SiteOptions, according_to, fact_href
 from .problems import Problem
-from .verify import FactBase, VerifiedFact
+from .verify import FactBase, VerifiedFact, in_date_order
 
 MACRO_CALL_RE = re.compile(
     r"""\{\{-?\s*(fact|fact_claim|figure_card)\(\s*(?P<q>["'])(?P<id>[^"']*)(?P=q)\s*\)\s*-?\}\}"""
@@ -63,6 +64,57 @@ class FactMacros:
             f'{esc(item.fact.claim)}</a> <span class="nqpf-who">— according to '
             f"{esc(according_to(item, self.base))}</span>"
         )
+
+
+LATEST_SHOWN = 5  # facts on the home page's list of the latest
+
+
+@dataclass(frozen=True)
+class HomeMacros:
+    """The home page's ways in and its list of the latest facts."""
+
+    base: FactBase
+    options: SiteOptions
+
+    def ways_in(self, page_src: str) -> str:
+        """Search the facts (a form that works without script), check a text, browse measures."""
+
+        def href(target: str) -> str:
+            return esc(relative_href(page_src, target, self.options.directory_urls))
+
+        return (
+            '<div class="nqpf-ways-in">\n'
+            f'<form class="nqpf-home-search" action="{href("fact-index.md")}" method="get" role="search">'
+            '<label for="nqpf-home-query">Search the facts</label><span class="nqpf-home-search-row">'
+            '<input type="search" id="nqpf-home-query" name="q" placeholder="robots, 9.443, CPEC…">'
+            '<button type="submit" class="md-button md-button--primary">Search</button></span></form>\n'
+            f'<p class="nqpf-ways"><a class="md-button" href="{href("check.md")}">Check a text</a> '
+            f'<a class="md-button" href="{href("measures/index.md")}">Browse measures</a></p>\n'
+            "</div>"
+        )
+
+    def latest_facts(self, page_src: str) -> str:
+        """The facts added last, as the repository's history dates them; without it, the facts
+        of the latest periods, saying so."""
+        history = self.base.history
+        if history.known:
+            dated = [i for i in self.base.facts if history.of(i.fact.id)]
+            latest = sorted(dated, key=lambda i: (history.facts[i.fact.id].added, i.fact.id), reverse=True)
+            intro = "Added to the base most recently:"
+        else:
+            latest = sorted(self.base.facts, key=in_date_order, reverse=True)
+            intro = "Of the latest periods (this build has no record of when facts were added):"
+        entries = []
+        for item in latest[:LATEST_SHOWN]:
+            dates = history.of(item.fact.id)
+            added = f" · added {day_label(dates.added)}" if dates else ""
+            period = f"{item.fact.period.label()} · " if item.fact.period else ""
+            entries.append(
+                f'<li><a href="{esc(fact_href(item, self.base, page_src, self.options))}">{esc(item.fact.claim)}</a> '
+                f'<span class="nqpf-who">{esc(period)}according to {esc(according_to(item, self.base))}'
+                f"{esc(added)}</span></li>"
+            )
+        return f'<p>{esc(intro)}</p>\n<ul class="nqpf-latest">{"".join(entries)}</ul>'
 
 
 def check_macro_calls(docs_dir: Path, base: FactBase, shown_prefix: str = "docs") -> list[Problem]:

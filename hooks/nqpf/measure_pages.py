@@ -9,20 +9,27 @@ sources disagree, their values side by side. schema.org ``StatisticalVariable`` 
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .charts import in_unit, measure_chart
+from .charts import chart_html, chart_paths, chart_png, chart_svg, in_unit
+from .citations import Citation, cite_block, copy_block
 from .comparison import comparisons
 from .exports import json_for_script, measure_csv_path
-from .markup import asset_href, esc, relative_href
-from .model import Measure
+from .markup import asset_href, esc, page_url, relative_href
+from .model import STATISTICS, Measure
 from .pages import (
     PAGE_SIZE,
+    PICTURE_BARS,
     GeneratedPage,
     SiteOptions,
+    absolute_url,
     according_to,
+    chart_links,
     fact_href,
     front_matter,
+    measure_chart,
     measure_src,
     sector_src,
     source_label,
@@ -35,7 +42,6 @@ if TYPE_CHECKING:
 
 # What a measure page shows at most, so that it does not grow with the fact base: the rest is in
 # the measure's CSV and in the fact index, filtered by the measure.
-CHART_BARS = 40  # the latest dated facts
 LISTED = PAGE_SIZE  # facts in the table, the latest
 DISAGREEMENTS_SHOWN = 20  # periods whose sources disagree, the latest
 
@@ -136,6 +142,17 @@ def measure_jsonld(measure: Measure, items: list[VerifiedFact], base: FactBase, 
     return f'<script type="application/ld+json">\n{json_for_script(data)}\n</script>\n'
 
 
+def measure_citation(measure: Measure, base: FactBase, options: SiteOptions) -> Citation:
+    items = base.by_measure.get(measure.slug, [])
+    sources = sorted({source_label(base.sources[i.fact.seed]) for i in items})
+    note = f"Facts from {'; '.join(sources)}" if sources else "No facts yet"
+    known = [d.changed for i in items if (d := base.history.of(i.fact.id))]
+    url = absolute_url(options, page_url(measure_src(measure.slug), options.directory_urls))
+    return Citation(
+        f"nqpf-measure-{measure.slug}", measure.label, url, options.site_name, note, max(known, default=None)
+    )
+
+
 def measure_page(slug: str, base: FactBase, options: SiteOptions, disagreeing: list[PeriodComparison]) -> GeneratedPage:
     measure = base.measures[slug]
     src = measure_src(slug)
@@ -152,17 +169,25 @@ def measure_page(slug: str, base: FactBase, options: SiteOptions, disagreeing: l
         f'<tr><th scope="row">Sector</th><td>{sector_link}</td></tr>'
         f'<tr><th scope="row">Facts</th><td>{len(items)}</td></tr>'
     )
-    chart = measure_chart(items, measure, units, lambda item: fact_href(item, base, src, options), latest=CHART_BARS)
+    chart = measure_chart(slug, base, src, options)
+    chart_block = chart_html(chart, downloads=chart_links(slug, src, options)) if chart else ""
+    if chart and options.site_url:  # an <iframe> needs the chart's full address
+        snippet = embed_snippet(slug, measure.label, options, len(chart.rows))
+        chart_block += copy_block(
+            "Embed this chart", [("HTML", f'<pre class="nqpf-cite-text"><code>{esc(snippet)}</code></pre>')]
+        )
+    picture = {"image": absolute_url(options, chart_paths(slug)[1])} if chart and options.site_url else {}
     body = [
         # out of Material's index, which would grow with the measures (the measures page and the
         # fact index find them); its headings are HTML, so no table of contents points at a
         # navigation entry the page does not have
-        front_matter(measure.label, description=measure.definition, search={"exclude": True}),
+        front_matter(measure.label, description=measure.definition, search={"exclude": True}, **picture),
         f"# {esc(measure.label)}\n\n",
         f'<p class="nqpf-definition">{esc(measure.definition)}</p>\n\n',
         f'<table class="nqpf-metadata">{rows}</table>\n\n',
+        cite_block(measure_citation(measure, base, options)) + "\n",
         disagreements_section(disagreeing, base, src, options),
-        ('<h2 id="over-time">Over time</h2>\n\n' + chart + "\n") if chart else "",
+        ('<h2 id="over-time">Over time</h2>\n\n' + chart_block + "\n") if chart_block else "",
         '<h2 id="every-fact">Every fact</h2>\n\n<div data-search-exclude>\n\n'
         + facts_table(items[-LISTED:], base, src, options)
         + _more_facts(src, slug, len(items) - LISTED, options)
@@ -171,6 +196,98 @@ def measure_page(slug: str, base: FactBase, options: SiteOptions, disagreeing: l
         measure_jsonld(measure, items[-LISTED:], base, units),
     ]
     return GeneratedPage(src, measure.label, "".join(body))
+
+
+def chart_files(base: FactBase, options: SiteOptions, cache: Path | None = None) -> list[tuple[str, str | bytes]]:
+    """(path, content) of each published measure's chart as SVG and PNG (its latest PICTURE_BARS
+    facts), for every measure with a dated fact: the pictures name the measure's page, where a
+    reader finds every fact. ``cache``: a folder of pictures already drawn (see chart_png)."""
+    files: list[tuple[str, str | bytes]] = []
+    for slug, measure in base.measures.items():
+        chart = None if measure.draft else measure_chart(slug, base, measure_src(slug), options, PICTURE_BARS)
+        if chart is None:
+            continue
+        address = absolute_url(options, page_url(measure_src(slug), options.directory_urls))
+        svg = chart_svg(chart, site_name=options.site_name, url=address)
+        svg_path, png_path = chart_paths(slug)
+        files += [(svg_path, svg), (png_path, chart_png(svg, cache))]
+    return files
+
+
+def embed_src(slug: str) -> str:
+    """A measure's embed page, as if it were a page: its links are worked out from here."""
+    return f"measures/{slug}/embed.md"
+
+
+def embed_path(slug: str, directory_urls: bool) -> str:
+    """Where the embed page is written: measures/<slug>/embed/index.html (or embed.html)."""
+    address = page_url(embed_src(slug), directory_urls)
+    return address + "index.html" if address.endswith("/") else address
+
+
+FAVICON = "assets/nqpf/favicon.svg"
+# The embed page's own styles: it loads nothing else, so that an <iframe> of it stays light.
+EMBED_CSS = """
+:root { color-scheme: light dark; --fg: #1a1a1a; --muted: #555; --bar: #3f51b5; --link: #303fa1; --bg: #fff; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e6e6e6; --muted: #b0b0b0; --bar: #7986cb; --link: #9fa8ff; --bg: #1e2129; }
+}
+body { margin: 0; padding: 12px 14px; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: var(--fg); background: var(--bg); }
+a { color: var(--link); }
+figure { margin: 0; }
+.nqpf-chart-title { font-weight: 700; margin: 0 0 8px; }
+ol.nqpf-bars { list-style: none; margin: 0; padding: 0; }
+ol.nqpf-bars > li { display: grid; grid-template-columns: minmax(3.2rem, max-content) 1fr; gap: 10px;
+  align-items: center; margin: 0 0 6px; }
+.nqpf-bar-track { display: flex; align-items: center; gap: 6px; min-width: 0; }
+.nqpf-bar { flex: none; height: 22px; min-width: 2px; background: var(--bar); }
+.nqpf-bar.nqpf-bound { background: repeating-linear-gradient(45deg, var(--bar) 0 4px, transparent 4px 8px);
+  outline: 2px dashed var(--bar); outline-offset: -2px; }
+.nqpf-bar-value { font-weight: 700; }
+.nqpf-gap, .nqpf-no-fact { color: var(--muted); font-style: italic; }
+.nqpf-chart-note, .nqpf-chart-sources, .nqpf-embed-back { font-size: 13px; color: var(--muted); margin: 6px 0 0; }
+.nqpf-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
+""".strip()
+
+
+def embed_pages(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
+    """(path, HTML) of each charted measure's embed page: its chart, sources and a link back,
+    nothing else (no theme, no script), to show in an <iframe>."""
+    pages = []
+    for slug, measure in base.measures.items():
+        src = embed_src(slug)
+        chart = None if measure.draft else measure_chart(slug, base, src, options)
+        if chart is None:
+            continue
+        back = relative_href(src, measure_src(slug), options.directory_urls)
+        canonical = absolute_url(options, page_url(measure_src(slug), options.directory_urls))
+        html = (
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+            f"<title>{esc(measure.label)}: {esc(options.site_name)}</title>\n"
+            f'<meta name="description" content="{esc(measure.definition)}">\n'
+            + (f'<link rel="canonical" href="{esc(canonical)}">\n' if options.site_url else "")
+            + f'<link rel="icon" href="{esc(asset_href(src, FAVICON, options.directory_urls))}">\n'
+            + '<base target="_top">\n'  # a link opens in the page that embeds the chart, not in its frame
+            f"<style>{EMBED_CSS}</style>\n</head>\n<body>\n<main>\n"
+            + chart_html(chart)
+            + f'<p class="nqpf-embed-back"><a href="{esc(back)}">{esc(measure.label)}: every fact and its '
+            f"source, on {esc(options.site_name)}</a></p>\n</main>\n</body>\n</html>\n"
+        )
+        pages.append((embed_path(slug, options.directory_urls), html))
+    return pages
+
+
+def embed_snippet(slug: str, label: str, options: SiteOptions, rows: int) -> str:
+    """The <iframe> a reader pastes into their page, sized for the chart."""
+    address = absolute_url(options, page_url(embed_src(slug), options.directory_urls))
+    height = 130 + 36 * rows
+    return (
+        f'<iframe src="{html.escape(address)}" title="{html.escape(label)}" width="100%" height="{height}" '
+        'style="border:0" loading="lazy"></iframe>'
+    )
 
 
 def _more_facts(src: str, slug: str, more: int, options: SiteOptions) -> str:
@@ -191,27 +308,69 @@ def _csv_link(src: str, slug: str, unit_label: str, options: SiteOptions) -> str
     )
 
 
+def _related_first(measure: Measure) -> tuple[str, int, str]:
+    """Measures of one subject side by side, its level first, then its changes and shares."""
+    statistic = STATISTICS.index(measure.statistic) if measure.statistic in STATISTICS else len(STATISTICS)
+    return ((measure.subject or measure.label).lower(), statistic, measure.label.lower())
+
+
+def _latest_value(items: list[VerifiedFact], base: FactBase, src: str, options: SiteOptions) -> tuple[str, str]:
+    """A measure's latest value (of a dated fact if it has one), linked to its fact, and its period:
+    cells of the index."""
+    valued = [i for i in items if i.fact.value is not None]
+    latest = next((i for i in reversed(valued) if i.fact.period), valued[-1] if valued else None)
+    if latest is None:
+        return '<span class="nqpf-unknown">no value</span>', ""
+    href = fact_href(latest, base, src, options)
+    value = (
+        f'<a href="{esc(href)}" title="According to {esc(according_to(latest, base))}">{esc(latest.display_value)}</a>'
+    )
+    period = latest.fact.period.label() if latest.fact.period else "no date given"
+    return value, esc(period)
+
+
 def measures_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
+    """Every published measure, grouped by sector, with its latest value, period and facts."""
     src = "measures/index.md"
-    rows = []
     disagreeing = disagreeing_periods(base)
-    for slug, measure in sorted(base.measures.items(), key=lambda kv: kv[1].label.lower()):
-        if measure.draft:
+    by_sector: dict[str, list[Measure]] = {}
+    for measure in base.measures.values():
+        if not measure.draft:
+            by_sector.setdefault(measure.sector, []).append(measure)
+    sections = []
+    for sector_slug in [*base.sectors, *sorted(by_sector.keys() - base.sectors.keys())]:
+        measures = sorted(by_sector.get(sector_slug, []), key=_related_first)
+        if not measures:
             continue
-        count = len(base.by_measure.get(slug, []))
-        disagree = len(disagreeing.get(slug, []))
-        note = f", sources disagree on {disagree} period{'s' if disagree != 1 else ''}" if disagree else ""
-        rows.append(
-            f'<li><a href="{esc(relative_href(src, measure_src(slug), options.directory_urls))}">'
-            f'{esc(measure.label)}</a> <span class="nqpf-count">({count} fact{"s" if count != 1 else ""}{note})</span>'
-            f"<br>{esc(measure.definition)}</li>"
+        title = base.sectors[sector_slug].title if sector_slug in base.sectors else sector_slug
+        rows = []
+        for measure in measures:
+            items = base.by_measure.get(measure.slug, [])
+            value, period = _latest_value(items, base, src, options)
+            disagree = len(disagreeing.get(measure.slug, []))
+            plural = "s" if disagree != 1 else ""
+            note = (
+                f'<br><span class="nqpf-count">sources disagree on {disagree} period{plural}</span>' if disagree else ""
+            )
+            href = relative_href(src, measure_src(measure.slug), options.directory_urls)
+            rows.append(
+                f'<tr><th scope="row"><a href="{esc(href)}">{esc(measure.label)}</a>{note}</th>'
+                f"<td>{value}</td><td>{period}</td><td>{len(items)}</td></tr>"
+            )
+        sections.append(
+            f'<h2 id="{esc(sector_slug)}">{esc(title)}</h2>\n\n'
+            # a <section>, not a <div>: Material's search ends an excluded <div> at the first </div> inside it
+            f'<section class="nqpf-table-wrap" aria-label="Measures: {esc(title)}" tabindex="0">'
+            f'<table class="nqpf-chart-data nqpf-measures"><thead><tr><th scope="col">Measure</th>'
+            '<th scope="col">Latest value</th><th scope="col">Period</th><th scope="col">Facts</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></section>\n\n"
         )
     intro = (
         "Each measure is one quantity of one place, in one unit, across every source and period: "
-        "its page charts the values, lists every fact, and shows where sources disagree.\n\n"
+        "its page charts the values, lists every fact, and shows where sources disagree. Here they "
+        "are by sector, each with its latest value (follow it to the fact and its source).\n\n"
     )
-    rows_html = "\n".join(rows)
-    body = f'<ul class="nqpf-measure-list" data-search-exclude>\n{rows_html}\n</ul>\n' if rows else "No measures yet.\n"
+    body = "<div data-search-exclude>\n\n" + "".join(sections) + "</div>\n" if sections else "No measures yet.\n"
     return GeneratedPage(src, "Measures", front_matter("Measures") + "# Measures\n\n" + intro + body)
 
 

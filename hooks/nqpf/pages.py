@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
-from .charts import measure_chart
+from .charts import Chart, chart_html, chart_of, chart_paths
+from .citations import Citation, cite_block
 from .comparison import comparisons
-from .markup import esc, relative_href
+from .history import day_label
+from .markup import asset_href, esc, page_url, relative_href
 from .model import KINDS, Source
 from .verify import FactBase, VerifiedFact, in_date_order, normalise
 
@@ -28,6 +30,8 @@ KIND_HEADINGS = {"figure": "Figures", "target": "Targets", "event": "Events"}
 # A page lists at most this many facts: what a reader downloads does not grow with the fact base.
 PAGE_SIZE = 150
 SECTOR_CHART_MAX = 20  # a measure with more dated facts is charted on its own page only
+CHART_BARS = 40  # a measure's chart draws its latest dated facts
+PICTURE_BARS = 12  # and its pictures (SVG, PNG) the latest of those: a picture to share stays small
 OTHERS_SHOWN = 5  # a fact card lists at most this many other sources for its period
 
 
@@ -42,6 +46,8 @@ class SiteOptions:
 
     directory_urls: bool = True
     repo_url: str | None = None
+    site_url: str | None = None
+    site_name: str = ""
 
     @classmethod
     def of_config(cls, config: Mapping[str, Any]) -> SiteOptions:
@@ -49,6 +55,8 @@ class SiteOptions:
         return cls(
             directory_urls=config.get("use_directory_urls", True),
             repo_url=(config.get("extra") or {}).get("repository"),
+            site_url=config.get("site_url") or None,
+            site_name=config.get("site_name") or "",
         )
 
 
@@ -57,6 +65,19 @@ class GeneratedPage:
     src_uri: str
     title: str
     markdown: str
+
+
+SITE_FEED = "feeds/facts.xml"  # the Atom feed of facts added and changed
+
+
+def sector_feed(slug: str) -> str:
+    """A sector's Atom feed, from the site's root."""
+    return f"feeds/{slug}.xml"
+
+
+def has_feeds(base: FactBase, options: SiteOptions) -> bool:
+    """Feeds need the repository's history (their dates) and the site's address (their links)."""
+    return base.history.known and bool(options.site_url)
 
 
 def sector_src(slug: str, part: int = 1) -> str:
@@ -130,6 +151,15 @@ def front_matter(title: str, **extra: object) -> str:
     return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items()) + "---\n\n"
 
 
+def fact_citation(item: VerifiedFact, base: FactBase, options: SiteOptions) -> Citation:
+    fact = item.fact
+    url = absolute_url(options, f"{page_url(fact_page_src(item, base), options.directory_urls)}#{fact.id}")
+    source = source_label(base.sources[fact.seed])
+    who = f"According to {according_to(item, base)}; source: {source}" if fact.said_by else f"Source: {source}"
+    dates = base.history.of(fact.id)
+    return Citation(f"nqpf-{fact.id}", fact.claim, url, options.site_name, who, dates.changed if dates else None)
+
+
 def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src: str) -> str:
     """One fact as an HTML block: value, claim, period, who claims it, its quote and links."""
     fact = item.fact
@@ -141,6 +171,7 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     links = [
         f'<a class="nqpf-source-link" href="{esc(source_link)}">Source passage</a>',
         f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="Permalink to this fact">Permalink</a>',
+        '<button type="button" class="nqpf-copy-link" hidden>Copy link</button>',  # cite.js shows it
     ]
     report = report_href(item, options)
     if report:
@@ -148,16 +179,32 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     value = f'<p class="nqpf-value">{esc(item.display_value)}</p>' if fact.value is not None else ""
     note = f'<p class="nqpf-note">Note: {esc(fact.note)}</p>' if fact.note else ""
     measured = _measure_line(item, base, options, from_src)
+    dates = dates_line(item, base)
+    cite = cite_block(fact_citation(item, base, options))
     return (
         f'<article class="nqpf-fact nqpf-{esc(fact.kind)}" id="{esc(fact.id)}">\n'
         f"{value}"
         f'<p class="nqpf-claim">{esc(fact.claim)}</p>\n'
         f'<p class="nqpf-meta">{" · ".join(meta)}</p>\n'
         f'<blockquote class="nqpf-quote"><p>“{esc(fact.quote)}”</p></blockquote>\n'
-        f"{measured}{note}"
+        f"{measured}{note}{dates}"
         f'<p class="nqpf-links">{" ".join(links)}</p>\n'
+        f"{cite}"
         "</article>"
     )
+
+
+def _time(timestamp: str) -> str:
+    return f'<time datetime="{esc(timestamp[:10])}">{esc(day_label(timestamp))}</time>'
+
+
+def dates_line(item: VerifiedFact, base: FactBase) -> str:
+    """When the fact was added and last changed, as the repository's history says."""
+    dates = base.history.of(item.fact.id)
+    if dates is None:
+        why = "not committed yet" if base.history.known else "unknown"
+        return f'<p class="nqpf-dates">Added and last changed: {why}</p>\n'
+    return f'<p class="nqpf-dates">Added {_time(dates.added)} · last changed {_time(dates.changed)}</p>\n'
 
 
 def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src: str) -> str:
@@ -197,23 +244,49 @@ def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from
 
 
 def _charts(items: list[VerifiedFact], base: FactBase, options: SiteOptions, src: str) -> list[str]:
-    """A chart of each measure of the sector with 2 to SECTOR_CHART_MAX dated facts: a longer
-    series is charted on its measure's page only, so that a sector page does not grow with it."""
-    groups: dict[str, list[VerifiedFact]] = defaultdict(list)
+    """A chart of each measure of the sector with 2 to SECTOR_CHART_MAX dated facts, its data
+    folded under it: a longer series is charted on its measure's page only, so that a sector
+    page does not grow with it."""
+    counts: dict[str, int] = defaultdict(int)
     for item in items:
         if item.fact.measure in base.measures and item.fact.period and item.fact.value is not None:
-            groups[item.fact.measure].append(item)
-    return [
-        measure_chart(
-            members,
-            base.measures[measure],
-            base.unit_registry,
-            lambda item: fact_href(item, base, src, options),
-            with_table=True,
-        )
-        for measure, members in sorted(groups.items())
-        if 2 <= len(members) <= SECTOR_CHART_MAX
+            counts[item.fact.measure] += 1
+    charts = [
+        (slug, measure_chart(slug, base, src, options))
+        for slug, count in sorted(counts.items())
+        if 2 <= count <= SECTOR_CHART_MAX and not base.measures[slug].draft
     ]
+    return [
+        chart_html(chart, downloads=chart_links(slug, src, options), with_table=True)
+        for slug, chart in charts
+        if chart is not None
+    ]
+
+
+def measure_chart(
+    slug: str, base: FactBase, from_src: str, options: SiteOptions, latest: int = CHART_BARS
+) -> Chart | None:
+    """The chart of a measure's ``latest`` dated facts, linked from the page ``from_src``."""
+    return chart_of(
+        base.by_measure.get(slug, []),
+        base.measures[slug],
+        base.unit_registry,
+        lambda item: fact_href(item, base, from_src, options),
+        lambda item: source_label(base.sources[item.fact.seed]),
+        latest=latest,
+    )
+
+
+def chart_links(slug: str, from_src: str, options: SiteOptions) -> tuple[str, str]:
+    """Links from a page to the measure's chart as SVG and as PNG."""
+    svg, png = chart_paths(slug)
+    return asset_href(from_src, svg, options.directory_urls), asset_href(from_src, png, options.directory_urls)
+
+
+def absolute_url(options: SiteOptions, path: str) -> str:
+    """A path of the site as a full address (a picture's og:image must be one), or the path
+    itself when the site names no address."""
+    return options.site_url.rstrip("/") + "/" + path if options.site_url else path
 
 
 def _sector_measures(slug: str, base: FactBase, options: SiteOptions, src: str) -> str:
@@ -251,9 +324,10 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
         title = sector.title if number == 1 else f"{sector.title} (part {number} of {len(parts)})"
         pager = _pager(src, sources, number, options, f"Parts of {sector.title}")
         # only a sector's first page is in Material's index, which would otherwise grow with the facts
-        hidden = {"search": {"exclude": True}} if number > 1 else {}
+        hidden: dict[str, object] = {"search": {"exclude": True}} if number > 1 else {}
+        feed = {"feed": sector_feed(slug)} if has_feeds(base, options) else {}
         blocks = [
-            front_matter(title, description=sector.description, **hidden),
+            front_matter(title, description=sector.description, **hidden, **feed),
             f"# {esc(title)}\n\n",
             f"{esc(sector.description)}\n\n",
             pager,
@@ -284,7 +358,8 @@ def sectors_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
     rows = "\n".join(
         f'<li><a href="{esc(relative_href(src, sector_src(slug), options.directory_urls))}">'
         f'{esc(sector.title)}</a> <span class="nqpf-count">({counts.get(slug, 0)} '
-        f"fact{'s' if counts.get(slug, 0) != 1 else ''})</span><br>{esc(sector.description)}</li>"
+        f"fact{'s' if counts.get(slug, 0) != 1 else ''})</span> "
+        f'<p class="nqpf-list-note">{esc(sector.description)}</p></li>'
         for slug, sector in base.sectors.items()
     )
     body = f'<ul class="nqpf-sector-list">\n{rows}\n</ul>'

@@ -508,15 +508,18 @@ search:
 # Fact index
 
 Search all {len(base.facts)} verified facts by words, numbers as written (such as 9.443),
-sector, year, speaker or source. Press <kbd>/</kbd> to jump to the search box; use the arrow
-keys to move through results and <kbd>Enter</kbd> to open one.
+sector, year, speaker or source.<span class="nqpf-keyboard-hint"> Press <kbd>/</kbd> to jump to
+the search box; use the arrow keys to move through results and <kbd>Enter</kbd> to open one.</span>
 
 <div class="nqpf-search" id="nqpf-search" data-parts="{parts_href}">
 <form class="nqpf-search-form" role="search">
 <label for="nqpf-query">Search facts</label>
-<input type="search" id="nqpf-query" name="q" autocomplete="off" spellcheck="false"
+<span class="nqpf-query-row"><input type="search" id="nqpf-query" name="q" autocomplete="off" spellcheck="false"
   placeholder="robot, 9.443, Hashmi…" aria-describedby="nqpf-status" aria-controls="nqpf-results">
+<button type="submit" class="md-button">Search</button></span>
+<details class="nqpf-filters"><summary>Filters</summary>
 <div class="nqpf-facets">{facets}</div>
+</details>
 </form>
 <p id="nqpf-status" class="nqpf-status" role="status" aria-live="polite">Loading the fact index…</p>
 <ol id="nqpf-results" class="nqpf-results"></ol>

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .history import UNKNOWN, History
 from .loading import LoadedInputs, ProjectPaths, load_inputs
 from .model import PERCENT, Fact, IgnoredNumber, Measure, Sector, Source, Speaker, Term, Unit
 from .numbers import NumberMention, describe, format_number, read_numbers
@@ -143,6 +144,7 @@ class FactBase:
     measures: dict[str, Measure] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     vocabulary: dict[str, Term] = field(default_factory=dict)
+    history: History = UNKNOWN  # when each fact was added and changed; set by the build
 
     @cached_property
     def unit_registry(self) -> UnitRegistry:

@@ -93,6 +93,15 @@
     var params = new URLSearchParams(search);
     input.value = params.get("q") || "";
     FACETS.forEach(function (name) { selects[name].dataset.wanted = params.get(name) || ""; });
+    unfoldFilters();
+  }
+
+  /* On a small screen the filters fold behind one "Filters" control, so that the first results
+   * show on the first screen; on a wider one, or with a filter chosen, they are open. */
+  var filters = root.querySelector("details.nqpf-filters");
+  function unfoldFilters() {
+    var chosen = FACETS.some(function (name) { return selects[name].dataset.wanted; });
+    if (filters && (chosen || window.matchMedia("(min-width: 45em)").matches)) { filters.open = true; }
   }
 
   /* ---- facets. Each matched fact's facet values come with its posting (engine.codeOf, one
