@@ -554,7 +554,9 @@ def real_site_lighthouse() -> dict:
     )
     if done.returncode:
         raise SystemExit(f"build of the real site failed:\n{done.stdout}{done.stderr}")
-    return lighthouse_performance(site, {(path.split("/")[0].split("?")[0] or "home"): path for path in PAGES})
+    return lighthouse_performance(
+        site, {(path.split("?")[0].strip("/").replace("/", "_") or "home"): path for path in PAGES}
+    )
 
 
 def bytes_only(size: CorpusSize) -> dict:

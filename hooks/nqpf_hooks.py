@@ -30,7 +30,7 @@ from nqpf.macros import FactMacros, HomeMacros, check_macro_calls
 from nqpf.markup import asset_href
 from nqpf.measure_pages import chart_files, embed_pages
 from nqpf.offline import SHIM_ASSET, ZIP_NAME, localise_shim, shim_path, zip_path
-from nqpf.pages import SITE_FEED, SiteOptions, has_feeds, nav
+from nqpf.pages import SITE_FEED, SiteOptions, cite_parts, has_feeds, nav
 from nqpf.problems import FactsInvalid
 from nqpf.search import fact_index_assets
 from nqpf.site_pages import every_page
@@ -142,6 +142,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             *check_assets(base, options, records),
             *chart_files(base, options, ProjectPaths(root).chart_cache),
             *embed_pages(base, options),
+            *cite_parts(base, options),
             *fact_feeds(base, options),
         ):
             files.append(File.generated(config, dest, content=content))

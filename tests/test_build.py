@@ -186,3 +186,22 @@ def test_the_header_search_shows_a_sectors_title_and_description_apart(built_sit
     index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     sectors = next(doc["text"] for doc in index["docs"] if doc["location"] == "sectors/")
     assert re.search(r"Economy and growth \(\d+ facts\) <p>Output, growth rates", sectors), sectors[:200]
+
+
+def test_each_sector_pages_citations_are_in_its_part_and_parse(built_site, fact_base):
+    from pybtex.database import parse_string  # noqa: PLC0415 - a test dependency only
+
+    parts = built_site.site / "assets" / "nqpf" / "cite"
+    for slug in fact_base.sectors:
+        script = (parts / f"sectors-{slug}.js").read_text(encoding="utf-8")
+        name, payload = re.fullmatch(r'window\.NQPF_CITE_PART\("([^"]+)", (.*)\);\n', script, re.S).groups()
+        assert name == f"sectors-{slug}"
+        citations = json.loads(payload)
+        assert set(citations) == {f"nqpf-{i.fact.id}" for i in fact_base.by_sector.get(slug, [])}
+        for key, formats in citations.items():
+            entry = parse_string(formats["BibTeX"], "bibtex").entries[key]
+            assert entry.fields["url"].endswith(f"sectors/{slug}/#{key.removeprefix('nqpf-')}")
+            assert json.loads(formats["CSL-JSON"])[0]["id"] == key
+    page = (built_site.site / "sectors" / "new-energy-vehicles" / "index.html").read_text(encoding="utf-8")
+    assert "@misc" not in page  # in the part, loaded when a reader opens a citation
+    assert 'data-part="../../assets/nqpf/cite/sectors-new-energy-vehicles.js"' in page

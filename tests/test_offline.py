@@ -74,6 +74,9 @@ def test_from_disk_navigation_and_both_searches_work_without_network(browser, un
     assert page.locator("figure.nqpf-chart .nqpf-bar").first.is_visible()
     picture = page.locator("figure.nqpf-chart").get_by_role("link", name="PNG").get_attribute("href")
     assert (unzipped / "sectors" / picture).resolve().is_file()  # the chart's pictures are in the bundle
+    cite = page.locator("article#nev-production-2023 details.nqpf-cite")
+    cite.locator("summary").click()  # its BibTeX and CSL-JSON load from disk as a script
+    assert cite.locator("pre.nqpf-cite-text").first.inner_text().startswith("@misc{nqpf-nev-production-2023,")
     page.goto((unzipped / "timeline.html").as_uri())
     page.locator("ul.nqpf-years a", has_text="2023").click()
     page.wait_for_load_state()

@@ -24,8 +24,7 @@ from typing import Any
 
 from . import comparison, proposals, reading, units
 from .checking import fact_rows, fraction_text
-from .exports import part_script
-from .markup import asset_href, esc, page_url, relative_href
+from .markup import asset_href, esc, page_url, part_script, relative_href
 from .model import PERCENT
 from .numbers import CURRENCIES, MONTHS
 from .pages import GeneratedPage, SiteOptions, front_matter, measure_src

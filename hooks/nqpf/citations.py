@@ -18,7 +18,7 @@ from typing import cast
 import latexcodec  # noqa: F401 - registers the "ulatex" codec: BibTeX fields escaped for LaTeX
 
 from .history import day_label
-from .markup import esc
+from .markup import esc, part_script
 
 ACCESSED = "YYYY-MM-DD"  # the reader's date, filled in by cite.js
 
@@ -93,21 +93,40 @@ def _csl_date(day: str) -> dict[str, object]:
     return {"date-parts": [[int(day[:4]), int(day[5:7]), int(day[8:10])]]}
 
 
-def cite_block(citation: Citation) -> str:
-    """The "Cite" control: a folded block with the reference, BibTeX and CSL-JSON, each copyable."""
-    csl = json.dumps([citation.csl()], ensure_ascii=False, indent=None)  # one line: it wraps on a phone
+CITE_PART = "NQPF_CITE_PART"  # what a part of citations calls as it loads (see cite.js)
+
+
+def cite_block(citation: Citation, part: str | None = None) -> str:
+    """The "Cite" control: a folded block with the reference, BibTeX and CSL-JSON, each copyable.
+    ``part``: where the BibTeX and CSL-JSON are instead (a script, loaded when the block opens):
+    a page of 150 facts would otherwise carry 280 KB of citations few readers open."""
+    formats = [("Reference", f'<p class="nqpf-cite-text">{esc(citation.reference())}</p>')]
+    if part is None:
+        formats += [
+            (name, f'<pre class="nqpf-cite-text"><code>{esc(text)}</code></pre>') for name, text in _machine(citation)
+        ]
+    later = (
+        f'<p class="nqpf-cite-later" data-part="{esc(part)}" data-key="{esc(citation.key)}">'
+        "BibTeX and CSL-JSON appear here with JavaScript on.</p>"
+        if part
+        else ""
+    )
     return copy_block(
-        "Cite",
-        [
-            ("Reference", f'<p class="nqpf-cite-text">{esc(citation.reference())}</p>'),
-            ("BibTeX", f'<pre class="nqpf-cite-text"><code>{esc(citation.bibtex())}</code></pre>'),
-            ("CSL-JSON", f'<pre class="nqpf-cite-text"><code>{esc(csl)}</code></pre>'),
-        ],
-        note=f"Replace {ACCESSED} with the day you read it, if it is still there.",
+        "Cite", formats, note=f"Replace {ACCESSED} with the day you read it, if it is still there.", end=later
     )
 
 
-def copy_block(summary: str, formats: list[tuple[str, str]], note: str = "") -> str:
+def _machine(citation: Citation) -> list[tuple[str, str]]:
+    """The citation for reference managers: BibTeX, and CSL-JSON on one line (it wraps on a phone)."""
+    return [("BibTeX", citation.bibtex()), ("CSL-JSON", json.dumps([citation.csl()], ensure_ascii=False))]
+
+
+def cite_part(name: str, citations: list[Citation]) -> str:
+    """A part of citations as a script: each one's BibTeX and CSL-JSON by its key."""
+    return part_script(CITE_PART, name, {c.key: dict(_machine(c)) for c in citations})
+
+
+def copy_block(summary: str, formats: list[tuple[str, str]], note: str = "", end: str = "") -> str:
     """A folded block of texts to copy, each under its name with a Copy button (cite.js shows the
     buttons and puts the reader's date for YYYY-MM-DD). ``formats``: (name, its HTML: one element)."""
     # no <div> inside: Material's search ends an excluded <div> (the facts') at the first </div>
@@ -116,4 +135,4 @@ def copy_block(summary: str, formats: list[tuple[str, str]], note: str = "") -> 
         for name, text in formats
     )
     said = f'<p class="nqpf-cite-note">{esc(note)}</p>' if note else ""
-    return f'<details class="nqpf-cite"><summary>{esc(summary)}</summary>{said}{body}</details>\n'
+    return f'<details class="nqpf-cite"><summary>{esc(summary)}</summary>{said}{body}{end}</details>\n'

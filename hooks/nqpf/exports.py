@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Any
 
 from .comparison import comparisons
-from .markup import page_url
+from .markup import json_for_script, page_url
 from .numbers import parse_value
 from .pages import according_to, fact_page_src, source_label
 from .verify import FactBase, VerifiedFact
@@ -204,23 +204,6 @@ def measure_downloads(base: FactBase) -> list[tuple[str, str]]:
     """(path, content) of measures.json and each measure's CSV."""
     published = [slug for slug, measure in base.measures.items() if not measure.draft]
     return [("measures.json", measures_json(base)), *((measure_csv_path(s), measure_csv(base, s)) for s in published)]
-
-
-def json_for_script(data: object, *, compact: bool = False) -> str:
-    """JSON that is safe inside <script>: no text can close the element or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, **({"separators": (",", ":")} if compact else {"indent": 1}))
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
-def part_script(callback: str, name: str, payload: object) -> str:
-    """A data part as a script that hands ``payload`` to window[callback] (parts.js loads it)."""
-    return f"window.{callback}({json_for_script(name)}, {json_for_script(payload, compact=True)});\n"
 
 
 def dataset_jsonld(base: FactBase, *, name: str, description: str, site_url: str | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 
@@ -70,3 +71,20 @@ def _page_dir(src_uri: str, directory_urls: bool) -> str:
     """The folder a page's links start from: "sectors/ai" for sectors/ai.md ("" at the root)."""
     here = page_url(src_uri, directory_urls)
     return here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+
+
+def json_for_script(data: object, *, compact: bool = False) -> str:
+    """JSON that is safe inside <script>: no text can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, **({"separators": (",", ":")} if compact else {"indent": 1}))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def part_script(callback: str, name: str, payload: object) -> str:
+    """A data part as a script that hands ``payload`` to window[callback] (parts.js loads it)."""
+    return f"window.{callback}({json_for_script(name)}, {json_for_script(payload, compact=True)});\n"

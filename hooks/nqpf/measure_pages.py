@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from .charts import chart_html, chart_paths, chart_png, chart_svg, in_unit
 from .citations import Citation, cite_block, copy_block
 from .comparison import comparisons
-from .exports import json_for_script, measure_csv_path
-from .markup import asset_href, esc, page_url, relative_href
+from .exports import measure_csv_path
+from .markup import asset_href, esc, json_for_script, page_url, relative_href
 from .model import STATISTICS, Measure
 from .pages import (
     PAGE_SIZE,

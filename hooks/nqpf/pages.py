@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from .charts import Chart, chart_html, chart_of, chart_paths
-from .citations import Citation, cite_block
+from .citations import Citation, cite_block, cite_part
 from .comparison import comparisons
 from .history import day_label
 from .markup import asset_href, esc, page_url, relative_href
@@ -160,6 +160,28 @@ def fact_citation(item: VerifiedFact, base: FactBase, options: SiteOptions) -> C
     return Citation(f"nqpf-{fact.id}", fact.claim, url, options.site_name, who, dates.changed if dates else None)
 
 
+CITE_PARTS_DIR = "assets/nqpf/cite"  # each page's citations, loaded when a reader opens one
+
+
+def cite_part_name(src: str) -> str:
+    """The name of a page's part of citations: sectors/robotics/2.md -> sectors-robotics-2."""
+    return src.removesuffix(".md").replace("/", "-")
+
+
+def cite_part_path(src: str) -> str:
+    """The script of the citations of a page's facts (cite.js names it by its file's name)."""
+    return f"{CITE_PARTS_DIR}/{cite_part_name(src)}.js"
+
+
+def cite_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
+    """(path, script) of the citations of each sector page's facts."""
+    return [
+        (cite_part_path(src), cite_part(cite_part_name(src), [fact_citation(item, base, options) for item in part]))
+        for slug in base.sectors
+        for src, part in _sector_parts(slug, base)
+    ]
+
+
 def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src: str) -> str:
     """One fact as an HTML block: value, claim, period, who claims it, its quote and links."""
     fact = item.fact
@@ -180,7 +202,8 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     note = f'<p class="nqpf-note">Note: {esc(fact.note)}</p>' if fact.note else ""
     measured = _measure_line(item, base, options, from_src)
     dates = dates_line(item, base)
-    cite = cite_block(fact_citation(item, base, options))
+    part = asset_href(from_src, cite_part_path(from_src), options.directory_urls)
+    cite = cite_block(fact_citation(item, base, options), part)
     return (
         f'<article class="nqpf-fact nqpf-{esc(fact.kind)}" id="{esc(fact.id)}">\n'
         f"{value}"
@@ -313,14 +336,20 @@ def _pager(src: str, sources: list[str], number: int, options: SiteOptions, labe
     return f'<nav class="nqpf-pager" aria-label="{esc(label)}">Part {" · ".join(links)}</nav>\n\n'
 
 
+def _sector_parts(slug: str, base: FactBase) -> list[tuple[str, list[VerifiedFact]]]:
+    """A sector's pages and the facts of each, in date order."""
+    items = sorted(base.by_sector.get(slug, []), key=in_date_order)
+    return [(sector_src(slug, n), part) for n, part in enumerate(_parts(items), start=1)]
+
+
 def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
     """A sector's facts, by kind, in parts of at most PAGE_SIZE; its charts on the first part."""
     sector = base.sectors[slug]
-    items = sorted(base.by_sector.get(slug, []), key=in_date_order)
-    parts = _parts(items)
-    sources = [sector_src(slug, n) for n in range(1, len(parts) + 1)]
+    parts = _sector_parts(slug, base)
+    items = [item for _, part in parts for item in part]
+    sources = [src for src, _ in parts]
     pages = []
-    for number, (src, part) in enumerate(zip(sources, parts, strict=True), start=1):
+    for number, (src, part) in enumerate(parts, start=1):
         title = sector.title if number == 1 else f"{sector.title} (part {number} of {len(parts)})"
         pager = _pager(src, sources, number, options, f"Parts of {sector.title}")
         # only a sector's first page is in Material's index, which would otherwise grow with the facts

@@ -57,8 +57,7 @@ from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
 
-from .exports import json_for_script, part_script
-from .markup import asset_href, esc, relative_href
+from .markup import asset_href, esc, json_for_script, part_script, relative_href
 from .pages import GeneratedPage, SiteOptions, according_to, fact_href, source_label
 from .verify import FactBase, VerifiedFact
 

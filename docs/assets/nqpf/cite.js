@@ -1,6 +1,8 @@
 /* Cite and copy: the date a reader accessed a page goes into each citation (the build writes
- * YYYY-MM-DD: it cannot know), and each citation and permalink gets a "Copy" button. Without
- * script the citations read as written and the buttons stay hidden. */
+ * YYYY-MM-DD: it cannot know), and each citation and permalink gets a "Copy" button. A fact's
+ * BibTeX and CSL-JSON come in a part of the page's citations (a script: it loads from file://
+ * too), asked for when the reader first opens a "Cite". Without script the reference reads as
+ * written and the buttons stay hidden. */
 (function () {
   "use strict";
   var today = new Date();
@@ -20,17 +22,76 @@
     }
   }
 
-  document.querySelectorAll("details.nqpf-cite").forEach(function (cite) {
+  /* Today's date in each text, and a working Copy button before each. */
+  function ready(cite) {
     cite.querySelectorAll(".nqpf-cite-text").forEach(function (text) {
       var inner = text.querySelector("code") || text;  /* a <pre> keeps its <code> */
       inner.textContent = inner.textContent.split("YYYY-MM-DD").join(iso);
     });
     var note = cite.querySelector(".nqpf-cite-note");
     if (note) { note.hidden = true; }
-    cite.querySelectorAll("button.nqpf-copy").forEach(function (button) {
+    cite.querySelectorAll("button.nqpf-copy[hidden]").forEach(function (button) {
       var text = button.parentNode.nextElementSibling;  /* each text follows its label */
       button.hidden = false;
       button.addEventListener("click", function () { copy(text.textContent, button); });
+    });
+  }
+
+  /* Parts of citations: one script per page, loaded once, however many facts ask. */
+  var parts = {};
+  var waiting = {};
+  window.NQPF_CITE_PART = function (name, payload) {
+    parts[name] = payload;
+    (waiting[name] || []).forEach(function (fill) { fill(payload); });
+    delete waiting[name];
+  };
+  function load(src, name, fill) {
+    if (parts[name]) { fill(parts[name]); return; }
+    if (!waiting[name]) {
+      waiting[name] = [];
+      var script = document.createElement("script");
+      script.src = src;
+      script.onerror = function () { delete waiting[name]; script.remove(); };
+      document.head.appendChild(script);
+    }
+    waiting[name].push(fill);
+  }
+
+  function machineReadable(cite, later) {
+    var name = later.dataset.part.split("/").pop().replace(/\.js$/, "");
+    load(later.dataset.part, name, function (payload) {
+      var formats = payload[later.dataset.key];
+      if (!formats || !later.parentNode) { return; }
+      Object.keys(formats).forEach(function (format) {
+        var label = document.createElement("p");
+        label.className = "nqpf-cite-label";
+        label.textContent = format + " ";
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "nqpf-copy";
+        button.hidden = true;
+        button.textContent = "Copy";
+        label.appendChild(button);
+        var pre = document.createElement("pre");
+        pre.className = "nqpf-cite-text";
+        var code = document.createElement("code");
+        code.textContent = formats[format];  /* text, never markup */
+        pre.appendChild(code);
+        later.parentNode.insertBefore(label, later);
+        later.parentNode.insertBefore(pre, later);
+      });
+      later.remove();
+      ready(cite);
+    });
+  }
+
+  document.querySelectorAll("details.nqpf-cite").forEach(function (cite) {
+    ready(cite);
+    var later = cite.querySelector(".nqpf-cite-later");
+    if (!later) { return; }
+    later.textContent = "Loading BibTeX and CSL-JSON…";
+    cite.addEventListener("toggle", function () {
+      if (cite.open && later.parentNode) { machineReadable(cite, later); }
     });
   });
 
