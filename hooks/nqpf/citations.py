@@ -96,23 +96,24 @@ def _csl_date(day: str) -> dict[str, object]:
 CITE_PART = "NQPF_CITE_PART"  # what a part of citations calls as it loads (see cite.js)
 
 
-def cite_block(citation: Citation, part: str | None = None) -> str:
-    """The "Cite" control: a folded block with the reference, BibTeX and CSL-JSON, each copyable.
-    ``part``: where the BibTeX and CSL-JSON are instead (a script, loaded when the block opens):
-    a page of 150 facts would otherwise carry 280 KB of citations few readers open."""
+def cite_block(citation: Citation) -> str:
+    """The "Cite" control: a folded block with the reference, BibTeX and CSL-JSON, each copyable."""
     formats = [("Reference", f'<p class="nqpf-cite-text">{esc(citation.reference())}</p>')]
-    if part is None:
-        formats += [
-            (name, f'<pre class="nqpf-cite-text"><code>{esc(text)}</code></pre>') for name, text in _machine(citation)
-        ]
-    later = (
-        f'<p class="nqpf-cite-later" data-part="{esc(part)}" data-key="{esc(citation.key)}">'
-        "BibTeX and CSL-JSON appear here with JavaScript on.</p>"
-        if part
-        else ""
-    )
-    return copy_block(
-        "Cite", formats, note=f"Replace {ACCESSED} with the day you read it, if it is still there.", end=later
+    formats += [
+        (name, f'<pre class="nqpf-cite-text"><code>{esc(text)}</code></pre>') for name, text in _machine(citation)
+    ]
+    note = f"Replace {ACCESSED} with the day you read it, if it is still there."
+    return copy_block("Cite", formats, note=note)
+
+
+def cite_later(key: str, part: str) -> str:
+    """A "Cite" control whose texts are in ``part`` (a script, loaded when it first opens): a page
+    of 150 facts would otherwise carry 300 KB of citations and 1,200 more elements, which few
+    readers open."""
+    return (
+        f'<details class="nqpf-cite"><summary>Cite</summary><p class="nqpf-cite-later" data-part="{esc(part)}" '
+        f'data-key="{esc(key)}">The reference, BibTeX and CSL-JSON appear here with JavaScript on '
+        "(facts.json holds every fact and its permalink).</p></details>\n"
     )
 
 
@@ -122,11 +123,11 @@ def _machine(citation: Citation) -> list[tuple[str, str]]:
 
 
 def cite_part(name: str, citations: list[Citation]) -> str:
-    """A part of citations as a script: each one's BibTeX and CSL-JSON by its key."""
-    return part_script(CITE_PART, name, {c.key: dict(_machine(c)) for c in citations})
+    """A part of citations as a script: each one's reference, BibTeX and CSL-JSON by its key."""
+    return part_script(CITE_PART, name, {c.key: {"Reference": c.reference(), **dict(_machine(c))} for c in citations})
 
 
-def copy_block(summary: str, formats: list[tuple[str, str]], note: str = "", end: str = "") -> str:
+def copy_block(summary: str, formats: list[tuple[str, str]], note: str = "") -> str:
     """A folded block of texts to copy, each under its name with a Copy button (cite.js shows the
     buttons and puts the reader's date for YYYY-MM-DD). ``formats``: (name, its HTML: one element)."""
     # no <div> inside: Material's search ends an excluded <div> (the facts') at the first </div>
@@ -135,4 +136,4 @@ def copy_block(summary: str, formats: list[tuple[str, str]], note: str = "", end
         for name, text in formats
     )
     said = f'<p class="nqpf-cite-note">{esc(note)}</p>' if note else ""
-    return f'<details class="nqpf-cite"><summary>{esc(summary)}</summary>{said}{body}{end}</details>\n'
+    return f'<details class="nqpf-cite"><summary>{esc(summary)}</summary>{said}{body}</details>\n'

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from .charts import Chart, chart_html, chart_of, chart_paths
-from .citations import Citation, cite_block, cite_part
+from .citations import Citation, cite_later, cite_part
 from .comparison import comparisons
 from .history import day_label
 from .markup import asset_href, esc, page_url, relative_href
@@ -202,8 +202,7 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     note = f'<p class="nqpf-note">Note: {esc(fact.note)}</p>' if fact.note else ""
     measured = _measure_line(item, base, options, from_src)
     dates = dates_line(item, base)
-    part = asset_href(from_src, cite_part_path(from_src), options.directory_urls)
-    cite = cite_block(fact_citation(item, base, options), part)
+    cite = cite_later(f"nqpf-{fact.id}", asset_href(from_src, cite_part_path(from_src), options.directory_urls))
     return (
         f'<article class="nqpf-fact nqpf-{esc(fact.kind)}" id="{esc(fact.id)}">\n'
         f"{value}"

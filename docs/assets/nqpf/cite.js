@@ -1,8 +1,7 @@
 /* Cite and copy: the date a reader accessed a page goes into each citation (the build writes
  * YYYY-MM-DD: it cannot know), and each citation and permalink gets a "Copy" button. A fact's
- * BibTeX and CSL-JSON come in a part of the page's citations (a script: it loads from file://
- * too), asked for when the reader first opens a "Cite". Without script the reference reads as
- * written and the buttons stay hidden. */
+ * reference, BibTeX and CSL-JSON come in a part of the page's citations (a script: it loads from
+ * file:// too), asked for when the reader first opens its "Cite". A measure's are in its page. */
 (function () {
   "use strict";
   var today = new Date();
@@ -72,13 +71,19 @@
         button.hidden = true;
         button.textContent = "Copy";
         label.appendChild(button);
-        var pre = document.createElement("pre");
-        pre.className = "nqpf-cite-text";
-        var code = document.createElement("code");
-        code.textContent = formats[format];  /* text, never markup */
-        pre.appendChild(code);
+        var text;
+        if (format === "Reference") {  /* prose: it wraps as a paragraph */
+          text = document.createElement("p");
+          text.textContent = formats[format];  /* text, never markup */
+        } else {
+          text = document.createElement("pre");
+          var code = document.createElement("code");
+          code.textContent = formats[format];
+          text.appendChild(code);
+        }
+        text.className = "nqpf-cite-text";
         later.parentNode.insertBefore(label, later);
-        later.parentNode.insertBefore(pre, later);
+        later.parentNode.insertBefore(text, later);
       });
       later.remove();
       ready(cite);
@@ -89,7 +94,7 @@
     ready(cite);
     var later = cite.querySelector(".nqpf-cite-later");
     if (!later) { return; }
-    later.textContent = "Loading BibTeX and CSL-JSON…";
+    later.textContent = "Loading the citation…";
     cite.addEventListener("toggle", function () {
       if (cite.open && later.parentNode) { machineReadable(cite, later); }
     });
