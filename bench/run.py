@@ -686,6 +686,11 @@ def main() -> None:
     performance = [v for k, v in at_scale.items() if k != "lighthouse_benchmark_index"]
     targets = [
         ("hooks_s <= 0.25 x baseline_build_s", last["hooks_s"] <= 0.25 * last["baseline_build_s"]),
+        (
+            "Lighthouse performance >= 97 on every page type of the real site (a host of benchmarkIndex >= 2,000)",
+            real["lighthouse_benchmark_index"] < 2000
+            or all(v >= 97 for k, v in real.items() if k != "lighthouse_benchmark_index"),
+        ),
         ("verify_s <= 1.0", last["verify_s"] <= 1.0),
         (
             "search_p95_ms <= 16 and < material",

@@ -173,8 +173,24 @@ def test_the_cache_of_file_versions_gives_the_same_history_and_survives_damage(g
     plain = read_history(git_project)
     assert read_history(git_project, cache) == plain
     assert cache.is_file()
-    versions = json.loads(cache.read_text())
+    versions = json.loads(cache.read_text())["versions"]
     assert len(versions) == len(list((git_project / "facts").glob("*.yml"))) - 6 + 1  # one more version of economy.yml
     assert read_history(git_project, cache) == plain  # read from the cache, not from git
     cache.write_text("{not json", encoding="utf-8")
     assert read_history(git_project, cache) == plain
+
+
+def test_a_draft_is_added_when_it_is_reviewed_not_when_it_was_drafted(git_project):
+    drafts = git_project / "facts" / "drafts"
+    drafts.mkdir(exist_ok=True)
+    economy = (git_project / "facts" / "economy.yml").read_text(encoding="utf-8")
+    block = economy[economy.index("- id: gdp-2023-usd") :]
+    block = block[: block.index("\n- id:")].rstrip("\n") + "\n"
+    draft = block.replace("- id: gdp-2023-usd", "- id: gdp-2023-usd-drafted\n  draft: true")
+    (drafts / "some-seed.yml").write_text(draft, encoding="utf-8")
+    commit_all(git_project, "A machine draft", SECOND)
+    assert read_history(git_project).of("gdp-2023-usd-drafted") is None  # a draft is not in the base
+    (drafts / "some-seed.yml").write_text(draft.replace("  draft: true\n", ""), encoding="utf-8")
+    commit_all(git_project, "Reviewed", THIRD)
+    dates = read_history(git_project).of("gdp-2023-usd-drafted")
+    assert (dates.added, dates.changed) == (THIRD, THIRD)  # reviewed facts may stay in facts/drafts/

@@ -115,13 +115,20 @@ def chart_of(
     """The chart of ``items`` in date order (``latest``: only that many, the latest), or None
     when none is dated with a value."""
     in_order = sorted(items, key=in_date_order)
-    dated = [(i, v) for i in in_order if i.fact.period and (v := in_unit(i, measure, units)) is not None]
-    if not dated:
+    # the facts a bar can show: dated, with a value in a unit that converts to the measure's
+    chartable = [
+        i
+        for i in in_order
+        if i.fact.period and i.fact.value is not None and units.converts(i.fact.unit or "", measure.unit)
+    ]
+    if not chartable:
         return None
-    left_out = max(0, len(dated) - latest) if latest is not None else 0
+    left_out = max(0, len(chartable) - latest) if latest is not None else 0
     rows: list[Bar | Gap] = []
     previous: Period | None = None
-    for item, value in dated[left_out:]:
+    for item in chartable[left_out:]:  # a value only for the bars drawn: a long series has many
+        value = in_unit(item, measure, units)
+        assert value is not None  # its unit converts
         fact = item.fact
         assert fact.period is not None  # only dated facts are charted
         if previous is not None:

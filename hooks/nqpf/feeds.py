@@ -36,8 +36,11 @@ def fact_feeds(base: FactBase, options: SiteOptions) -> list[tuple[str, bytes]]:
         return []
     changes = [c for c in base.history.changes if c.fact_id in base.by_id]
     feeds = [(SITE_FEED, _feed(base, options, changes, SITE_FEED, f"{options.site_name}: facts added and changed"))]
+    by_sector: dict[str, list[Change]] = {}
+    for change in changes:
+        by_sector.setdefault(base.by_id[change.fact_id].fact.sector, []).append(change)
     for slug, sector in base.sectors.items():
-        mine = [c for c in changes if base.by_id[c.fact_id].fact.sector == slug]
+        mine = by_sector.get(slug, [])
         if mine:
             title = f"{options.site_name}: {sector.title}, facts added and changed"
             feeds.append((sector_feed(slug), _feed(base, options, mine, sector_feed(slug), title)))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .loading import REGISTRY_FILES
+from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, REGISTRY_FILES
 from .model import Period
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: each version is read
@@ -74,12 +74,16 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
 
 
 def _is_fact_file(path: str, facts_dir: str) -> bool:
+    """A file of facts: facts/<sector>.yml, or facts/drafts/<seed>.yml (a reviewed fact may stay there)."""
     folder, _, name = path.rpartition("/")
+    if folder == f"{facts_dir}/drafts":
+        return name.endswith(".yml") and not name.endswith((IGNORED_SUFFIX, MEASURES_SUFFIX))
     return folder == facts_dir and name.endswith(".yml") and name not in REGISTRY_FILES
 
 
 def read_history(root: Path, cache: Path | None = None) -> History:
-    """The history of ``root``'s reviewed fact files (facts/*.yml), or UNKNOWN. ``cache``: a JSON
+    """The history of ``root``'s facts, or UNKNOWN. A fact is added when it is first reviewed (a
+    machine draft, ``draft: true``, is not yet in the base). ``cache``: a JSON
     file of the facts each file version (git blob) holds; a version never changes, so a rebuild
     reads and parses only the versions it has not seen."""
     top = _git(root, "rev-parse", "--show-toplevel", "--is-shallow-repository")
@@ -130,9 +134,10 @@ def _versions(root: Path, blobs: set[str], cache: Path | None) -> dict[str, dict
     known: dict[str, dict[str, str]] = {}
     if cache is not None and cache.is_file():
         try:
-            known = json.loads(cache.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            known = {}  # a damaged cache is read again from git
+            kept = json.loads(cache.read_text(encoding="utf-8"))
+            known = kept["versions"] if kept.get("format") == _CACHE_FORMAT else {}
+        except (OSError, ValueError, AttributeError, KeyError):
+            known = {}  # a damaged cache, or one of another format, is read again from git
     missing = sorted(blobs - known.keys())
     if missing:
         out = _git(root, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob in missing).encode())
@@ -147,9 +152,12 @@ def _versions(root: Path, blobs: set[str], cache: Path | None) -> dict[str, dict
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             partial = cache.with_suffix(f".{os.getpid()}.part")
-            partial.write_text(json.dumps(known), encoding="utf-8")
+            partial.write_text(json.dumps({"format": _CACHE_FORMAT, "versions": known}), encoding="utf-8")
             partial.replace(cache)
     return known
+
+
+_CACHE_FORMAT = 1  # what _facts_in keeps of a version: a new rule, a new number
 
 
 def _facts_in(content: bytes | None) -> dict[str, str]:
@@ -166,5 +174,5 @@ def _facts_in(content: bytes | None) -> dict[str, str]:
     return {
         str(record["id"]): hashlib.sha1(json.dumps(record, sort_keys=True, default=str).encode()).hexdigest()[:16]
         for record in records
-        if isinstance(record, dict) and "id" in record
+        if isinstance(record, dict) and "id" in record and record.get("draft") is not True
     }

@@ -139,7 +139,8 @@ def measure_jsonld(measure: Measure, items: list[VerifiedFact], base: FactBase, 
         "populationType": measure.place,
         "observation": observations,
     }
-    return f'<script type="application/ld+json">\n{json_for_script(data)}\n</script>\n'
+    # compact: the indented form goes through json's Python encoder, 5 times slower at 200 measures
+    return f'<script type="application/ld+json">\n{json_for_script(data, compact=True)}\n</script>\n'
 
 
 def measure_citation(measure: Measure, base: FactBase, options: SiteOptions) -> Citation:
