@@ -21,6 +21,8 @@ def test_no_feed_without_the_history_or_the_sites_address(fact_base):
     assert dataclasses.replace(fact_base, history=UNKNOWN).history.known is False
     dated = with_changes(fact_base, [Change("2026-11-01T00:00:00+00:00", "added", "nev-production-2023")])
     assert fact_feeds(dated, SiteOptions(site_name="x")) == []
+    quiet = dataclasses.replace(fact_base, history=History(known=True))  # a history with no fact in it
+    assert fact_feeds(quiet, SITE) == []  # a feed's date would have to be made up
     assert [path for path, _ in fact_feeds(dated, SITE)] == ["feeds/facts.xml", "feeds/new-energy-vehicles.xml"]
 
 

@@ -26,7 +26,7 @@ from .comparison import disagreements
 from .drafting import draft_seed, drafts_yaml, facts_header, ignored_header, measures_header
 from .exports import fact_record
 from .intake import SourceRefused, new_slug, seed_file_name, seed_text, source_entry, stated_metadata
-from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, LoadedInputs, ProjectPaths, load_inputs, load_registries
+from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, LoadedInputs, ProjectPaths, keep, load_inputs, load_registries
 from .model import json_schema
 from .problems import FactsInvalid, Problem
 from .reading import Vocabulary
@@ -265,11 +265,7 @@ def _check_data(paths: ProjectPaths) -> tuple[CheckData | None, list[Problem]]:
     if problems:
         return None, problems
     data = check_data(base)
-    with contextlib.suppress(OSError):  # a read-only checkout checks all the same, only slower
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        written = cache.with_suffix(f".{os.getpid()}.tmp")
-        written.write_text(json.dumps({"fingerprint": fingerprint, "rows": rows_json(data.rows)}), encoding="utf-8")
-        written.replace(cache)
+    keep(cache, json.dumps({"fingerprint": fingerprint, "rows": rows_json(data.rows)}).encode())
     return data, []
 
 

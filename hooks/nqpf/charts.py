@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import vl_convert
 
+from .loading import keep
 from .markup import esc
 from .model import Measure, Period
 from .numbers import SCALES
@@ -305,8 +305,5 @@ def chart_png(svg: str, cache: Path | None = None) -> bytes:
         return path.read_bytes()
     png = bytes(vl_convert.svg_to_png(svg, scale=2))
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.part")  # never a half-written picture under its name
-        partial.write_bytes(png)
-        partial.replace(path)
+        keep(path, png)
     return png

@@ -10,9 +10,9 @@ from fractions import Fraction
 from typing import Any
 
 from .comparison import comparisons
-from .markup import json_for_script, page_url
+from .markup import json_for_script
 from .numbers import parse_value
-from .pages import according_to, fact_page_src, source_label
+from .pages import according_to, fact_url, source_label
 from .verify import FactBase, VerifiedFact
 
 CSV_FIELDS = (
@@ -87,7 +87,7 @@ def fact_record(item: VerifiedFact, base: FactBase, directory_urls: bool = True)
         "entities": list(fact.entities),
         "tags": list(fact.tags),
         "note": fact.note,
-        "url": f"{page_url(fact_page_src(item, base), directory_urls)}#{fact.id}",
+        "url": fact_url(item, base, directory_urls),
         # when the fact was added and last changed, from the repository's history (None: unknown)
         "added": dates.added if dates else None,
         "changed": dates.changed if dates else None,

@@ -14,13 +14,12 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from .history import Change
-from .markup import page_url
 from .pages import (
     SITE_FEED,
     SiteOptions,
     absolute_url,
     according_to,
-    fact_page_src,
+    fact_url,
     has_feeds,
     sector_feed,
     source_label,
@@ -35,6 +34,8 @@ def fact_feeds(base: FactBase, options: SiteOptions) -> list[tuple[str, bytes]]:
     if not has_feeds(base, options):
         return []
     changes = [c for c in base.history.changes if c.fact_id in base.by_id]
+    if not changes:  # an Atom feed needs the date of its latest entry: none is made up
+        return []
     feeds = [(SITE_FEED, _feed(base, options, changes, SITE_FEED, f"{options.site_name}: facts added and changed"))]
     by_sector: dict[str, list[Change]] = {}
     for change in changes:
@@ -57,11 +58,11 @@ def _feed(base: FactBase, options: SiteOptions, changes: list[Change], path: str
     feed.link(href=absolute_url(options, ""), rel="alternate", type="text/html")
     feed.language("en")
     feed.author({"name": f"{options.site_name} contributors"})
-    feed.updated(_when(latest[0].date) if latest else _when(base.history.data_changed or "1970-01-01T00:00:00+00:00"))
+    feed.updated(_when(latest[0].date))
     for change in latest:
         item = base.by_id[change.fact_id]
         fact = item.fact
-        link = absolute_url(options, f"{page_url(fact_page_src(item, base), options.directory_urls)}#{fact.id}")
+        link = absolute_url(options, fact_url(item, base, options.directory_urls))
         entry = feed.add_entry(order="append")
         entry.id(_entry_id(options, change))
         entry.title(f"{change.kind.capitalize()}: {fact.claim}")

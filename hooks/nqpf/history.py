@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, REGISTRY_FILES
+from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, REGISTRY_FILES, keep
 from .model import Period
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: each version is read
@@ -86,11 +85,13 @@ def read_history(root: Path, cache: Path | None = None) -> History:
     machine draft, ``draft: true``, is not yet in the base). ``cache``: a JSON
     file of the facts each file version (git blob) holds; a version never changes, so a rebuild
     reads and parses only the versions it has not seen."""
-    top = _git(root, "rev-parse", "--show-toplevel", "--is-shallow-repository")
-    if top is None or top.split()[-1] != b"false":
-        return UNKNOWN
     # paths as git prints them are relative to the repository's top, which may hold the project
-    prefix = (_git(root, "rev-parse", "--show-prefix") or b"").decode().strip()
+    where = _git(root, "rev-parse", "--show-prefix", "--is-shallow-repository")
+    if where is None:
+        return UNKNOWN
+    prefix, shallow = where.decode().split("\n")[:2]
+    if shallow != "false":
+        return UNKNOWN
     facts_dir = f"{prefix}facts"
     log = _git(
         root, "log", "--reverse", "--no-renames", "--raw", "--no-abbrev", "--format=%x00%H %cI", "--", "facts", "seeds"
@@ -150,10 +151,7 @@ def _versions(root: Path, blobs: set[str], cache: Path | None) -> dict[str, dict
             known[blob] = _facts_in(out[end + 1 : end + 1 + size])
             at = end + 1 + size + 1  # the content, then a newline
         if cache is not None:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            partial = cache.with_suffix(f".{os.getpid()}.part")
-            partial.write_text(json.dumps({"format": _CACHE_FORMAT, "versions": known}), encoding="utf-8")
-            partial.replace(cache)
+            keep(cache, json.dumps({"format": _CACHE_FORMAT, "versions": known}).encode())
     return known
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -89,6 +91,16 @@ class ProjectPaths:
 
     def ignore_files(self) -> list[Path]:
         return [self.facts_dir / "ignored-numbers.yml", *sorted(self.drafts_dir.glob(f"*{IGNORED_SUFFIX}"))]
+
+
+def keep(path: Path, content: bytes) -> None:
+    """Write a cache file whole or not at all (a temporary name, then a rename), so that no
+    reader sees half of it; a read-only checkout keeps nothing and goes on, only slower."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written = path.with_suffix(f".{os.getpid()}.tmp")
+        written.write_bytes(content)
+        written.replace(path)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from .pages import (
     front_matter,
     measure_chart,
     measure_src,
+    measure_url,
     sector_src,
     source_label,
 )
@@ -148,7 +149,7 @@ def measure_citation(measure: Measure, base: FactBase, options: SiteOptions) -> 
     sources = sorted({source_label(base.sources[i.fact.seed]) for i in items})
     note = f"Facts from {'; '.join(sources)}" if sources else "No facts yet"
     known = [d.changed for i in items if (d := base.history.of(i.fact.id))]
-    url = absolute_url(options, page_url(measure_src(measure.slug), options.directory_urls))
+    url = measure_url(measure.slug, options)
     return Citation(
         f"nqpf-measure-{measure.slug}", measure.label, url, options.site_name, note, max(known, default=None)
     )
@@ -208,7 +209,7 @@ def chart_files(base: FactBase, options: SiteOptions, cache: Path | None = None)
         chart = None if measure.draft else measure_chart(slug, base, measure_src(slug), options, PICTURE_BARS)
         if chart is None:
             continue
-        address = absolute_url(options, page_url(measure_src(slug), options.directory_urls))
+        address = measure_url(slug, options)
         svg = chart_svg(chart, site_name=options.site_name, url=address)
         svg_path, png_path = chart_paths(slug)
         files += [(svg_path, svg), (png_path, chart_png(svg, cache))]
@@ -263,7 +264,7 @@ def embed_pages(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
         if chart is None:
             continue
         back = relative_href(src, measure_src(slug), options.directory_urls)
-        canonical = absolute_url(options, page_url(measure_src(slug), options.directory_urls))
+        canonical = measure_url(slug, options)
         html = (
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width,initial-scale=1">\n'

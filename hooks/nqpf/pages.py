@@ -125,6 +125,16 @@ def fact_page_src(item: VerifiedFact, base: FactBase) -> str:
     return sector_src(item.fact.sector, base.sector_positions[item.fact.id] // PAGE_SIZE + 1)
 
 
+def fact_url(item: VerifiedFact, base: FactBase, directory_urls: bool) -> str:
+    """A fact's permalink from the site's root: "sectors/robotics/#its-id"."""
+    return f"{page_url(fact_page_src(item, base), directory_urls)}#{item.fact.id}"
+
+
+def measure_url(slug: str, options: SiteOptions) -> str:
+    """A measure page's full address (its path when the site names no address)."""
+    return absolute_url(options, page_url(measure_src(slug), options.directory_urls))
+
+
 def fact_href(item: VerifiedFact, base: FactBase, from_src: str, options: SiteOptions) -> str:
     return relative_href(from_src, fact_page_src(item, base), options.directory_urls, item.fact.id)
 
@@ -153,7 +163,7 @@ def front_matter(title: str, **extra: object) -> str:
 
 def fact_citation(item: VerifiedFact, base: FactBase, options: SiteOptions) -> Citation:
     fact = item.fact
-    url = absolute_url(options, f"{page_url(fact_page_src(item, base), options.directory_urls)}#{fact.id}")
+    url = absolute_url(options, fact_url(item, base, options.directory_urls))
     source = source_label(base.sources[fact.seed])
     who = f"According to {according_to(item, base)}; source: {source}" if fact.said_by else f"Source: {source}"
     dates = base.history.of(fact.id)

@@ -36,29 +36,17 @@
     });
   }
 
-  /* Parts of citations: one script per page, loaded once, however many facts ask. */
-  var parts = {};
-  var waiting = {};
-  window.NQPF_CITE_PART = function (name, payload) {
-    parts[name] = payload;
-    (waiting[name] || []).forEach(function (fill) { fill(payload); });
-    delete waiting[name];
-  };
-  function load(src, name, fill) {
-    if (parts[name]) { fill(parts[name]); return; }
-    if (!waiting[name]) {
-      waiting[name] = [];
-      var script = document.createElement("script");
-      script.src = src;
-      script.onerror = function () { delete waiting[name]; script.remove(); };
-      document.head.appendChild(script);
-    }
-    waiting[name].push(fill);
+  /* Parts of citations, loaded by parts.js: one script per page, however many facts ask. */
+  var loaders = {};
+  function load(src, fill) {
+    var cut = src.lastIndexOf("/") + 1;
+    var base = src.slice(0, cut);
+    if (!loaders[base]) { loaders[base] = window.NqpfParts("NQPF_CITE_PART", base); }
+    loaders[base](src.slice(cut).replace(/\.js$/, "")).then(fill, function () { /* asked again next time */ });
   }
 
   function machineReadable(cite, later) {
-    var name = later.dataset.part.split("/").pop().replace(/\.js$/, "");
-    load(later.dataset.part, name, function (payload) {
+    load(later.dataset.part, function (payload) {
       var formats = payload[later.dataset.key];
       if (!formats || !later.parentNode) { return; }
       Object.keys(formats).forEach(function (format) {
