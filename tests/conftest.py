@@ -30,15 +30,26 @@ class BuildResult:
     site: Path
 
 
-def run_build(root: Path, site: Path, *extra: str) -> BuildResult:
-    """``mkdocs build --strict`` of the project in ``root`` into ``site``."""
+def timings_path(site: Path) -> Path:
+    """Where ``run_build`` has the hooks write their timings (and whether they forked)."""
+    return site.parent / f"{site.name}-timings.json"
+
+
+def run_build(root: Path, site: Path, *extra: str, env: dict[str, str] | None = None) -> BuildResult:
+    """``mkdocs build --strict`` of the project in ``root`` into ``site`` (``env``: more variables)."""
     done = subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(site), *extra],
         cwd=root,
         capture_output=True,
         text=True,
         timeout=300,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "NO_MKDOCS_2_WARNING": "1",
+            "SOURCE_DATE_EPOCH": "1700000000",
+            "NQPF_TIMINGS": str(timings_path(site)),
+            **(env or {}),
+        },
         check=False,
     )
     return BuildResult(done.returncode, done.stdout + done.stderr, site)

@@ -2,10 +2,11 @@
 
 import csv
 import json
+import os
 import re
 from html import unescape
 
-from conftest import run_build
+from conftest import ROOT, run_build, timings_path
 from html_tools import page_for_url, read_page
 
 from nqpf.markup import esc
@@ -38,6 +39,22 @@ def test_exports_hold_every_fact_with_the_required_fields(built_site, fact_base)
     )
     assert nev["url"] == "sectors/new-energy-vehicles/#nev-production-2023"
     assert (nev["measure"], nev["measure_label"]) == ("nev-production", "New energy vehicle production in China")
+
+
+def test_a_build_in_one_process_writes_the_same_bytes_as_one_that_forks(built_site, tmp_path):
+    forked = json.loads(timings_path(built_site.site).read_text())["forked"]
+    if len(os.sched_getaffinity(0)) > 1:  # a fork helps only with a second core
+        assert forked == 1.0, "the suite's build should make half its outputs in a child"
+    alone = run_build(ROOT, tmp_path / "site", env={"NQPF_JOBS": "1"})
+    assert alone.returncode == 0, alone.output
+    assert json.loads(timings_path(alone.site).read_text())["forked"] == 0.0
+
+    def files(site):
+        return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+    first, second = files(built_site.site), files(alone.site)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_every_fact_url_resolves_to_an_element_with_its_id(built_site):

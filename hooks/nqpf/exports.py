@@ -172,6 +172,11 @@ def measures_json(base: FactBase) -> str:
     """measures.json: every measure with its unit, definition and facts, and the periods whose
     sources disagree."""
     units = base.unit_registry.units
+    disagreeing: dict[str, list[dict[str, Any]]] = {}  # measure -> its periods whose sources disagree
+    for (measure_slug, period), comparison in sorted(comparisons(base).items()):
+        if comparison.disagreements:
+            facts = [item.fact.id for item in comparison.facts]
+            disagreeing.setdefault(measure_slug, []).append({"period": period, "facts": facts})
     records = []
     for slug, measure in sorted(base.measures.items()):
         if measure.draft:
@@ -189,11 +194,7 @@ def measures_json(base: FactBase) -> str:
                 "period_kind": measure.period,
                 "sector": measure.sector,
                 "facts": [item.fact.id for item in base.by_measure.get(slug, [])],
-                "disagreements": [
-                    {"period": period, "facts": [item.fact.id for item in comparison.facts]}
-                    for (measure_slug, period), comparison in sorted(comparisons(base).items())
-                    if measure_slug == slug and comparison.disagreements
-                ],
+                "disagreements": disagreeing.get(slug, []),
                 "csv": measure_csv_path(slug),
             }
         )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .numbers import SCALE_SPELLINGS, SCALES, format_number, parse_value
@@ -75,10 +75,15 @@ class Period:
 
     def label(self) -> str:
         """The period for people: "2023", "March 2025", "11 March 2025"."""
-        if self.precision == "year":
-            return self.text
-        day = dt.date.fromisoformat(self.text if self.precision == "day" else self.text + "-01")
-        return day.strftime("%B %Y") if self.precision == "month" else f"{day.day} {day:%B %Y}"
+        return _period_label(self.text)
+
+
+@lru_cache(maxsize=4096)  # a base names few distinct periods, and each is labelled many times
+def _period_label(text: str) -> str:
+    if len(text) == 4:  # a year
+        return text
+    day = dt.date.fromisoformat(text if len(text) == 10 else text + "-01")
+    return day.strftime("%B %Y") if len(text) == 7 else f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True)
