@@ -9,10 +9,12 @@ import pytest
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_localised_numbers import UR_PHRASES, UR_SHAPES, UR_SUBJECTS, ZH_PHRASES, ZH_SHAPES, ZH_SUBJECTS, _shaped
 from test_numbers import REAL_FORMS
 
+from nqpf.localised_numbers import LANGUAGES, ZH_DIGITS, ZH_GROUPS, ZH_POINT, ZH_UNITS, NumberWords, read_numbers_in
 from nqpf.numbers import CURRENCIES, HEDGES, SCALE_SPELLINGS, SCALES, WORD_VALUES, read_numbers
-from nqpf.reader_data import reader_data, to_javascript
+from nqpf.reader_data import localised_reader_data, reader_data, to_javascript
 
 ENGINE = ROOT / "docs" / "assets" / "nqpf" / "number-reader.js"
 
@@ -175,3 +177,73 @@ def test_the_translation_writes_unicode_classes_and_no_conditional():
     assert to_javascript(r"(?P<x>a\ b\.)") == r"(?<x>a b\.)"
     assert all("(?(" not in p for p in reader_data()["patterns"].values())
     json.dumps(reader_data())  # plain data
+
+
+# The Chinese and Urdu readers (localised_numbers), the same way.
+
+
+def localised_python_mentions(text: str, language: str) -> list[list]:
+    return [
+        [m.text, m.start, m.end, str(m.value), m.scale, m.percent, m.ordinal, m.hedge, m.hedge_words, m.scale_size]
+        for m in read_numbers_in(text, language)
+    ]
+
+
+READ_LOCALISED = """([language, texts]) => texts.map(text => window.readers[language].readNumbers(text).map(m => [
+  m.text, m.start, m.end, m.value, m.scale, m.percent, m.ordinal, m.hedge, m.hedge_words,
+  m.scale_size === null ? null : Number(m.scale_size)]))"""
+
+
+@pytest.fixture(scope="module")
+def localised_engine(browser):
+    page = browser.new_page()
+    page.set_content("<!doctype html><title>readers</title>")
+    page.add_script_tag(path=str(ENGINE))
+    page.evaluate(
+        "data => { window.readers = {}; for (const d of data) window.readers[d.language] = "
+        "window.NqpfNumberReader.createLocalised(d); }",
+        [localised_reader_data(code) for code in LANGUAGES],
+    )
+    yield lambda language, texts: page.evaluate(READ_LOCALISED, [language, texts])
+    page.close()
+
+
+def assert_same_in(engine, language: str, texts: list[str]) -> None:
+    for text, found in zip(texts, engine(language, texts), strict=True):
+        assert found == localised_python_mentions(text, language), text
+
+
+def test_the_chinese_and_urdu_phrase_tables_read_alike(localised_engine):
+    zh = [text for text, _ in ZH_PHRASES] + [text for text, *_ in _shaped(ZH_SHAPES, ZH_SUBJECTS)]
+    ur = [text for text, _ in UR_PHRASES] + [text for text, *_ in _shaped(UR_SHAPES, UR_SUBJECTS)]
+    assert sum(len(localised_python_mentions(t, "zh")) for t in zh) > 150
+    assert_same_in(localised_engine, "zh", zh)
+    assert_same_in(localised_engine, "ur", ur)
+
+
+def _tokens(words: NumberWords) -> st.SearchStrategy[str]:
+    native = sorted([*ZH_DIGITS, *ZH_UNITS, *ZH_GROUPS, ZH_POINT]) if words.native_numerals else ["x"]
+    return st.one_of(
+        st.sampled_from(sorted(words.scales)),
+        st.sampled_from(sorted([*words.hedges_before, *words.hedges_after, *words.hedges_between])),
+        st.sampled_from([*words.percent_after, *words.percent_before, *words.ordinal_before, *words.spans_of_time]),
+        st.sampled_from(native),
+        st.sampled_from(["产量", "增长", "元", "G", "ٹن", "روپے", "ڈالر", "،", "，", "。", " ", "\u00a0"]),
+        st.sampled_from(list(words.decimal_points + words.group_separators)),
+        st.integers(0, 10**7).map(str),
+        st.integers(0, 10**5).map(lambda n: str(n).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))),
+        st.integers(0, 10**5).map(lambda n: str(n).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))),
+        st.decimals(0, 10**6, places=2, allow_nan=False).map(str),
+    )
+
+
+LOCALISED_SENTENCES = st.sampled_from(sorted(LANGUAGES)).flatmap(
+    lambda code: st.tuples(st.just(code), st.lists(_tokens(LANGUAGES[code]), min_size=1, max_size=12).map("".join))
+)
+
+
+@settings(max_examples=3000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(sentence=LOCALISED_SENTENCES)
+def test_generated_chinese_and_urdu_sentences_read_alike(localised_engine, sentence):
+    language, text = sentence
+    assert localised_engine(language, [text])[0] == localised_python_mentions(text, language)

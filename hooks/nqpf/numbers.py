@@ -247,11 +247,12 @@ class NumberMention:
     unit: str | None = None  # a unit glued to the number: "MW" of "884MW"
     hedge: str | None = None  # the qualifier its hedge states: "more than" for "topped"
     hedge_words: str | None = None  # the hedge as written: "topped"
+    scale_size: int | None = None  # the size of a scale word of another language (万: 10,000)
 
     @property
     def magnitude(self) -> Fraction:
         """The value with its scale word applied: "9.443 million" -> 9443000."""
-        return self.value * SCALES.get(self.scale or "", 1)
+        return self.value * (self.scale_size or SCALES.get(self.scale or "", 1))
 
     @property
     def currency_units(self) -> tuple[str, ...]:

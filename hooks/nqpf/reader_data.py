@@ -17,7 +17,7 @@ import re
 import sys
 from typing import Any
 
-from . import numbers
+from . import localised_numbers, numbers
 
 # Python's white space (str.isspace), which its \s matches in a str pattern.
 WHITE_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
@@ -129,4 +129,33 @@ def reader_data() -> dict[str, Any]:
         "decimalZeros": _decimal_zeros(),
         "maxDigits": numbers.MAX_DIGITS,
         "whiteSpace": WHITE_SPACE,
+    }
+
+
+def localised_reader_data(code: str) -> dict[str, Any]:
+    """The number reader of another language (``localised_numbers``) as data for the browser."""
+    words = localised_numbers.LANGUAGES[code]
+    patterns = {
+        "number": localised_numbers.number_pattern(words),
+        "hedge_before": localised_numbers.hedge_before_pattern(words),
+        "hedge_after": localised_numbers.hedge_after_pattern(words),
+    }
+    return {
+        "language": code,
+        "patterns": {name: to_javascript(pattern) for name, pattern in patterns.items()},
+        "scales": {word: str(size) for word, size in words.scales.items()},
+        "hedges": {**words.hedges_before, **words.hedges_after, **words.hedges_between},
+        "spansOfTime": list(words.spans_of_time),
+        "decimalPoints": words.decimal_points,
+        "groupSeparators": words.group_separators,
+        "hedgeReach": localised_numbers.HEDGE_REACH,
+        "maxDigits": numbers.MAX_DIGITS,
+        "decimalZeros": _decimal_zeros(),
+        "chinese": {
+            "digits": localised_numbers.ZH_DIGITS,
+            "units": localised_numbers.ZH_UNITS,
+            "groups": localised_numbers.ZH_GROUPS,
+            "point": localised_numbers.ZH_POINT,
+            "shorthand": localised_numbers.ZH_SHORTHAND,
+        },
     }

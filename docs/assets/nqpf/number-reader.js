@@ -29,18 +29,7 @@
     return map;
   }
 
-  function create(data) {
-    var P = data.patterns;
-    var dateRe = new RegExp(P.date, "gud");
-    var numeralRe = new RegExp(P.numeral, "gud");
-    var wordsRe = new RegExp(P.words, "gud");
-    var hedgeBeforeRe = new RegExp(P.hedge_before, "yu");
-    var conversionRe = new RegExp("(?:" + P.conversion + ")", "yu");
-    var countingRe = new RegExp(P.counting, "u");
-    var splitRe = new RegExp(P.spelled_split, "u");
-    var zeros = data.decimalZeros;
-    var space = new RegExp("[" + data.whiteSpace + "]+", "gu");
-
+  function digitReader(zeros) {  /* Unicode decimal digits, from each run's zero (reader_data) */
     function digitValue(codePoint) {
       for (var d = 0; d <= 9; d += 1) {
         if (zeros.indexOf(codePoint - d) >= 0) { return d; }
@@ -66,6 +55,152 @@
       var places = Array.from(decimals).length - exponent;
       return places >= 0 ? fraction(numerator, 10n ** BigInt(places)) : fraction(numerator * 10n ** BigInt(-places), 1n);
     }
+
+    return { digits: digits, exact: exact };
+  }
+
+  function back(text, index, count) {  /* the index ``count`` code points before ``index`` */
+    while (count > 0 && index > 0) {
+      index -= 1;
+      var unit = text.charCodeAt(index);
+      if (unit >= 0xdc00 && unit <= 0xdfff && index > 0) {
+        var lead = text.charCodeAt(index - 1);
+        if (lead >= 0xd800 && lead <= 0xdbff) { index -= 1; }
+      }
+      count -= 1;
+    }
+    return index;
+  }
+
+  function reversed(text) { return Array.from(text).reverse().join(""); }
+
+  function withCodePoints(text, found) {  /* UTF-16 offsets -> code point offsets; values as text */
+    var map = codePointMap(text);
+    return found.map(function (m) {
+      var copy = Object.assign({}, m);
+      copy.start = map[m.start];
+      copy.end = map[m.end];
+      copy.value = m.value.d === 1n ? String(m.value.n) : m.value.n + "/" + m.value.d;
+      return copy;
+    });
+  }
+
+  /* Chinese and Urdu: hooks/nqpf/localised_numbers.py, from the data localised_reader_data writes. */
+  function createLocalised(data) {
+    var numberRe = new RegExp(data.patterns.number, "gud");
+    var beforeRe = new RegExp(data.patterns.hedge_before, "yu");
+    var afterRe = new RegExp(data.patterns.hedge_after, "yu");
+    var exact = digitReader(data.decimalZeros).exact;
+    var LIMIT = 10n ** BigInt(data.maxDigits);
+    var zh = data.chinese;
+
+    function numeralWithUnits(whole) {  /* localised_numbers._with_units */
+      var total = 0n, group = 0n, section = 0n, digit = null, lastUnit = 10n ** 13n;
+      for (var ch of whole) {
+        if (ch in zh.digits) {
+          if (digit !== null && digit !== 0n && zh.digits[ch] !== 0) { return null; }
+          digit = BigInt(zh.digits[ch]);
+        } else if (ch in zh.units) {
+          var unit = BigInt(zh.units[ch]);
+          if (unit >= lastUnit && section) { return null; }
+          if (digit === null && !(unit === 10n && section === 0n)) { return null; }
+          section += (digit === null ? 1n : digit) * unit;
+          lastUnit = unit; digit = null;
+        } else {
+          var size = BigInt(zh.groups[ch]);
+          var amount = section + (digit || 0n);
+          if (size === 10000n) {
+            if (amount === 0n && group === 0n) { return null; }
+            group = amount * size; section = 0n; digit = null; lastUnit = 10000n;
+          } else {
+            amount += group;
+            if (amount === 0n && total === 0n) { return null; }
+            total = (total + amount) * size; group = 0n; section = 0n; digit = null; lastUnit = 10n ** 13n;
+          }
+        }
+      }
+      var chars = Array.from(whole);
+      if (digit !== null && digit !== 0n && chars.length > 1 && zh.shorthand.indexOf(chars[chars.length - 2]) >= 0) {
+        return null;
+      }
+      return total + group + section + (digit || 0n);
+    }
+
+    function chineseNumeral(written, loneDigit) {  /* localised_numbers.chinese_numeral */
+      var cut = written.indexOf(zh.point);
+      var whole = cut >= 0 ? written.slice(0, cut) : written, decimals = cut >= 0 ? written.slice(cut + 1) : "";
+      var places = Array.from(decimals);
+      if (!places.every(function (c) { return c in zh.digits; })) { return null; }
+      var part = decimals ? fraction(BigInt(places.map(function (c) { return zh.digits[c]; }).join("")), 10n ** BigInt(places.length))
+                          : fraction(0n, 1n);
+      if (!whole) { return null; }
+      var chars = Array.from(whole), integer;
+      if (chars.every(function (c) { return c in zh.digits; })) {
+        if (chars.length < 2 && !decimals && !loneDigit) { return null; }
+        integer = BigInt(chars.map(function (c) { return zh.digits[c]; }).join(""));
+      } else {
+        integer = numeralWithUnits(whole);
+        if (integer === null) { return null; }
+      }
+      return fraction(integer * part.d + part.n, part.d);
+    }
+
+    function value(g) {
+      if (g.num !== undefined) {
+        var numeral = g.num;
+        Array.from(data.groupSeparators).forEach(function (c) { numeral = numeral.split(c).join(""); });
+        Array.from(data.decimalPoints).forEach(function (c) { numeral = numeral.split(c).join("."); });
+        var count = Array.from(numeral).filter(function (ch) { return /^\p{Nd}$/u.test(ch); }).length;
+        return count > data.maxDigits ? null : exact(numeral);
+      }
+      return chineseNumeral(g.native, Boolean(g.ordinal));
+    }
+
+    function mentions(text) {  /* UTF-16 offsets, exact values */
+      var found = [];
+      for (var match of text.matchAll(numberRe)) {
+        var g = match.groups, v = value(g);
+        if (!v || (v.n < 0n ? -v.n : v.n) >= LIMIT || v.d >= LIMIT) { continue; }
+        var start = match.index, end = match.index + match[0].length, words = null, hedge;
+        var spansOfTime = data.spansOfTime.some(function (s) { return text.startsWith(s, end); });
+        if (g.between !== undefined) {
+          words = g.between;
+        } else {
+          beforeRe.lastIndex = 0;
+          hedge = beforeRe.exec(reversed(text.slice(back(text, start, data.hedgeReach), start)));
+          if (hedge && !spansOfTime) {
+            words = reversed(hedge.groups.hedge);
+          } else {
+            afterRe.lastIndex = 0;
+            hedge = afterRe.exec(Array.from(text.slice(end)).slice(0, data.hedgeReach).join(""));
+            if (hedge) { words = hedge.groups.hedge; }
+          }
+        }
+        var scale = g.scale || null;
+        found.push({ text: match[0], value: v, start: start, end: end, scale: scale,
+                     percent: Boolean(g.percent || g.percent_before), ordinal: Boolean(g.ordinal),
+                     hedge: words ? data.hedges[words] : null, hedge_words: words,
+                     scale_size: scale ? data.scales[scale] : null });
+      }
+      return found;
+    }
+
+    return { readNumbers: function (text) { return withCodePoints(text, mentions(text)); }, mentions: mentions };
+  }
+
+  function create(data) {
+    var P = data.patterns;
+    var dateRe = new RegExp(P.date, "gud");
+    var numeralRe = new RegExp(P.numeral, "gud");
+    var wordsRe = new RegExp(P.words, "gud");
+    var hedgeBeforeRe = new RegExp(P.hedge_before, "yu");
+    var conversionRe = new RegExp("(?:" + P.conversion + ")", "yu");
+    var countingRe = new RegExp(P.counting, "u");
+    var splitRe = new RegExp(P.spelled_split, "u");
+    var zeros = data.decimalZeros;
+    var space = new RegExp("[" + data.whiteSpace + "]+", "gu");
+
+    var digitsOf = digitReader(zeros), digits = digitsOf.digits, exact = digitsOf.exact;
 
     function scaleWord(written) {
       if (!written) { return null; }
@@ -158,19 +293,6 @@
       return mention(text.slice(start, end), value, start, end, { scale: scale, percent: percent });
     }
 
-    function back(text, index, count) {  /* the index ``count`` code points before ``index`` */
-      while (count > 0 && index > 0) {
-        index -= 1;
-        var unit = text.charCodeAt(index);
-        if (unit >= 0xdc00 && unit <= 0xdfff && index > 0) {
-          var lead = text.charCodeAt(index - 1);
-          if (lead >= 0xd800 && lead <= 0xdbff) { index -= 1; }
-        }
-        count -= 1;
-      }
-      return index;
-    }
-
     function hedged(text, found) {
       var previous = null;
       for (var i = 0; i < found.length; i += 1) {
@@ -196,17 +318,6 @@
       return found;
     }
 
-    function codePoints(text, found) {  /* UTF-16 offsets -> code point offsets */
-      var map = codePointMap(text);
-      return found.map(function (m) {
-        var copy = Object.assign({}, m);
-        copy.start = map[m.start];
-        copy.end = map[m.end];
-        copy.value = m.value.d === 1n ? String(m.value.n) : m.value.n + "/" + m.value.d;
-        return copy;
-      });
-    }
-
     function mentions(text) {  /* UTF-16 offsets, exact values: for the text checker */
       var found = [];
       var taken = new Uint8Array(text.length);
@@ -225,11 +336,11 @@
     }
 
     function readNumbers(text) {
-      return codePoints(text, mentions(text));
+      return withCodePoints(text, mentions(text));
     }
 
     return { readNumbers: readNumbers, mentions: mentions };
   }
 
-  window.NqpfNumberReader = { create: create, fraction: fraction, codePointMap: codePointMap };
+  window.NqpfNumberReader = { create: create, createLocalised: createLocalised, fraction: fraction, codePointMap: codePointMap };
 })();
