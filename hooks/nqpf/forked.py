@@ -67,11 +67,14 @@ def _children_cpu_s() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def beside(here: Callable[[], Here], there: Callable[[], Beside]) -> tuple[Here, Beside, Ran]:
+def beside(
+    here: Callable[[], Here], there: Callable[[], Beside], *, fork: bool | None = None
+) -> tuple[Here, Beside, Ran]:
     """``here()`` in this process and ``there()`` in a forked child at the same time, when
-    ``can_fork()``; else both here. An exception of either is raised here, as it was raised;
-    a child that dies without a word (killed, out of memory) is replaced by running ``there()`` here."""
-    if not can_fork():
+    ``fork`` (by default, when ``can_fork()``); else both here. An exception of either is raised
+    here, as it was raised; a child that dies without a word (killed, out of memory) is replaced
+    by running ``there()`` here."""
+    if not (can_fork() if fork is None else fork):
         return here(), there(), Ran(forked=False)
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
