@@ -144,6 +144,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             *measure_downloads(base),
             *chart_files(base, options, ProjectPaths(root).chart_cache),
             *embed_pages(base, options),
+            *fact_feeds(base, options),
         ]
 
     def made_beside() -> list[tuple[str, str]]:  # about half of the work, in a child when it can
@@ -151,7 +152,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
     with _no_cycle_collection():
         here, there, ran = beside(made_here, made_beside)
-    for dest, content in [*here, *there, *fact_feeds(base, options)]:
+    for dest, content in [*here, *there]:
         files.append(File.generated(config, dest, content=content))
     done = time.perf_counter()
     _build.timings.update(outputs_s=done - started - _build.timings["pages_s"], forked=float(ran.forked))

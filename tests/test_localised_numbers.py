@@ -193,4 +193,4 @@ def test_what_babel_writes_as_a_percent_reads_back_as_one(share):
 def test_every_language_names_each_hedge_by_a_qualifier_facts_use():
     qualifiers = {"more than", "at least", "nearly", "about", "up to", "less than"}
     for words in LANGUAGES.values():
-        assert set({**words.hedges_before, **words.hedges_after, **words.hedges_between}.values()) <= qualifiers
+        assert set(words.qualifiers.values()) <= qualifiers

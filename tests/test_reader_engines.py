@@ -225,7 +225,7 @@ def _tokens(words: NumberWords) -> st.SearchStrategy[str]:
     native = sorted([*ZH_DIGITS, *ZH_UNITS, *ZH_GROUPS, ZH_POINT]) if words.native_numerals else ["x"]
     return st.one_of(
         st.sampled_from(sorted(words.scales)),
-        st.sampled_from(sorted([*words.hedges_before, *words.hedges_after, *words.hedges_between])),
+        st.sampled_from(sorted(words.qualifiers)),
         st.sampled_from([*words.percent_after, *words.percent_before, *words.ordinal_before, *words.spans_of_time]),
         st.sampled_from(native),
         st.sampled_from(["产量", "增长", "元", "G", "ٹن", "روپے", "ڈالر", "،", "，", "。", " ", "\u00a0"]),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 
 from .numbers import MAX_DIGITS, NumberMention, _either, _exact, _too_large
 
@@ -49,6 +50,11 @@ class NumberWords:
     group_separators: str = ","
     native_numerals: bool = False  # Chinese numerals (三万六千一百三十)
     spaced: bool = False  # words are separated by spaces: a scale word or hedge is a whole word
+
+    @cached_property
+    def qualifiers(self) -> dict[str, str]:
+        """Every hedge as written, wherever it stands, and the qualifier it states."""
+        return {**self.hedges_before, **self.hedges_after, **self.hedges_between}
 
 
 ZH = NumberWords(
@@ -246,7 +252,6 @@ def read_numbers_in(text: str, language: str) -> list[NumberMention]:
             hedge_words = before["hedge"][::-1]
         elif after := compiled.after.match(text, end, end + HEDGE_REACH):
             hedge_words = after["hedge"]
-        hedges = {**words.hedges_before, **words.hedges_after, **words.hedges_between}
         scale = match["scale"]
         percent = bool(match["percent"] or (words.percent_before and match["percent_before"]))
         found.append(
@@ -258,7 +263,7 @@ def read_numbers_in(text: str, language: str) -> list[NumberMention]:
                 scale=scale,
                 percent=percent,
                 ordinal=bool(words.ordinal_before and match["ordinal"]),
-                hedge=hedges[hedge_words] if hedge_words else None,
+                hedge=words.qualifiers[hedge_words] if hedge_words else None,
                 hedge_words=hedge_words,
                 scale_size=words.scales[scale] if scale else None,
             )

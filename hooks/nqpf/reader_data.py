@@ -144,7 +144,7 @@ def localised_reader_data(code: str) -> dict[str, Any]:
         "language": code,
         "patterns": {name: to_javascript(pattern) for name, pattern in patterns.items()},
         "scales": {word: str(size) for word, size in words.scales.items()},
-        "hedges": {**words.hedges_before, **words.hedges_after, **words.hedges_between},
+        "hedges": words.qualifiers,
         "spansOfTime": list(words.spans_of_time),
         "decimalPoints": words.decimal_points,
         "groupSeparators": words.group_separators,
