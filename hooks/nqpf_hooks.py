@@ -35,6 +35,7 @@ from nqpf.pages import SITE_FEED, SiteOptions, cite_parts, has_feeds, nav
 from nqpf.problems import FactsInvalid
 from nqpf.search import fact_index_assets
 from nqpf.site_pages import every_page
+from nqpf.translations import EditionTexts, build_editions
 from nqpf.verify import FactBase, build_fact_base
 
 
@@ -43,6 +44,7 @@ class _Build:
     """The one piece of state MkDocs events share: the build in progress."""
 
     base: FactBase | None = None
+    editions: dict[str, EditionTexts] = field(default_factory=dict)  # by language: zh, ur
     options: SiteOptions = field(default_factory=SiteOptions)
     offline: bool = False
     timings: dict[str, float] = field(default_factory=dict)  # seconds, for `make bench`
@@ -89,6 +91,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         compared = time.perf_counter()
         _ = comparisons(base)  # every measure and period, compared once for all pages
         _build.timings["compare_s"] = time.perf_counter() - compared
+        translated = time.perf_counter()
+        _build.editions = build_editions(ProjectPaths(root), base)  # the other editions' texts, each number checked
+        _build.timings["translations_s"] = time.perf_counter() - translated
         problems = check_macro_calls(Path(config.docs_dir), base)
         if problems:
             raise FactsInvalid(problems)

@@ -20,7 +20,17 @@ from nqpf.verify import build_fact_base
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "overrides", "facts", "seeds", "hooks", "node_modules")
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "mkdocs.offline.yml",
+    "docs",
+    "overrides",
+    "facts",
+    "seeds",
+    "translations",
+    "hooks",
+    "node_modules",
+)
 
 
 @dataclass(frozen=True)

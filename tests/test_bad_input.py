@@ -3,7 +3,8 @@ problems expected, naming file and line, with no traceback, and the last good si
 
 A case is saved as facts/zz-bad.yml, unless it is made of sections, each opened by a line
 ``# append to: PATH``: then each is added to the end of that file of the project (a registry:
-sources, sectors, speakers, measures, the ignore list; or a new seed text)."""
+sources, sectors, speakers, measures, the ignore list; a translation or the glossary; or a new
+seed text)."""
 
 import re
 import shutil
@@ -15,6 +16,7 @@ from conftest import ROOT, copy_project, nqpf, run_build
 
 from nqpf.loading import ProjectPaths
 from nqpf.problems import FactsInvalid
+from nqpf.translations import build_editions
 from nqpf.verify import build_fact_base
 
 CORPUS = ROOT / "tests" / "bad_input"
@@ -25,6 +27,11 @@ CASES = sorted(p.stem for p in CORPUS.glob("*.yml"))
 def test_the_corpus_is_complete():
     assert len([c for c in CASES if EXPECTED[c]]) >= 30
     assert set(CASES) == set(EXPECTED)
+
+
+def load_everything(paths: ProjectPaths) -> None:
+    """The fact base, then the editions' translations of it, as the build loads them."""
+    build_editions(paths, build_fact_base(paths)[0])
 
 
 def check(root):
@@ -59,14 +66,14 @@ def broken_project(tmp_path, request):
 def test_the_pipeline_finds_exactly_the_expected_problems(tmp_path, case):
     """The same corpus through the library itself, in this process (where mutation testing
     sees which code each case runs)."""
-    for part in ("facts", "seeds"):
+    for part in ("facts", "seeds", "translations"):
         shutil.copytree(ROOT / part, tmp_path / part)
     break_project(tmp_path, case)
     if not EXPECTED[case]:
-        build_fact_base(ProjectPaths(tmp_path))  # accepted: no FactsInvalid
+        load_everything(ProjectPaths(tmp_path))  # accepted: no FactsInvalid
         return
     with pytest.raises(FactsInvalid) as raised:
-        build_fact_base(ProjectPaths(tmp_path))
+        load_everything(ProjectPaths(tmp_path))
     assert [str(problem) for problem in raised.value.problems] == EXPECTED[case]
 
 

@@ -227,6 +227,7 @@ def _tokens(words: NumberWords) -> st.SearchStrategy[str]:
         st.sampled_from(sorted(words.scales)),
         st.sampled_from(sorted(words.qualifiers)),
         st.sampled_from([*words.percent_after, *words.percent_before, *words.ordinal_before, *words.spans_of_time]),
+        st.sampled_from([words.fraction_infix or "x", *words.fraction_words, "تہائی", "ایک"]),
         st.sampled_from(native),
         st.sampled_from(["产量", "增长", "元", "G", "ٹن", "روپے", "ڈالر", "،", "，", "。", " ", "\u00a0"]),
         st.sampled_from(list(words.decimal_points + words.group_separators)),

@@ -27,9 +27,11 @@ from .drafting import draft_seed, drafts_yaml, facts_header, ignored_header, mea
 from .exports import fact_record
 from .intake import SourceRefused, new_slug, seed_file_name, seed_text, source_entry, stated_metadata
 from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, LoadedInputs, ProjectPaths, keep, load_inputs, load_registries
-from .model import json_schema
+from .model import SCHEMAS, json_schema
 from .problems import FactsInvalid, Problem
 from .reading import Vocabulary
+from .translations import build_editions
+from .translations import coverage as translation_coverage
 from .units import UnitRegistry
 from .verify import build_fact_base, verify
 
@@ -37,6 +39,7 @@ from .verify import build_fact_base, verify
 def _check(paths: ProjectPaths, annotate: bool) -> int:
     try:
         base, coverage = build_fact_base(paths)
+        editions = build_editions(paths, base)
     except FactsInvalid as error:
         print(error, file=sys.stderr)
         if annotate:
@@ -47,6 +50,8 @@ def _check(paths: ProjectPaths, annotate: bool) -> int:
         f"OK: {len(base.facts)} facts verified against {len(base.sources)} seeds; "
         f"coverage {coverage.covered}/{coverage.total} numbers ({coverage.percent:.1f}%)."
     )
+    for edition in translation_coverage(base, editions):
+        print(f"translated: {edition.line()}")
     found = disagreements(base)
     for pair in found:  # sources do disagree: a note for the reviewer, never an error
         print(f"note: {pair.note(base)}")
@@ -56,8 +61,11 @@ def _check(paths: ProjectPaths, annotate: bool) -> int:
 
 
 def _coverage(paths: ProjectPaths) -> int:
+    """How many numbers of each seed the facts capture, and how much each edition translates;
+    1 when anything is left (an untranslated text is shown in English, marked as such)."""
     try:
         base, coverage = build_fact_base(paths)
+        editions = build_editions(paths, base)
     except FactsInvalid as error:
         print(error, file=sys.stderr)
         return 1
@@ -68,7 +76,10 @@ def _coverage(paths: ProjectPaths) -> int:
         f"coverage: {coverage.covered}/{coverage.total} numbers ({coverage.percent:.1f}%), "
         f"{len(base.ignored)} ignore entries"
     )
-    return 0 if coverage.covered == coverage.total else 1
+    translated = translation_coverage(base, editions)
+    for edition in translated:
+        print(f"translated: {edition.line()}")
+    return 0 if coverage.covered == coverage.total and all(e.complete for e in translated) else 1
 
 
 def _records(paths: ProjectPaths) -> dict[str, dict[str, Any]]:
@@ -311,9 +322,11 @@ def main(argv: list[str] | None = None) -> int:
     draft = commands.add_parser("draft", help="draft facts for the numbers of a seed that nothing captures")
     draft.add_argument("slug", help="the seed's slug in seeds/sources.yml")
     schema = commands.add_parser(
-        "schema", help="print the JSON Schema of fact files (or of units.yml, measures.yml, vocabulary.yml)"
+        "schema",
+        help="print the JSON Schema of fact files (or of units.yml, measures.yml, vocabulary.yml, "
+        "and of the translations' files)",
     )
-    schema.add_argument("name", nargs="?", default="facts", choices=("facts", "units", "measures", "vocabulary"))
+    schema.add_argument("name", nargs="?", default="facts", choices=tuple(SCHEMAS))
     check_text_command = commands.add_parser(
         "check-text", help="check each number of a text against the fact base (- for standard input)"
     )

@@ -123,10 +123,10 @@ class LoadedInputs:
         return UnitRegistry(self.units)
 
 
-def _records(
+def checked_records(
     paths: ProjectPaths, path: Path, specs: tuple[FieldSpec, ...], what: str, key: str | None
 ) -> tuple[list[tuple[dict[str, Any], Record]], list[Problem]]:
-    """Yield (values, record) for each well-formed record of a file; collect problems."""
+    """(values, record) for each well-formed record of a file, and the file's problems."""
     shown = paths.shown(path)
     if not path.is_file():
         return [], [Problem(shown, 1, f"the file is missing; it should list the {what}")]
@@ -150,7 +150,7 @@ def _registry(
     *,
     problems: list[Problem],
 ) -> dict[str, _Entry]:
-    rows, found = _records(paths, path, specs, what, "slug")
+    rows, found = checked_records(paths, path, specs, what, "slug")
     problems += found
     shown = paths.shown(path)
     result: dict[str, _Entry] = {}
@@ -246,7 +246,7 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
 
     ignored: list[IgnoredNumber] = []
     for path in paths.ignore_files():
-        rows, found = _records(paths, path, IGNORED_FIELDS, "ignored numbers", None)
+        rows, found = checked_records(paths, path, IGNORED_FIELDS, "ignored numbers", None)
         problems += found
         shown = paths.shown(path)
         ignored += [
@@ -255,7 +255,7 @@ def load_inputs(paths: ProjectPaths) -> tuple[LoadedInputs, list[Problem]]:
 
     facts: list[Fact] = []
     for path in paths.fact_files():
-        rows, found = _records(paths, path, FACT_FIELDS, "facts", "id")
+        rows, found = checked_records(paths, path, FACT_FIELDS, "facts", "id")
         problems += found
         shown = paths.shown(path)
         for values, record in rows:

@@ -49,6 +49,8 @@ class NumberWords:
     decimal_points: str = "."
     group_separators: str = ","
     native_numerals: bool = False  # Chinese numerals (三万六千一百三十)
+    fraction_infix: str = ""  # between a fraction's denominator and numerator: 三分之二 is 2/3
+    fraction_words: dict[str, Fraction] = field(default_factory=dict)  # دو تہائی: 2/3
     spaced: bool = False  # words are separated by spaces: a scale word or hedge is a whole word
 
     @cached_property
@@ -81,6 +83,7 @@ ZH = NumberWords(
     decimal_points=".．",
     group_separators=",",
     native_numerals=True,
+    fraction_infix="分之",
 )
 
 UR = NumberWords(
@@ -104,12 +107,18 @@ UR = NumberWords(
     decimal_points=".٫",
     group_separators=",٬",
     spaced=True,
+    fraction_words={
+        "ایک تہائی": Fraction(1, 3),
+        "دو تہائی": Fraction(2, 3),
+        "ایک چوتھائی": Fraction(1, 4),
+        "تین چوتھائی": Fraction(3, 4),
+    },
 )
 
 LANGUAGES: dict[str, NumberWords] = {words.code: words for words in (ZH, UR)}
 
 _LATIN = "A-Za-z"  # a numeral glued to Latin letters is an identifier ("5G", "G2G"), as in English
-HEDGE_REACH = 16  # characters looked back or ahead for a hedge
+HEDGE_REACH = 32  # characters looked back or ahead: "17.51 ٹریلین امریکی ڈالر سے زائد"
 
 
 def _class(chars: str) -> str:
@@ -124,6 +133,10 @@ def number_pattern(words: NumberWords) -> str:
     if words.native_numerals:
         native = _class("".join([*ZH_DIGITS, *ZH_UNITS, *ZH_GROUPS]))
         numeral = rf"(?:{numeral}|(?P<native>[{native}]+(?:{ZH_POINT}[{_class(''.join(ZH_DIGITS))}]+)?))"
+        if words.fraction_infix:  # its denominator first: 三分之二, 3分之2
+            numeral = rf"(?:(?P<den>\d+|[{native}]+){re.escape(words.fraction_infix)})?{numeral}"
+    if words.fraction_words:
+        numeral = rf"(?:(?<!\w)(?P<fraction>{_either(words.fraction_words)})(?!\w)|{numeral})"
     space = r"\s?" if words.spaced else ""
     end = r"(?!\w)" if words.spaced else ""  # a whole word: ہزار, not the ہزار of ہزاروں
     between = rf"(?P<between>{_either(words.hedges_between)})?" if words.hedges_between else ""
@@ -222,6 +235,21 @@ _COMPILED = {
 
 
 def _value(match: re.Match[str], words: NumberWords) -> Fraction | None:
+    if words.fraction_words and match["fraction"] is not None:
+        return words.fraction_words[match["fraction"]]
+    if words.fraction_infix and match["den"] is not None:
+        den = match["den"]
+        denominator = int(den) if den.isdecimal() else chinese_numeral(den, lone_digit=True)
+        numerator = _whole(match, words, lone_digit=True)
+        if not denominator or numerator is None:
+            return None
+        return numerator / denominator
+    after_a_word = (words.ordinal_before and match["ordinal"]) or (words.percent_before and match["percent_before"])
+    return _whole(match, words, lone_digit=bool(after_a_word))  # 第一, 百分之八: a lone digit is a number
+
+
+def _whole(match: re.Match[str], words: NumberWords, *, lone_digit: bool) -> Fraction | None:
+    """The number written, apart from a fraction's denominator."""
     if match["num"] is not None:
         numeral = match["num"]
         for separator in words.group_separators:
@@ -231,7 +259,7 @@ def _value(match: re.Match[str], words: NumberWords) -> Fraction | None:
         if sum(c.isdecimal() for c in numeral) > MAX_DIGITS:
             return None
         return _exact(numeral)
-    return chinese_numeral(match["native"], lone_digit=bool(words.ordinal_before and match["ordinal"]))
+    return chinese_numeral(match["native"], lone_digit=lone_digit)
 
 
 def read_numbers_in(text: str, language: str) -> list[NumberMention]:

@@ -642,6 +642,67 @@ IGNORED_FIELDS = (
     DRAFT_FIELD,
 )
 
+# ---- translations (translations/<edition>/): each record names what it translates by its id
+
+TRANSLATION_DRAFT_FIELD = FieldSpec(
+    "draft",
+    "true on a machine translation: delete the line once a person who reads the language has checked it.",
+    {"const": True},
+    _draft,
+)
+TRANSLATED_FACT_FIELDS = (
+    FieldSpec("id", "Id of the fact in facts/ that this record translates.", _SLUG, _slug, True),
+    FieldSpec(
+        "claim",
+        "The claim in this edition's language. It writes the fact's value as the fact states it (scale, unit "
+        "and hedge in this language's words: 126万亿元, 24 کروڑ) and every number of the English claim.",
+        _STR,
+        _text(400),
+        True,
+    ),
+    FieldSpec(
+        "note", "The fact's note in this edition's language; its numbers are the English note's.", _STR, _text(600)
+    ),
+    TRANSLATION_DRAFT_FIELD,
+)
+TRANSLATED_MEASURE_FIELDS = (
+    FieldSpec("slug", "Slug of the measure in facts/measures.yml.", _SLUG, _slug, True),
+    FieldSpec("label", "The measure's label in this language.", _STR, _text(120), True),
+    FieldSpec("definition", "The measure's definition in this language.", _STR, _text(400), True),
+    TRANSLATION_DRAFT_FIELD,
+)
+TRANSLATED_SECTOR_FIELDS = (
+    FieldSpec("slug", "Slug of the sector in facts/sectors.yml.", _SLUG, _slug, True),
+    FieldSpec("title", "The sector's title in this language.", _STR, _text(120), True),
+    FieldSpec("description", "The sector's description in this language.", _STR, _text(300), True),
+    TRANSLATION_DRAFT_FIELD,
+)
+TRANSLATED_UNIT_FIELDS = (
+    FieldSpec("slug", "Slug of the unit in facts/units.yml.", _UNIT_SLUG, _unit_slug, True),
+    FieldSpec("label", "The unit's name in this language: 美元, امریکی ڈالر.", _STR, _text(80), True),
+    FieldSpec("short", "Its short form on charts and figures in this language.", _STR, _short, True),
+    FieldSpec(
+        "spellings",
+        "How a translated claim writes the unit next to its number (元, 人民币; یوآن); leave it out for a unit "
+        "written with no word (a share: 三分之二).",
+        {"type": "array", "items": _STR},
+        _list_of(_text(40)),
+    ),
+    TRANSLATION_DRAFT_FIELD,
+)
+GLOSSARY_FIELDS = (
+    FieldSpec(
+        "en",
+        "The English term, as the English texts write it (compared without regard to case).",
+        _STR,
+        _text(80),
+        True,
+    ),
+    FieldSpec("zh", "The Chinese every translation uses for it.", _STR, _text(80), True),
+    FieldSpec("ur", "The Urdu every translation uses for it.", _STR, _text(80), True),
+    FieldSpec("note", "Why this rendering (an official usage, a source).", _STR, _text(300)),
+)
+
 
 def read_fields(
     record: Record, specs: tuple[FieldSpec, ...], shown: str, *, record_id: str | None, prefix: str = ""
@@ -721,6 +782,31 @@ SCHEMAS: dict[str, tuple[tuple[FieldSpec, ...], str, str]] = {
         VOCABULARY_FIELDS,
         "nqpf-facts vocabulary",
         "The subjects, properties, constraints, places and statistics measures are made of, with their spellings.",
+    ),
+    "translated-facts": (
+        TRANSLATED_FACT_FIELDS,
+        "nqpf-facts translated facts",
+        "Claims of facts in one edition's language (translations/<edition>/<fact file>.yml).",
+    ),
+    "translated-measures": (
+        TRANSLATED_MEASURE_FIELDS,
+        "nqpf-facts translated measures",
+        "Measures' labels and definitions in one edition's language (translations/<edition>/measures.yml).",
+    ),
+    "translated-sectors": (
+        TRANSLATED_SECTOR_FIELDS,
+        "nqpf-facts translated sectors",
+        "Sectors' titles and descriptions in one edition's language (translations/<edition>/sectors.yml).",
+    ),
+    "translated-units": (
+        TRANSLATED_UNIT_FIELDS,
+        "nqpf-facts translated units",
+        "Units' names and spellings in one edition's language (translations/<edition>/units.yml).",
+    ),
+    "glossary": (
+        GLOSSARY_FIELDS,
+        "nqpf-facts glossary",
+        "Recurring terms and the words every translation uses for them (translations/glossary.yml).",
     ),
 }
 

@@ -146,6 +146,7 @@ def localised_reader_data(code: str) -> dict[str, Any]:
         "scales": {word: str(size) for word, size in words.scales.items()},
         "hedges": words.qualifiers,
         "spansOfTime": list(words.spans_of_time),
+        "fractionWords": {w: [str(f.numerator), str(f.denominator)] for w, f in words.fraction_words.items()},
         "decimalPoints": words.decimal_points,
         "groupSeparators": words.group_separators,
         "hedgeReach": localised_numbers.HEDGE_REACH,

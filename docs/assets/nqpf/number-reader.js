@@ -145,7 +145,7 @@
       return fraction(integer * part.d + part.n, part.d);
     }
 
-    function value(g) {
+    function whole(g, loneDigit) {  /* localised_numbers._whole */
       if (g.num !== undefined) {
         var numeral = g.num;
         Array.from(data.groupSeparators).forEach(function (c) { numeral = numeral.split(c).join(""); });
@@ -153,7 +153,21 @@
         var count = Array.from(numeral).filter(function (ch) { return /^\p{Nd}$/u.test(ch); }).length;
         return count > data.maxDigits ? null : exact(numeral);
       }
-      return chineseNumeral(g.native, Boolean(g.ordinal));
+      return chineseNumeral(g.native, loneDigit);
+    }
+
+    function value(g) {  /* localised_numbers._value */
+      if (g.fraction !== undefined) {
+        var written = data.fractionWords[g.fraction];
+        return fraction(BigInt(written[0]), BigInt(written[1]));
+      }
+      if (g.den !== undefined) {
+        var den = /^\p{Nd}+$/u.test(g.den) ? exact(g.den) : chineseNumeral(g.den, true);
+        var num = whole(g, true);
+        if (!den || den.n === 0n || !num) { return null; }
+        return fraction(num.n * den.d, num.d * den.n);
+      }
+      return whole(g, Boolean(g.ordinal) || Boolean(g.percent_before));
     }
 
     function mentions(text) {  /* UTF-16 offsets, exact values */

@@ -1,0 +1,529 @@
+"""The site's other editions (中文, اردو): translations as data, every number of each checked.
+
+Contributors translate in ``translations/<edition>/``, one file beside each file of ``facts/``:
+``economy.yml`` holds the claims of ``facts/economy.yml`` (by id); ``measures.yml``,
+``sectors.yml`` and ``units.yml`` the labels, definitions, titles and unit words. The terms of
+``translations/glossary.yml`` are rendered the one way it says, in every edition.
+
+A translation is refused, at its file and line, unless the edition's number reader
+(``localised_numbers``) reads in it what the English states:
+- a fact's value, its scale applied (3.6万亿 is 3.6 × 10¹², 3.6亿 ten thousand times less), in
+  the fact's unit as the edition writes it, with the fact's hedge (超过, 近, 约; سے زائد, تقریباً);
+- every number of the English text (a year, a count), and no number the English does not write.
+What a fact should read is written by CLDR (Babel), so the message says what to write:
+"“3.6亿元” reads as 360,000,000 CNY; the fact states 3.6 trillion CNY: write 3.6万亿元".
+What is not translated (or is a machine draft) falls back to English, and the pages say so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from babel.numbers import format_compact_decimal, format_decimal
+
+from .loading import REGISTRY_FILES, ProjectPaths, checked_records
+from .localised_numbers import LANGUAGES, ZH_DIGITS, NumberWords, read_numbers_in
+from .model import (
+    GLOSSARY_FIELDS,
+    PERCENT,
+    TRANSLATED_FACT_FIELDS,
+    TRANSLATED_MEASURE_FIELDS,
+    TRANSLATED_SECTOR_FIELDS,
+    TRANSLATED_UNIT_FIELDS,
+    Fact,
+    FieldSpec,
+)
+from .numbers import MONTH_PATTERN, MONTHS, NumberMention, format_number, read_numbers
+from .problems import FactsInvalid, Problem
+from .verify import FactBase
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language the site is published in, besides English."""
+
+    code: str  # the language's BCP 47 tag and the edition's folder: /zh/
+    name: str  # in its own language, for the language switcher
+    english_name: str
+    locale: str  # CLDR's locale for its numbers and dates
+    direction: str  # "ltr" or "rtl"
+
+    @property
+    def words(self) -> NumberWords:
+        return LANGUAGES[self.code]
+
+
+EDITIONS: dict[str, Edition] = {
+    "zh": Edition("zh", "中文", "Chinese", "zh_Hans_CN", "ltr"),
+    "ur": Edition("ur", "اردو", "Urdu", "ur_PK", "rtl"),
+}
+TRANSLATIONS_DIR = "translations"
+GLOSSARY_FILE = "glossary.yml"
+# The files of an edition's folder that translate a registry; every other file translates facts.
+TRANSLATED_REGISTRIES: dict[str, tuple[tuple[FieldSpec, ...], str]] = {
+    "measures.yml": (TRANSLATED_MEASURE_FIELDS, "translated measures"),
+    "sectors.yml": (TRANSLATED_SECTOR_FIELDS, "translated sectors"),
+    "units.yml": (TRANSLATED_UNIT_FIELDS, "translated units"),
+}
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One translated record: the fields it translates, by name, and where it stands."""
+
+    key: str  # the id or slug of what it translates
+    texts: dict[str, Any]  # "claim", "note"; "label", "definition"; "title", ...; "spellings"
+    file: str
+    line: int
+    lines: dict[str, int] = field(default_factory=dict)
+    draft: bool = False
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, self.line)
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    english: str
+    words: dict[str, str]  # by edition code
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class EditionTexts:
+    """An edition's reviewed, verified translations; what is missing here is shown in English."""
+
+    edition: Edition
+    facts: dict[str, Translation]
+    measures: dict[str, Translation]
+    sectors: dict[str, Translation]
+    units: dict[str, Translation]
+    drafts: tuple[Translation, ...] = ()
+
+    def text(self, kind: str, key: str, name: str) -> str | None:
+        """The translated ``name`` field of ``kind`` ("facts", "measures", ...) ``key``, or None."""
+        translation = getattr(self, kind).get(key)
+        return None if translation is None else translation.texts.get(name)
+
+
+@dataclass(frozen=True)
+class EditionCoverage:
+    """How much of the base an edition translates: (translated, to translate) by kind."""
+
+    edition: Edition
+    counts: dict[str, tuple[int, int]]
+
+    @property
+    def complete(self) -> bool:
+        return all(done == total for done, total in self.counts.values())
+
+    def line(self) -> str:
+        parts = ", ".join(f"{kind} {done}/{total}" for kind, (done, total) in self.counts.items())
+        return f"{self.edition.code} ({self.edition.english_name}): {parts}"
+
+
+# ---- what an edition writes
+
+
+def _decimal(value: Fraction) -> Decimal | None:
+    """The exact decimal of a value, or None (2/3 has none)."""
+    places = next((p for p in range(11) if 10**p % value.denominator == 0), None)
+    if places is None:
+        return None
+    return Decimal(value.numerator * (10**places // value.denominator)).scaleb(-places)
+
+
+def _reads_as(text: str, edition: Edition, number: Fraction, percent: bool) -> bool:
+    return any(m.magnitude == number and m.percent == percent for m in read_numbers_in(text, edition.code))
+
+
+def written_number(number: Fraction, edition: Edition, *, percent: bool = False) -> str | None:
+    """A number as CLDR writes it in the edition's locale, in its compact form when that is exact
+    (126万亿, 24 کروڑ), else in full; None for a value with no exact decimal."""
+    exact = _decimal(number)
+    if exact is None:
+        return None if percent else _written_fraction(number, edition.words)
+    if percent:
+        written = format_decimal(exact, locale=edition.locale, decimal_quantization=False)
+        return f"{written}%"
+    compact = format_compact_decimal(exact, locale=edition.locale, fraction_digits=10)
+    if _reads_as(compact, edition, number, percent=False):
+        return compact
+    return format_decimal(exact, locale=edition.locale, decimal_quantization=False)
+
+
+def _written_fraction(number: Fraction, words: NumberWords) -> str | None:
+    """A fraction with no exact decimal, in the edition's words: 三分之二, دو تہائی."""
+    named = next((w for w, value in words.fraction_words.items() if value == number), None)
+    if named is not None or not words.fraction_infix:
+        return named
+    digit = {value: written for written, value in reversed(ZH_DIGITS.items()) if written != "〇"}
+
+    def numeral(n: int) -> str:
+        return digit.get(n, str(n))
+
+    return f"{numeral(number.denominator)}{words.fraction_infix}{numeral(number.numerator)}"
+
+
+def _hedge_word(qualifier: str, words: NumberWords) -> tuple[str, bool] | None:
+    """The edition's first word for a qualifier, and whether it goes before the number."""
+    for table, before in ((words.hedges_before, True), (words.hedges_after, False)):
+        for written, meaning in table.items():
+            if meaning == qualifier:
+                return written, before
+    return None
+
+
+def written_value(fact: Fact, edition: Edition, unit: Translation | None) -> str | None:
+    """The fact's value as the edition should write it: "超过126万亿元", "24 کروڑ افراد"."""
+    if fact.number is None:
+        return None
+    number = written_number(fact.number, edition, percent=fact.unit == PERCENT)
+    if number is None:
+        return None
+    gap = " " if edition.words.spaced else ""
+    spellings = unit.texts.get("spellings", ()) if unit else ()
+    if fact.unit != PERCENT and spellings:
+        number = f"{number}{gap}{spellings[0]}"
+    if fact.qualifier is not None and (hedge := _hedge_word(fact.qualifier, edition.words)) is not None:
+        word, before = hedge
+        number = f"{word}{gap}{number}" if before else f"{number} {word}"
+    return number
+
+
+# ---- the checks
+
+
+def _term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``text`` writes any of ``terms`` (a glossary's names)."""
+    return [(m.start(), m.end()) for term in terms for m in re.finditer(_term_pattern(term), text)]
+
+
+def _term_pattern(term: str) -> str:
+    # a word's start in Latin or Arabic script (Chinese has no spaces to start at); its end is
+    # free: "new energy vehicle" is written in "new energy vehicles", قوت in قوتیں
+    return rf"(?i)(?<![A-Za-z0-9\u0600-\u06ff]){re.escape(term)}"
+
+
+def _outside(mentions: Iterable[NumberMention], spans: list[tuple[int, int]]) -> list[NumberMention]:
+    """The mentions that are not inside a name (the "two" of "two sessions")."""
+    return [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
+
+
+def _english_numbers(text: str, names: list[tuple[int, int]]) -> tuple[list[tuple[str, Fraction, bool]], set[Fraction]]:
+    """The numbers an English text writes, as (as written, value, a year?) that a translation must
+    write, and every value a translation may write for them (a date's month and day too)."""
+    required: list[tuple[str, Fraction, bool]] = []
+    # a month the English names may be written as its number: "September 2023" is 2023年9月
+    allowed = {Fraction(MONTHS[m[0]]) for m in re.finditer(rf"\b(?:{MONTH_PATTERN})\b", text)}
+    for mention in _outside(read_numbers(text), names):
+        if mention.date is not None:
+            parts = [Fraction(int(part)) for part in mention.date.split("-")]
+            required.append((mention.text, parts[0], True))
+            allowed.update(parts)
+        else:
+            required.append((mention.text, mention.magnitude, mention.year is not None))
+            allowed.add(mention.magnitude)
+    return required, allowed
+
+
+def number_problems(
+    english: str, translated: str, edition: Edition, glossary: Iterable[GlossaryTerm] = ()
+) -> list[str]:
+    """Each number of ``english`` the translation leaves out, and each it adds (the numbers
+    inside a glossary's names are not counted: 两会 writes the "two" of "two sessions")."""
+    terms = list(glossary)
+    required, allowed = _english_numbers(english, _term_spans(english, (t.english for t in terms)))
+    names = _term_spans(translated, (t.words[edition.code] for t in terms))
+    mentions = _outside(read_numbers_in(translated, edition.code), names)
+    written = {m.magnitude for m in mentions}
+    problems = [
+        f"the English writes “{as_written}”; the translation does not: write "
+        + (str(value) if year else written_number(value, edition) or format_number(value))
+        for as_written, value, year in required
+        if value not in written
+    ]
+    problems += [
+        f"“{m.text}” is no number of the English “{_excerpt(english)}”: write the English's numbers only"
+        for m in mentions
+        if m.magnitude not in allowed
+    ]
+    return problems
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unit_written(text: str, mention: NumberMention, spellings: Iterable[str]) -> bool:
+    after, before = text[mention.end :].lstrip(), text[: mention.start].rstrip()
+    return any(after.startswith(s) or before.endswith(s) for s in spellings)
+
+
+def _states(fact: Fact) -> str:
+    """What a fact states, in the English of error messages: "3.6 trillion CNY", "5.2 percent"."""
+    value = fact.value if fact.value is not None else Fraction(0)
+    return " ".join(filter(None, (fact.qualifier, format_number(value), fact.scale, fact.unit)))
+
+
+def value_problems(fact: Fact, claim: str, edition: Edition, unit: Translation | None) -> list[str]:
+    """The fact's value, unit and hedge, as the translated claim writes them."""
+    if fact.number is None:
+        return []
+    percent = fact.unit == PERCENT
+    spellings = () if percent or unit is None else tuple(unit.texts.get("spellings", ()))
+    write = written_value(fact, edition, unit)
+    advice = f": write {write}" if write else ""
+    mentions = read_numbers_in(claim, edition.code)
+    same = [m for m in mentions if m.magnitude == fact.number and m.percent == percent]
+    if not same:
+        shown = next((m for m in mentions if m.value == fact.value and not m.year), None) or next(
+            (m for m in mentions if _unit_written(claim, m, spellings) and spellings), None
+        )
+        if shown is None:
+            return [f"the fact's value, {_states(fact)}, is not written (numbers read: {_read(mentions)}){advice}"]
+        unit_word = next((s for s in spellings if _unit_written(claim, shown, (s,))), "")
+        after = claim[shown.end :]
+        written = claim[shown.start : shown.end + len(after) - len(after.lstrip()) + len(unit_word)]
+        return [
+            f"“{written if unit_word else shown.text}” reads as {format_number(shown.magnitude)}"
+            f"{'%' if shown.percent else ''}{' ' + str(fact.unit) if unit_word else ''}; "
+            f"the fact states {_states(fact)}{advice}"
+        ]
+    problems: list[str] = []
+    for mention in same:
+        problems = []
+        if unit is None and not percent:
+            problems.append(f"the unit {fact.unit} has no translation: add it to translations/{edition.code}/units.yml")
+        elif spellings and not _unit_written(claim, mention, spellings):
+            problems.append(
+                f"“{mention.text}” has no unit beside it; the fact is in {fact.unit}: write "
+                + " or ".join(f"“{s}”" for s in spellings)
+            )
+        if mention.hedge != fact.qualifier:
+            said = f"“{mention.hedge_words}” ({mention.hedge})" if mention.hedge_words else "no hedge"
+            problems.append(
+                f"the translation writes {said} with “{mention.text}”; the fact states {_states(fact)}{advice}"
+            )
+        if not problems:
+            return []
+    return problems
+
+
+def _read(mentions: list[NumberMention]) -> str:
+    return ", ".join(f"“{m.text}”" for m in mentions) or "none"
+
+
+def glossary_problems(english: str, translated: str, edition: Edition, glossary: Iterable[GlossaryTerm]) -> list[str]:
+    """Each glossary term the English writes whose rendering the translation does not use."""
+    return [
+        f"the English writes “{term.english}”; the glossary's {edition.english_name} for it is "
+        f"“{term.words[edition.code]}” (translations/{GLOSSARY_FILE}:{term.line}): use it"
+        for term in glossary
+        if re.search(_term_pattern(term.english), english) and term.words[edition.code] not in translated
+    ]
+
+
+# ---- loading and verifying an edition
+
+
+def _translations(
+    paths: ProjectPaths, path: Path, specs: tuple[FieldSpec, ...], what: str, *, key: str, problems: list[Problem]
+) -> list[Translation]:
+    rows, found = checked_records(paths, path, specs, what, key)
+    problems += found
+    shown = paths.shown(path)
+    found_here: list[Translation] = []
+    for values, record in rows:
+        name = values.pop(key)
+        draft = bool(values.pop("draft", False))
+        found_here.append(Translation(name, values, shown, record.line, record.lines, draft))
+    return found_here
+
+
+def read_glossary(paths: ProjectPaths, problems: list[Problem]) -> list[GlossaryTerm]:
+    path = paths.root / TRANSLATIONS_DIR / GLOSSARY_FILE
+    if not path.exists():
+        return []
+    rows, found = checked_records(paths, path, GLOSSARY_FIELDS, "glossary terms", None)
+    problems += found
+    shown = paths.shown(path)
+    terms = [GlossaryTerm(v["en"], {code: v[code] for code in EDITIONS}, shown, r.line) for v, r in rows]
+    seen: dict[str, GlossaryTerm] = {}
+    for term in terms:
+        if (first := seen.setdefault(term.english.lower(), term)) is not term:
+            problems.append(Problem(shown, term.line, f"“{term.english}” is already listed at line {first.line}"))
+    return terms
+
+
+def _originals(base: FactBase) -> dict[str, dict[str, dict[str, str]]]:
+    """The English of everything translatable: kind -> key -> field -> text."""
+    return {
+        "facts": {
+            item.fact.id: {"claim": item.fact.claim, **({"note": item.fact.note} if item.fact.note else {})}
+            for item in base.facts
+        },
+        "measures": {
+            slug: {"label": m.label, "definition": m.definition} for slug, m in base.measures.items() if not m.draft
+        },
+        "sectors": {slug: {"title": s.title, "description": s.description} for slug, s in base.sectors.items()},
+        "units": {slug: {"label": u.label} for slug, u in base.units.items()},
+    }
+
+
+def _used_units(base: FactBase) -> set[str]:
+    """The units readers see: those of the reviewed facts and of the measures."""
+    return {item.fact.unit for item in base.facts if item.fact.unit} | {m.unit for m in base.measures.values()}
+
+
+def _file_kind(path: Path) -> str:
+    return {"measures.yml": "measures", "sectors.yml": "sectors", "units.yml": "units"}.get(path.name, "facts")
+
+
+def load_edition(
+    paths: ProjectPaths, base: FactBase, edition: Edition, glossary: list[GlossaryTerm], problems: list[Problem]
+) -> EditionTexts:
+    """Read and verify one edition's folder; add what fails to ``problems``."""
+    folder = paths.root / TRANSLATIONS_DIR / edition.code
+    originals = _originals(base)
+    fact_files = {item.fact.id: Path(item.fact.file).name for item in base.facts}
+    kept: dict[str, dict[str, Translation]] = {kind: {} for kind in originals}
+    drafts: list[Translation] = []
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        kind = _file_kind(path)
+        specs, what = TRANSLATED_REGISTRIES.get(path.name, (TRANSLATED_FACT_FIELDS, "translated facts"))
+        key = "id" if kind == "facts" else "slug"
+        if kind == "facts" and path.name in REGISTRY_FILES:
+            problems.append(Problem(paths.shown(path), 1, f"{path.name} is no file an edition translates"))
+            continue
+        for translation in _translations(paths, path, specs, what, key=key, problems=problems):
+            found = _verified(
+                translation,
+                kind,
+                originals=originals,
+                fact_files=fact_files,
+                edition=edition,
+                glossary=glossary,
+                kept=kept,
+            )
+            problems += found
+            if found:
+                continue
+            if translation.draft:
+                drafts.append(translation)
+            else:
+                kept[kind][translation.key] = translation
+    # a claim's units are checked once every unit of the edition is read
+    for translation in list(kept["facts"].values()):
+        fact, claim = base.by_id[translation.key].fact, translation.texts["claim"]
+        unit = kept["units"].get(fact.unit or "")
+        # the value first: one mistake in it ("126亿" for "126万亿") is told once, not three times
+        messages = value_problems(fact, claim, edition, unit) or number_problems(fact.claim, claim, edition, glossary)
+        found = [
+            Problem(translation.file, translation.line_of("claim"), message, translation.key, "claim")
+            for message in messages
+        ]
+        if found:
+            problems += found
+            del kept["facts"][translation.key]
+    problems += _drafts_to_review(drafts)
+    return EditionTexts(edition, kept["facts"], kept["measures"], kept["sectors"], kept["units"], tuple(drafts))
+
+
+def _verified(
+    translation: Translation,
+    kind: str,
+    *,
+    originals: dict[str, dict[str, dict[str, str]]],
+    fact_files: dict[str, str],
+    edition: Edition,
+    glossary: list[GlossaryTerm],
+    kept: dict[str, dict[str, Translation]],
+) -> list[Problem]:
+    """What is wrong with one translated record, apart from a claim's value (checked after)."""
+    key_name = "id" if kind == "facts" else "slug"
+
+    def problem(name: str, message: str) -> Problem:
+        return Problem(translation.file, translation.line_of(name), message, translation.key, name)
+
+    english = originals[kind].get(translation.key)
+    if english is None:
+        known = {"facts": "facts/", "measures": "facts/measures.yml", "sectors": "facts/sectors.yml"}.get(
+            kind, "facts/units.yml"
+        )
+        return [problem(key_name, f"translates nothing: no {kind[:-1]} has this {key_name} in {known}")]
+    if kind == "facts" and Path(translation.file).name != fact_files[translation.key]:
+        return [
+            problem(
+                key_name,
+                f"the fact is in facts/{fact_files[translation.key]}: move its translation to "
+                f"{TRANSLATIONS_DIR}/{edition.code}/{fact_files[translation.key]}",
+            )
+        ]
+    if translation.key in kept[kind]:
+        first = kept[kind][translation.key]
+        return [problem(key_name, f"is translated twice (first at {first.file}:{first.line})")]
+    found: list[Problem] = []
+    for name, text in translation.texts.items():
+        if name in ("short", "spellings"):  # a unit's words, not a translation of an English text
+            continue
+        if name not in english:
+            found.append(problem(name, "the English has no such text to translate: delete it"))
+            continue
+        if name != "claim":  # a claim's numbers are checked with its fact's value (load_edition)
+            found += [problem(name, m) for m in number_problems(english[name], text, edition, glossary)]
+        found += [problem(name, m) for m in glossary_problems(english[name], text, edition, glossary)]
+    return found
+
+
+def _drafts_to_review(drafts: list[Translation]) -> list[Problem]:
+    """Machine translations never reach readers; one problem per file that still holds any."""
+    by_file: dict[str, list[Translation]] = {}
+    for draft in drafts:
+        by_file.setdefault(draft.file, []).append(draft)
+    return [
+        Problem(
+            file,
+            held[0].line,
+            f"{len(held)} drafted translation{'s' if len(held) > 1 else ''} to review "
+            f"({', '.join(t.key for t in held)}): read each against the English, then delete its draft: true line",
+        )
+        for file, held in by_file.items()
+    ]
+
+
+def load_editions(paths: ProjectPaths, base: FactBase) -> tuple[dict[str, EditionTexts], list[Problem]]:
+    """Every edition's translations, verified; and every problem found on the way."""
+    problems: list[Problem] = []
+    glossary = read_glossary(paths, problems)
+    editions = {code: load_edition(paths, base, edition, glossary, problems) for code, edition in EDITIONS.items()}
+    return editions, problems
+
+
+def coverage(base: FactBase, editions: dict[str, EditionTexts]) -> list[EditionCoverage]:
+    """How much of what readers see each edition translates (drafts count as not translated)."""
+    originals = _originals(base)
+    used = _used_units(base)  # the units readers see; others may be translated ahead
+    originals["units"] = {slug: text for slug, text in originals["units"].items() if slug in used}
+    result = []
+    for texts in editions.values():
+        counts = {
+            kind: (sum(key in getattr(texts, kind) for key in keys), len(keys)) for kind, keys in originals.items()
+        }
+        result.append(EditionCoverage(texts.edition, counts))
+    return result
+
+
+def build_editions(paths: ProjectPaths, base: FactBase) -> dict[str, EditionTexts]:
+    """Every edition's verified translations; raise FactsInvalid listing every problem, if any."""
+    editions, problems = load_editions(paths, base)
+    if problems:
+        raise FactsInvalid(problems)
+    return editions
