@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAGE  := build/site-staging
 # The build engine: mkdocs, or properdocs (a maintained fork of MkDocs 1.6 that builds this site unchanged)
 ENGINE ?= mkdocs
+# The other editions, each built into site/<code>/ by the same config (NQPF_EDITION; see translations/)
+EDITIONS := zh ur
 # mkdocs<2 is pinned on purpose (see requirements.txt); Material need not warn about 2.0 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -25,16 +27,19 @@ $(BIN)/.dev-deps: $(BIN)/.build-deps requirements-dev.txt
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-## site: verify the facts and build the site into site/ (a failed build keeps the old site/)
+## site: verify the facts and build the site into site/, and each other edition into site/<code>/ (a failed build keeps the old site/)
 site: $(BIN)/.build-deps
 	rm -rf $(STAGE)
 	$(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml --site-dir $(STAGE)
+	for edition in $(EDITIONS); do \
+	  NQPF_EDITION=$$edition $(BIN)/$(ENGINE) build --strict --config-file mkdocs.yml --site-dir $(STAGE)/$$edition || exit 1; \
+	done
 	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv $(STAGE) site && rm -rf site.old
 	@echo "Site built in site/"
 
-## serve: live-reloading preview on http://127.0.0.1:8000/
+## serve: live-reloading preview on http://127.0.0.1:8000/ (EDITION=zh or ur: that edition)
 serve: $(BIN)/.build-deps
-	$(BIN)/$(ENGINE) serve --config-file mkdocs.yml
+	NQPF_EDITION=$(EDITION) $(BIN)/$(ENGINE) serve --config-file mkdocs.yml
 
 ## check: verify the facts and print coverage, as the build does (for contributors)
 check: $(BIN)/.build-deps
@@ -50,6 +55,10 @@ offline: $(BIN)/.build-deps node_modules/.package-lock.json
 	rm -rf build/offline-staging
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 315532800) \
 	  $(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir build/offline-staging
+	for edition in $(EDITIONS); do \
+	  SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 315532800) NQPF_EDITION=$$edition \
+	    $(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir build/offline-staging/$$edition || exit 1; \
+	done
 	rm -rf site-offline && mv build/offline-staging site-offline
 	PYTHONPATH=hooks $(BIN)/python -m nqpf.offline site-offline dist/nqpf-facts-offline.zip
 

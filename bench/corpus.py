@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import shutil
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 # Words without any number word in them, so the only numbers in a sentence are the ones put there.
@@ -108,8 +109,10 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
 
     seed_sentences: list[list[str]] = [[] for _ in range(size.seeds)]
     by_sector: dict[str, list[str]] = {slug: [] for slug in sectors}
+    translated: dict[str, list[tuple[str, str, int, str]]] = {slug: [] for slug in sectors}
     for index in range(size.facts):
         sentence, value, year, unit = _sentence(rng, index)
+        translated[sectors[index % size.sectors]].append((f"fact-{index:05d}", value, year, UNIT_SLUGS[unit]))
         seed_index = index % size.seeds
         seed_sentences[seed_index].append(sentence)
         sector = sectors[index % size.sectors]
@@ -123,6 +126,7 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
         )
     for slug, facts in by_sector.items():
         (root / "facts" / f"{slug}.yml").write_text("\n".join(facts), encoding="utf-8")
+    _write_translations(root, repo, sectors, translated)
     sources = []
     for seed_index, sentences in enumerate(seed_sentences):
         (root / "seeds" / f"seed-{seed_index:04d}.txt").write_text(" ".join(sentences) + "\n", encoding="utf-8")
@@ -133,6 +137,56 @@ def write_corpus(root: Path, size: CorpusSize, repo: Path, seed: int = 7) -> Pat
         )
     (root / "seeds" / "sources.yml").write_text("\n".join(sources), encoding="utf-8")
     return root
+
+
+# Each fact's claim in the other editions: its value in millions, as each writes it (1230万 is
+# 12.3 million; 123 لاکھ too), in the unit's words of translations/<edition>/units.yml.
+ZH_UNITS = {"vehicles": "辆", "tonnes": "吨", "kW": "千瓦", "CNY": "元", "sets": "套"}
+UR_UNITS = {"vehicles": "گاڑیاں", "tonnes": "ٹن", "kW": "کلو واٹ", "CNY": "یوآن", "sets": "سیٹ"}
+
+
+def _scaled(value: str, factor: int) -> str:
+    """``value`` (a decimal) times ``factor``, as a decimal without trailing zeros: 12.3 x 100 = 1230."""
+    written = format(Decimal(value) * factor, "f")
+    return written.rstrip("0").rstrip(".") if "." in written else written
+
+
+def _write_translations(
+    root: Path, repo: Path, sectors: list[str], facts: dict[str, list[tuple[str, str, int, str]]]
+) -> None:
+    """The two other editions' translations of every fact, measure and sector, and the real
+    project's units, site strings and glossary."""
+    (root / "translations").mkdir()
+    shutil.copy(repo / "translations" / "glossary.yml", root / "translations" / "glossary.yml")
+    for code, units, scale, gap, claim in (
+        ("zh", ZH_UNITS, (100, "万"), "", "{year}年，生成的产出为{number}。"),
+        ("ur", UR_UNITS, (10, " لاکھ"), " ", "{year} میں پیداوار {number} رہی۔"),
+    ):
+        folder = root / "translations" / code
+        folder.mkdir()
+        for name in ("units.yml", "site.yml"):
+            shutil.copy(repo / "translations" / code / name, folder / name)
+        (folder / "sectors.yml").write_text(
+            "".join(f"- slug: {s}\n  title: {s}\n  description: {s}\n" for s in sectors), encoding="utf-8"
+        )
+        (folder / "measures.yml").write_text(
+            "".join(
+                f"- slug: {s}-{u.lower()}\n  label: {s} {units[u]}\n  definition: {s} {units[u]}\n"
+                for s in sectors
+                for u in UNIT_SLUGS.values()
+            ),
+            encoding="utf-8",
+        )
+        for sector, items in facts.items():
+            (folder / f"{sector}.yml").write_text(
+                "".join(
+                    f"- id: {fact_id}\n  claim: '"
+                    + claim.format(year=year, number=f"{_scaled(value, scale[0])}{scale[1]}{gap}{units[unit]}")
+                    + "'\n"
+                    for fact_id, value, year, unit in items
+                ),
+                encoding="utf-8",
+            )
 
 
 REPORT_SENTENCES = (

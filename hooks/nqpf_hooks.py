@@ -22,20 +22,23 @@ from mkdocs.structure.pages import Page
 
 from nqpf.check_page import check_assets
 from nqpf.comparison import comparisons
+from nqpf.edition_base import edition_base
+from nqpf.editions import EDITIONS, Edition, edition_links
 from nqpf.exports import dataset_jsonld, fact_records, facts_csv, facts_json, measure_downloads
-from nqpf.feeds import fact_feeds
+from nqpf.feeds import fact_feeds, site_feed_title
 from nqpf.forked import beside
 from nqpf.history import day_label, read_history
 from nqpf.loading import ProjectPaths
 from nqpf.macros import FactMacros, HomeMacros, check_macro_calls
-from nqpf.markup import asset_href
+from nqpf.markup import asset_href, json_for_script
 from nqpf.measure_pages import chart_files, embed_pages
 from nqpf.offline import SHIM_ASSET, ZIP_NAME, localise_shim, shim_path, zip_path
-from nqpf.pages import SITE_FEED, SiteOptions, cite_parts, has_feeds, nav
+from nqpf.pages import SITE_FEED, SiteOptions, cite_parts, has_feeds, nav, untranslated_page
 from nqpf.problems import FactsInvalid
 from nqpf.search import fact_index_assets
 from nqpf.site_pages import every_page
-from nqpf.translations import EditionTexts, build_editions
+from nqpf.strings import script_strings
+from nqpf.translations import EditionTexts, load_editions
 from nqpf.verify import FactBase, build_fact_base
 
 
@@ -76,6 +79,24 @@ def _fail(error: FactsInvalid) -> PluginError:
     return PluginError(f"{error}\nRun `make check` for the same report; see CONTRIBUTING.md.")
 
 
+def _edition(config: MkDocsConfig) -> Edition | None:
+    """The edition this build makes (NQPF_EDITION=zh|ur; English when unset), set in the config:
+    the theme's language (Material's own strings, and right to left for Urdu), the site's URL and
+    ``extra.editions``, which the language switcher and the sitemap read."""
+    code = os.environ.get("NQPF_EDITION", "en") or "en"
+    if code != "en" and code not in EDITIONS:
+        raise PluginError(f"NQPF_EDITION={code!r} is no edition: use one of en, {', '.join(EDITIONS)}")
+    edition = EDITIONS.get(code)
+    root_url = config.site_url or ""
+    if edition is not None:
+        config.theme["language"] = code
+        config.site_url = f"{root_url}{code}/" if root_url else None
+        config.extra["edition"] = code
+    config.extra["alternate"] = True  # Material shows its language menu; overrides/partials/alternate.html fills it
+    config.extra["editions"] = edition_links(code, root_url)
+    return edition
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and verify every fact before MkDocs cleans or writes anything."""
     started = time.perf_counter()
@@ -92,24 +113,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _ = comparisons(base)  # every measure and period, compared once for all pages
         _build.timings["compare_s"] = time.perf_counter() - compared
         translated = time.perf_counter()
-        _build.editions = build_editions(ProjectPaths(root), base)  # the other editions' texts, each number checked
-        _build.timings["translations_s"] = time.perf_counter() - translated
-        problems = check_macro_calls(Path(config.docs_dir), base)
+        _build.editions, problems = load_editions(ProjectPaths(root), base)  # each number checked
+        problems += check_macro_calls(Path(config.docs_dir), base)
         if problems:
             raise FactsInvalid(problems)
+        edition = _edition(config)
+        if edition is not None:
+            base = edition_base(base, _build.editions[edition.code])
+        _build.timings["translations_s"] = time.perf_counter() - translated
     except FactsInvalid as error:
         raise _fail(error) from None
     _build.base = base
     if base.history.data_changed:  # the footer of every page says how fresh the data is
         config.copyright = f"{config.copyright or ''} Data last changed {day_label(base.history.data_changed)}.".strip()
     _build.options = SiteOptions.of_config(config)
+    if edition is not None:
+        strings = _build.editions[edition.code].site_strings()
+        _build.options = dataclasses.replace(_build.options, strings=strings)
+        # the scripts' own words (strings.js reads them from every page's head)
+        config.extra["strings"] = json_for_script(
+            {english: strings.t(english) for english in script_strings() if english in strings.table}
+        )
     if has_feeds(base, _build.options):
         config.extra["feed"] = SITE_FEED  # linked from every page's head (overrides/main.html)
+        config.extra["feed_title"] = site_feed_title(_build.options)
     _build.offline = "material/offline" in config.plugins or "offline" in config.plugins
     if _build.offline and not shim_path(root).is_file():
         raise PluginError(f"The offline build needs {shim_path(root)}: run `npm ci` (`make offline` does).")
     if not config.nav:
-        config.nav = nav(base)
+        config.nav = nav(base, _build.options.strings)
     macros = config.plugins.get("macros")
     if macros is not None:
         bound = FactMacros(base, _build.options)
@@ -132,9 +164,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the generated pages, the fact index and the data downloads."""
+    """Add the generated pages, the fact index and the data downloads; in another edition, put
+    its translation in place of each hand-written page it translates."""
     base, options = _build.base, _build.options
     assert base is not None, "on_config verifies the facts first"
+    if options.language != "en":
+        translated = _build.editions[options.language].pages
+        for file in list(files.documentation_pages()):
+            if file.src_uri in translated:
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri, content=translated[file.src_uri]))
     started = time.perf_counter()
     root = Path(config.config_file_path).parent
     records = fact_records(base, options.directory_urls)
@@ -180,6 +219,18 @@ def _offline_bundle_link(root: Path, config: MkDocsConfig, page_src: str) -> str
         f"`{ZIP_NAME}` (not in this build: the published site links it; to make it here, run "
         "`make offline`, then `make site`)"
     )
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """In another edition, a hand-written page it does not translate is shown in English, marked."""
+    options = _build.options
+    if (
+        options.language == "en"
+        or page.file.generated_by
+        or page.file.src_uri in _build.editions[options.language].pages
+    ):
+        return markdown
+    return untranslated_page(markdown, options)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

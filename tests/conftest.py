@@ -14,6 +14,7 @@ import pytest
 from browser import browser, serve  # noqa: F401 - one Chromium for the whole session
 from hypothesis import settings
 
+from nqpf.editions import EDITIONS
 from nqpf.loading import ProjectPaths, load_inputs
 from nqpf.model import Fact
 from nqpf.verify import build_fact_base
@@ -63,6 +64,23 @@ def run_build(root: Path, site: Path, *extra: str, env: dict[str, str] | None = 
         check=False,
     )
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
+
+
+def run_site_build(root: Path, site: Path, *extra: str, env: dict[str, str] | None = None) -> BuildResult:
+    """The whole site, as `make site` builds it: English into ``site``, then each other edition
+    into ``site/<code>`` (NQPF_EDITION); the first failing build's result, else the last one's."""
+    result = run_build(root, site, *extra, env=env)
+    output = result.output
+    for code in EDITIONS:
+        if result.returncode != 0:
+            break
+        timings = site.parent / f"{site.name}-{code}-timings.json"  # beside the site, not in it
+        edition = run_build(
+            root, site / code, *extra, env={**(env or {}), "NQPF_EDITION": code, "NQPF_TIMINGS": str(timings)}
+        )
+        result = BuildResult(edition.returncode, edition.output, site)
+        output += edition.output
+    return BuildResult(result.returncode, output, site)
 
 
 def nqpf(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
@@ -145,7 +163,7 @@ def fact_base(paths):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuildResult:
     """The real site, built once per test session from the real project."""
-    result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+    result = run_site_build(ROOT, tmp_path_factory.mktemp("build") / "site")
     assert result.returncode == 0, result.output
     return result
 
@@ -161,7 +179,7 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> BuildResult:
     """The offline build (use_directory_urls off, Material's offline plugin), built once."""
-    result = run_build(
+    result = run_site_build(
         ROOT, tmp_path_factory.mktemp("offline") / "site", "--config-file", str(ROOT / "mkdocs.offline.yml")
     )
     assert result.returncode == 0, result.output

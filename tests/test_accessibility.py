@@ -1,4 +1,4 @@
-"""axe-core (from the npm registry) in Chromium: no serious or critical violation."""
+"""axe-core (from the npm registry) in Chromium: no serious or critical violation, in every edition."""
 
 import pytest
 from conftest import ROOT
@@ -21,8 +21,14 @@ PAGES = [
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
-@pytest.mark.parametrize("scheme", ["default", "slate"])
+# Each page type in English in both palettes, and in the other editions (中文, right-to-left اردو)
+CASES = [
+    *((path, scheme) for path in PAGES for scheme in ("default", "slate")),
+    *((f"{edition}/{path}", "default") for edition in ("zh", "ur") for path in PAGES),
+]
+
+
+@pytest.mark.parametrize(("path", "scheme"), CASES, ids=lambda p: p or "home")
 def test_no_serious_or_critical_violations(browser, site_url, path, scheme):
     assert AXE.is_file(), "run `npm ci` (make test does)"
     context = browser.new_context(

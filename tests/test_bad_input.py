@@ -66,7 +66,7 @@ def broken_project(tmp_path, request):
 def test_the_pipeline_finds_exactly_the_expected_problems(tmp_path, case):
     """The same corpus through the library itself, in this process (where mutation testing
     sees which code each case runs)."""
-    for part in ("facts", "seeds", "translations"):
+    for part in ("facts", "seeds", "translations", "docs"):
         shutil.copytree(ROOT / part, tmp_path / part)
     break_project(tmp_path, case)
     if not EXPECTED[case]:

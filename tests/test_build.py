@@ -6,7 +6,7 @@ import os
 import re
 from html import unescape
 
-from conftest import ROOT, run_build, timings_path
+from conftest import ROOT, run_build, run_site_build, timings_path
 from html_tools import page_for_url, read_page
 
 from nqpf.markup import esc
@@ -45,7 +45,7 @@ def test_a_build_in_one_process_writes_the_same_bytes_as_one_that_forks(built_si
     forked = json.loads(timings_path(built_site.site).read_text())["forked"]
     if len(os.sched_getaffinity(0)) > 1:  # a fork helps only with a second core
         assert forked == 1.0, "the suite's build should make half its outputs in a child"
-    alone = run_build(ROOT, tmp_path / "site", env={"NQPF_JOBS": "1"})
+    alone = run_site_build(ROOT, tmp_path / "site", env={"NQPF_JOBS": "1"})
     assert alone.returncode == 0, alone.output
     assert json.loads(timings_path(alone.site).read_text())["forked"] == 0.0
 
@@ -139,6 +139,8 @@ def test_hostile_text_in_a_fact_is_escaped_and_never_evaluated(project_copy, tmp
         "claim: Pakistan's first astronauts are set to join a Chinese space mission.", f"claim: '{HOSTILE}'"
     )
     facts.write_text(text, encoding="utf-8")
+    for edition in ("zh", "ur"):  # the claim's translations no longer write its numbers: left out
+        (project_copy / "translations" / edition / "space.yml").write_text("[]\n", encoding="utf-8")
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.output
     html = (tmp_path / "site" / "sectors" / "space" / "index.html").read_text(encoding="utf-8")

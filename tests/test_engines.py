@@ -10,13 +10,17 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from nqpf.editions import EDITIONS
+
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 
 
 def articles(site: Path) -> dict[str, str]:
-    """Each page's <article> element, by its path in the site."""
+    """Each page's <article> element, by its path in the site (the English edition's pages)."""
     found = {}
     for page in sorted(site.rglob("*.html")):
+        if page.relative_to(site).parts[0] in EDITIONS:
+            continue
         match = ARTICLE.search(page.read_text(encoding="utf-8"))
         found[page.relative_to(site).as_posix()] = match.group() if match else ""
     return found

@@ -1,4 +1,4 @@
-"""The Nu HTML Checker (npm vnu-jar, run with the machine's Java) on every page type."""
+"""The Nu HTML Checker (npm vnu-jar, run with the machine's Java) on every page type of every edition."""
 
 import json
 import shutil
@@ -57,8 +57,11 @@ def known(message: dict) -> bool:
     return any(text in message["message"] and where in message.get("extract", "") for text, where, _ in KNOWN)
 
 
+EDITIONS = ("", "zh/", "ur/")  # every page type in every edition
+
+
 def test_every_page_type_has_no_error_in_the_projects_markup(built_site):
-    messages = check(built_site.site / page for page in PAGES)
+    messages = check(built_site.site / f"{edition}{page}" for edition in EDITIONS for page in PAGES)
     errors = [
         f"{m['url'].rpartition('/site/')[2]}:{m.get('lastLine')}: {m['message']}" for m in messages if not known(m)
     ]

@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 from browser import RequestLog
-from conftest import ROOT, run_build
+from conftest import ROOT, run_site_build
 from test_browser_check import REPORT, check_in_page, command_line_verdicts
 from test_check_engines import CHECKED_TEXTS
 
@@ -17,7 +17,7 @@ def test_no_page_names_the_cdn(offline_site):
 
 
 def test_the_zip_is_reproducible_from_two_builds(offline_site, tmp_path):
-    again = run_build(ROOT, tmp_path / "again", "--config-file", str(ROOT / "mkdocs.offline.yml"))
+    again = run_site_build(ROOT, tmp_path / "again", "--config-file", str(ROOT / "mkdocs.offline.yml"))
     assert again.returncode == 0, again.output
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"
     assert write_zip(offline_site.site, first) == write_zip(again.site, second) > 0

@@ -50,7 +50,7 @@ def _check(paths: ProjectPaths, annotate: bool) -> int:
         f"OK: {len(base.facts)} facts verified against {len(base.sources)} seeds; "
         f"coverage {coverage.covered}/{coverage.total} numbers ({coverage.percent:.1f}%)."
     )
-    for edition in translation_coverage(base, editions):
+    for edition in translation_coverage(base, editions, paths.page_names()):
         print(f"translated: {edition.line()}")
     found = disagreements(base)
     for pair in found:  # sources do disagree: a note for the reviewer, never an error
@@ -76,7 +76,7 @@ def _coverage(paths: ProjectPaths) -> int:
         f"coverage: {coverage.covered}/{coverage.total} numbers ({coverage.percent:.1f}%), "
         f"{len(base.ignored)} ignore entries"
     )
-    translated = translation_coverage(base, editions)
+    translated = translation_coverage(base, editions, paths.page_names())
     for edition in translated:
         print(f"translated: {edition.line()}")
     return 0 if coverage.covered == coverage.total and all(e.complete for e in translated) else 1

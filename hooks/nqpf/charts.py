@@ -29,6 +29,7 @@ from .loading import keep
 from .markup import esc
 from .model import Measure, Period
 from .numbers import SCALES
+from .strings import ENGLISH, SiteStrings
 from .units import UnitRegistry
 from .verify import VerifiedFact, in_date_order
 
@@ -83,6 +84,7 @@ class Chart:
     rows: tuple[Bar | Gap, ...]
     sources: tuple[str, ...]  # in the order their facts are charted
     left_out: int  # earlier facts not drawn
+    strings: SiteStrings = ENGLISH  # its words, in the edition's language
 
     @property
     def bars(self) -> list[Bar]:
@@ -90,17 +92,29 @@ class Chart:
 
     @property
     def caption(self) -> str:
-        return f"{self.title} ({self.unit})"
+        return self.strings.t("{title} ({unit})", title=self.title, unit=self.unit)
 
     @property
     def legend(self) -> str:
         if not any(bar.mark for bar in self.bars):
             return ""
-        return "A hatched bar is a bound: ▲ the value is above it, ▼ below it, ≈ about it."
+        return self.strings.t("A hatched bar is a bound: ▲ the value is above it, ▼ below it, ≈ about it.")
 
     @property
     def scope(self) -> str:
-        return f"The latest {len(self.bars)} facts." if self.left_out else ""
+        return self.strings.t("The latest {count} facts.", count=len(self.bars)) if self.left_out else ""
+
+    @property
+    def sources_line(self) -> str:
+        """ "Source: …" or "Sources: …", the sources joined."""
+        joined = "; ".join(self.sources)
+        if len(self.sources) == 1:
+            return self.strings.t("Source: {source}", source=joined)
+        return self.strings.t("Sources: {sources}", sources=joined)
+
+    @property
+    def no_fact(self) -> str:
+        return self.strings.t("no fact in the base")
 
 
 def chart_of(
@@ -111,6 +125,7 @@ def chart_of(
     source_of: Callable[[VerifiedFact], str],
     *,
     latest: int | None = None,
+    strings: SiteStrings = ENGLISH,
 ) -> Chart | None:
     """The chart of ``items`` in date order (``latest``: only that many, the latest), or None
     when none is dated with a value."""
@@ -138,7 +153,7 @@ def chart_of(
         rows.append(Bar(fact.period.label(), value, shown, fact.qualifier, fact.id, href_of(item), source_of(item)))
     unit = units.units[measure.unit].label if measure.unit in units else measure.unit
     sources = tuple(dict.fromkeys(row.source for row in rows if isinstance(row, Bar)))
-    return Chart(measure.slug, measure.label, unit, tuple(rows), sources, left_out)
+    return Chart(measure.slug, measure.label, unit, tuple(rows), sources, left_out, strings)
 
 
 def _gaps(before: Period, after: Period) -> list[Gap]:
@@ -172,7 +187,7 @@ def chart_html(chart: Chart, *, downloads: tuple[str, str] | None = None, with_t
         if isinstance(row, Gap):
             rows.append(
                 f'<li class="nqpf-gap"><span class="nqpf-bar-period">{esc(row.periods)}</span>'
-                '<span class="nqpf-bar-track"><span class="nqpf-no-fact">no fact in the base</span></span></li>'
+                f'<span class="nqpf-bar-track"><span class="nqpf-no-fact">{esc(chart.no_fact)}</span></span></li>'
             )
             continue
         bound = " nqpf-bound" if row.mark else ""
@@ -184,12 +199,12 @@ def chart_html(chart: Chart, *, downloads: tuple[str, str] | None = None, with_t
             f'<a class="nqpf-bar-value" href="{esc(row.href)}">{mark}{said}{esc(row.shown)}</a></span></li>'
         )
     notes = " ".join(note for note in (chart.scope, chart.legend) if note)
-    sources = "; ".join(esc(source) for source in chart.sources)
     pictures = ""
     if downloads:
         svg, png = downloads
+        download = esc(chart.strings.t("Download chart:"))
         pictures = (
-            f'<p class="nqpf-chart-downloads">Download chart: <a href="{esc(svg)}" download>SVG</a> · '
+            f'<p class="nqpf-chart-downloads">{download} <a href="{esc(svg)}" download>SVG</a> · '
             f'<a href="{esc(png)}" download>PNG</a></p>'
         )
     figure = (
@@ -197,7 +212,7 @@ def chart_html(chart: Chart, *, downloads: tuple[str, str] | None = None, with_t
         f'<figcaption class="nqpf-chart-title">{esc(chart.caption)}</figcaption>\n'
         f'<ol class="nqpf-bars">{"".join(rows)}</ol>\n'
         + (f'<p class="nqpf-chart-note">{esc(notes)}</p>\n' if notes else "")
-        + f'<p class="nqpf-chart-sources">Source{"s" if len(chart.sources) != 1 else ""}: {sources}</p>\n'
+        + f'<p class="nqpf-chart-sources">{esc(chart.sources_line)}</p>\n'
         + pictures
         + "</figure>\n"
     )
@@ -210,10 +225,13 @@ def _data_table(chart: Chart) -> str:
         f'<td><a href="{esc(bar.href)}">{esc(bar.fact_id)}</a></td></tr>'
         for bar in chart.bars
     )
+    t = chart.strings.t
     return (
-        f'<details class="nqpf-chart-table"><summary>{esc(chart.title)}: the data as a table</summary>\n'
+        f'<details class="nqpf-chart-table"><summary>{esc(t("{title}: the data as a table", title=chart.title))}'
+        "</summary>\n"
         f'<table class="nqpf-chart-data"><caption>{esc(chart.caption)}</caption><thead><tr>'
-        '<th scope="col">Period</th><th scope="col">Value</th><th scope="col">Fact</th></tr></thead>'
+        f'<th scope="col">{esc(t("Period"))}</th><th scope="col">{esc(t("Value"))}</th>'
+        f'<th scope="col">{esc(t("Fact"))}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></details>\n"
     )
 
@@ -240,7 +258,7 @@ def chart_svg(chart: Chart, *, site_name: str, url: str) -> str:
         if isinstance(row, Gap):
             parts.append(
                 f'<text x="{_PAD}" y="{middle}" class="muted">{esc(row.periods)}</text>'
-                f'<text x="{left}" y="{middle}" class="muted">no fact in the base</text>'
+                f'<text x="{left}" y="{middle}" class="muted">{esc(chart.no_fact)}</text>'
             )
         else:
             width = max(2.0, round(_BAR_SPAN * abs(float(row.value)) / float(top), 1)) if top else 2.0
@@ -256,7 +274,7 @@ def chart_svg(chart: Chart, *, site_name: str, url: str) -> str:
     y += 12
     footer = [
         *(note for note in (chart.scope, chart.legend) if note),
-        f"Source{'s' if len(chart.sources) != 1 else ''}: " + "; ".join(chart.sources),
+        chart.sources_line,
         f"{site_name}: {url}",
     ]
     lines = [
@@ -284,10 +302,12 @@ def chart_svg(chart: Chart, *, site_name: str, url: str) -> str:
 
 def _description(chart: Chart) -> str:
     values = "; ".join(
-        f"{row.periods}: no fact" if isinstance(row, Gap) else f"{row.period}: {row.qualifier or ''} {row.shown}"
+        f"{row.periods}: {chart.no_fact}"
+        if isinstance(row, Gap)
+        else f"{row.period}: {row.qualifier or ''} {row.shown}"
         for row in chart.rows
     ).replace(":  ", ": ")
-    return f"{values}. Sources: {'; '.join(chart.sources)}."
+    return f"{values}. {chart.sources_line}"
 
 
 # Which renderer drew a cached picture: a new version draws anew.

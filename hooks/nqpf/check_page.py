@@ -31,17 +31,21 @@ from .pages import GeneratedPage, SiteOptions, front_matter, measure_src
 from .reader_data import reader_data, to_javascript
 from .reading import Vocabulary
 from .search import PARTS_ASSET
+from .strings import STRINGS_ASSET, marked
 from .units import UnitRegistry
 from .verify import FactBase
 
 PAGE_SRC = "check.md"
+STAYS = marked(
+    "The text stays in your browser: checking loads only this site's data, never sends the text, and works offline."
+)
 DATA_DIR = "assets/nqpf/check"
 RULES_ASSET = f"{DATA_DIR}/rules.js"
 MEASURES_ASSET = f"{DATA_DIR}/measures.js"
 READER_SCRIPT = "assets/nqpf/number-reader.js"
 ENGINE_SCRIPT = "assets/nqpf/text-checker.js"
 PAGE_SCRIPT = "assets/nqpf/check-page.js"
-DESCRIPTION = (
+DESCRIPTION = marked(
     "Check the numbers of a text against what the fact base's sources say, in your browser: "
     "the text never leaves the page."
 )
@@ -206,41 +210,60 @@ def check_page(options: SiteOptions) -> GeneratedPage:
 
     scripts = "".join(
         f'<script defer src="{href(asset)}"></script>\n'
-        for asset in (PARTS_ASSET, READER_SCRIPT, ENGINE_SCRIPT, PAGE_SCRIPT)
+        for asset in (STRINGS_ASSET, PARTS_ASSET, READER_SCRIPT, ENGINE_SCRIPT, PAGE_SCRIPT)
     )
     root = esc(asset_href(PAGE_SRC, "_", options.directory_urls).removesuffix("_"))  # the site's root, from here
-    head = front_matter("Check a text", description=DESCRIPTION, search={"exclude": True})
+    t = options.t
+    title = t("Check a text")
+    head = front_matter(title, description=t(DESCRIPTION), search={"exclude": True})
+    verdicts = options.strings.html(
+        "Paste a paragraph from a news report or a speech. Each number in it is compared with what the sources "
+        "of this site say for the same measure and year: it {agrees}, {disagrees}, has {none} in the base, is "
+        "{not_a_figure} (a year, a date, an ordinal, part of a name), or is {unknown} (the base has no matching "
+        "measure). This checks numbers against the base's sources; it is not a verdict on whether the text is "
+        "true. The {home} says how to read a fact.",
+        agrees=f"<strong>{esc(t('agrees'))}</strong>",
+        disagrees=f"<strong>{esc(t('disagrees'))}</strong>",
+        none=f"<strong>{esc(t('no figure for that period'))}</strong>",
+        not_a_figure=f"<strong>{esc(t('not a figure'))}</strong>",
+        unknown=f"<strong>{esc(t('unknown'))}</strong>",
+        home=f'<a href="{esc(relative_href(PAGE_SRC, "index.md", options.directory_urls))}">{esc(t("home page"))}</a>',
+    )
+    english_only = (
+        ""
+        if options.language == "en"
+        else f"\n\n{esc(t('The checker reads texts in English; Chinese and Urdu texts are not read yet.'))}"
+    )
+    fact_index = f'<a href="{esc(relative_href(PAGE_SRC, "fact-index.md", options.directory_urls))}">'
+    noscript = options.strings.html(
+        "Checking a text needs JavaScript. Each number can also be looked up in the {link}fact index{end}.",
+        link=fact_index,
+        end="</a>",
+    )
     body = f"""{head}
-# Check a text
+# {esc(title)}
 
-Paste a paragraph from a news report or a speech. Each number in it is compared with what the
-sources of this site say for the same measure and year: it **agrees**, **disagrees**, has
-**no figure for that period** in the base, is **not a figure** (a year, a date, an ordinal, part
-of a name), or is **unknown** (the base has no matching measure). This checks numbers against
-the base's sources; it is not a verdict on whether the text is true. The
-[home page](index.md) says how to read a fact.
+{verdicts}{english_only}
 
-The text stays in your browser: checking loads only this site's data, never sends the text, and
-works offline.
+{esc(t(STAYS))}
 
 <div class="nqpf-check" id="nqpf-check" data-parts="{href(DATA_DIR)}/"
   data-root="{root}">
 <form class="nqpf-check-form" id="nqpf-check-form">
-<label for="nqpf-check-text">Text to check</label>
+<label for="nqpf-check-text">{esc(t("Text to check"))}</label>
 <textarea id="nqpf-check-text" name="text" rows="10" spellcheck="false"
   aria-describedby="nqpf-check-status"></textarea>
-<button type="submit" class="md-button md-button--primary" id="nqpf-check-button">Check</button>
+<button type="submit" class="md-button md-button--primary" id="nqpf-check-button">{esc(t("Check"))}</button>
 </form>
 <p id="nqpf-check-status" class="nqpf-status" role="status" aria-live="polite"></p>
 <section id="nqpf-check-result" class="nqpf-check-result" aria-labelledby="nqpf-check-heading" hidden>
-<h2 id="nqpf-check-heading" tabindex="-1">The text, with its numbers marked</h2>
+<h2 id="nqpf-check-heading" tabindex="-1">{esc(t("The text, with its numbers marked"))}</h2>
 <p id="nqpf-check-marked" class="nqpf-check-marked"></p>
-<h2 id="nqpf-check-list-heading">What the base holds for each number</h2>
+<h2 id="nqpf-check-list-heading">{esc(t("What the base holds for each number"))}</h2>
 <ol id="nqpf-check-list" class="nqpf-check-list"></ol>
 </section>
-<noscript><p>Checking a text needs JavaScript. Each number can also be looked up in the
-<a href="{esc(relative_href(PAGE_SRC, "fact-index.md", options.directory_urls))}">fact index</a>.</p></noscript>
+<noscript><p>{noscript}</p></noscript>
 </div>
 
 {scripts}"""
-    return GeneratedPage(PAGE_SRC, "Check a text", body)
+    return GeneratedPage(PAGE_SRC, title, body)

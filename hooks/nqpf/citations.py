@@ -19,6 +19,7 @@ import latexcodec  # noqa: F401 - registers the "ulatex" codec: BibTeX fields es
 
 from .history import day_label
 from .markup import esc, part_script
+from .strings import ENGLISH, SiteStrings
 
 ACCESSED = "YYYY-MM-DD"  # the reader's date, filled in by cite.js
 
@@ -77,7 +78,12 @@ _NEEDS_ESCAPE = re.compile(r"[^A-Za-z0-9 ,.;:()'/+=!?*\[\]-]")  # all else is La
 
 @functools.lru_cache(maxsize=1024)
 def _latex_char(char: str) -> str:
-    return _ESCAPED.get(char) or cast(str, codecs.encode(char, "ulatex"))  # a text codec: str in, str out
+    if char in _ESCAPED:
+        return _ESCAPED[char]
+    try:
+        return cast(str, codecs.encode(char, "ulatex"))  # a text codec: str in, str out
+    except UnicodeEncodeError:  # 中, ا: no LaTeX command; biber and XeLaTeX read UTF-8 as it is
+        return char
 
 
 def _latex(text: str) -> str:
@@ -96,24 +102,29 @@ def _csl_date(day: str) -> dict[str, object]:
 CITE_PART = "NQPF_CITE_PART"  # what a part of citations calls as it loads (see cite.js)
 
 
-def cite_block(citation: Citation) -> str:
-    """The "Cite" control: a folded block with the reference, BibTeX and CSL-JSON, each copyable."""
-    formats = [("Reference", f'<p class="nqpf-cite-text">{esc(citation.reference())}</p>')]
+def cite_block(citation: Citation, strings: SiteStrings = ENGLISH) -> str:
+    """The "Cite" control: a folded block with the reference, BibTeX and CSL-JSON, each copyable.
+    The reference itself is written in English, as reference managers and styles expect."""
+    english = "" if strings.language == "en" else ' lang="en"'
+    formats = [(strings.t("Reference"), f'<p class="nqpf-cite-text"{english}>{esc(citation.reference())}</p>')]
     formats += [
         (name, f'<pre class="nqpf-cite-text"><code>{esc(text)}</code></pre>') for name, text in _machine(citation)
     ]
-    note = f"Replace {ACCESSED} with the day you read it, if it is still there."
-    return copy_block("Cite", formats, note=note)
+    note = strings.t("Replace {date} with the day you read it, if it is still there.", date=ACCESSED)
+    return copy_block(strings.t("Cite"), formats, note=note, strings=strings)
 
 
-def cite_later(key: str, part: str) -> str:
+def cite_later(key: str, part: str, strings: SiteStrings = ENGLISH) -> str:
     """A "Cite" control whose texts are in ``part`` (a script, loaded when it first opens): a page
     of 150 facts would otherwise carry 300 KB of citations and 1,200 more elements, which few
     readers open."""
+    later = strings.t(
+        "The reference, BibTeX and CSL-JSON appear here with JavaScript on "
+        "(facts.json holds every fact and its permalink)."
+    )
     return (
-        f'<details class="nqpf-cite"><summary>Cite</summary><p class="nqpf-cite-later" data-part="{esc(part)}" '
-        f'data-key="{esc(key)}">The reference, BibTeX and CSL-JSON appear here with JavaScript on '
-        "(facts.json holds every fact and its permalink).</p></details>\n"
+        f'<details class="nqpf-cite"><summary>{esc(strings.t("Cite"))}</summary>'
+        f'<p class="nqpf-cite-later" data-part="{esc(part)}" data-key="{esc(key)}">{esc(later)}</p></details>\n'
     )
 
 
@@ -127,12 +138,13 @@ def cite_part(name: str, citations: list[Citation]) -> str:
     return part_script(CITE_PART, name, {c.key: {"Reference": c.reference(), **dict(_machine(c))} for c in citations})
 
 
-def copy_block(summary: str, formats: list[tuple[str, str]], note: str = "") -> str:
+def copy_block(summary: str, formats: list[tuple[str, str]], note: str = "", strings: SiteStrings = ENGLISH) -> str:
     """A folded block of texts to copy, each under its name with a Copy button (cite.js shows the
     buttons and puts the reader's date for YYYY-MM-DD). ``formats``: (name, its HTML: one element)."""
     # no <div> inside: Material's search ends an excluded <div> (the facts') at the first </div>
     body = "".join(
-        f'<p class="nqpf-cite-label">{esc(name)} <button type="button" class="nqpf-copy" hidden>Copy</button></p>{text}'
+        f'<p class="nqpf-cite-label">{esc(name)} <button type="button" class="nqpf-copy" hidden>'
+        f"{esc(strings.t('Copy'))}</button></p>{text}"
         for name, text in formats
     )
     said = f'<p class="nqpf-cite-note">{esc(note)}</p>' if note else ""

@@ -22,11 +22,14 @@ from .pages import (
     fact_url,
     has_feeds,
     sector_feed,
+    sector_feed_title,
     source_label,
 )
+from .strings import marked
 from .verify import FactBase
 
 FEED_ENTRIES = 50  # the latest changes a feed holds
+CHANGE_TITLES = {"added": marked("Added: {claim}"), "changed": marked("Changed: {claim}")}
 
 
 def fact_feeds(base: FactBase, options: SiteOptions) -> list[tuple[str, bytes]]:
@@ -36,16 +39,20 @@ def fact_feeds(base: FactBase, options: SiteOptions) -> list[tuple[str, bytes]]:
     changes = [c for c in base.history.changes if c.fact_id in base.by_id]
     if not changes:  # an Atom feed needs the date of its latest entry: none is made up
         return []
-    feeds = [(SITE_FEED, _feed(base, options, changes, SITE_FEED, f"{options.site_name}: facts added and changed"))]
+    feeds = [(SITE_FEED, _feed(base, options, changes, SITE_FEED, site_feed_title(options)))]
     by_sector: dict[str, list[Change]] = {}
     for change in changes:
         by_sector.setdefault(base.by_id[change.fact_id].fact.sector, []).append(change)
     for slug, sector in base.sectors.items():
         mine = by_sector.get(slug, [])
         if mine:
-            title = f"{options.site_name}: {sector.title}, facts added and changed"
+            title = sector_feed_title(sector.title, options)
             feeds.append((sector_feed(slug), _feed(base, options, mine, sector_feed(slug), title)))
     return feeds
+
+
+def site_feed_title(options: SiteOptions) -> str:
+    return options.t("{site}: facts added and changed", site=options.site_name)
 
 
 def _feed(base: FactBase, options: SiteOptions, changes: list[Change], path: str, title: str) -> bytes:
@@ -53,11 +60,12 @@ def _feed(base: FactBase, options: SiteOptions, changes: list[Change], path: str
     feed = FeedGenerator()
     feed.id(absolute_url(options, path))
     feed.title(title)
-    feed.subtitle("Each entry is a fact added to the base or changed, with the source it comes from.")
+    t = options.t
+    feed.subtitle(t("Each entry is a fact added to the base or changed, with the source it comes from."))
     feed.link(href=absolute_url(options, path), rel="self", type="application/atom+xml")
     feed.link(href=absolute_url(options, ""), rel="alternate", type="text/html")
-    feed.language("en")
-    feed.author({"name": f"{options.site_name} contributors"})
+    feed.language(options.language)
+    feed.author({"name": t("{site} contributors", site=options.site_name)})
     feed.updated(_when(latest[0].date))
     for change in latest:
         item = base.by_id[change.fact_id]
@@ -65,15 +73,16 @@ def _feed(base: FactBase, options: SiteOptions, changes: list[Change], path: str
         link = absolute_url(options, fact_url(item, base, options.directory_urls))
         entry = feed.add_entry(order="append")
         entry.id(_entry_id(options, change))
-        entry.title(f"{change.kind.capitalize()}: {fact.claim}")
+        entry.title(t(CHANGE_TITLES[change.kind], claim=fact.claim))
         entry.link(href=link, rel="alternate", type="text/html")
         entry.updated(_when(change.date))
         entry.published(_when(change.date))
         entry.category(term=fact.sector, label=base.sectors[fact.sector].title)
         value = f"{item.display_value}. " if fact.value is not None else ""
-        source = source_label(base.sources[fact.seed])
-        speaker = f" According to {according_to(item, base)}." if fact.said_by else ""
-        entry.summary(f"{value}{fact.claim}{speaker} Source: {source}.")
+        source = source_label(base.sources[fact.seed], options.strings)
+        who = according_to(item, base, options.strings)
+        speaker = " " + t("According to {who}.", who=who) if fact.said_by else ""
+        entry.summary(f"{value}{fact.claim}{speaker} " + t("Source: {source}.", source=source))
     return bytes(feed.atom_str(pretty=True))
 
 

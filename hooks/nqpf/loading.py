@@ -54,6 +54,14 @@ class ProjectPaths:
         return self.root / "facts"
 
     @property
+    def docs_dir(self) -> Path:
+        """The hand-written pages (docs/*.md), which each edition translates."""
+        return self.root / "docs"
+
+    def page_names(self) -> list[str]:
+        return sorted(p.name for p in self.docs_dir.glob("*.md"))
+
+    @property
     def seeds_dir(self) -> Path:
         return self.root / "seeds"
 

@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .history import day_label
 from .markup import esc, relative_href
-from .pages import SiteOptions, according_to, fact_href
+from .pages import KIND_NAMES, SiteOptions, according_to, fact_href
 from .problems import Problem
 from .verify import FactBase, VerifiedFact, in_date_order
 
@@ -39,9 +38,10 @@ class FactMacros:
         """The value, linked to the fact; the tooltip says who claims it."""
         item = self._item(fact_id)
         shown = item.display_value or item.fact.claim
+        who = self.options.t("According to {who}", who=according_to(item, self.base, self.options.strings))
         return (
             f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}" '
-            f'title="According to {esc(according_to(item, self.base))}">{esc(shown)}</a>'
+            f'title="{esc(who)}">{esc(shown)}</a>'
         )
 
     def figure_card(self, fact_id: str, page_src: str) -> str:
@@ -49,20 +49,23 @@ class FactMacros:
         item = self._item(fact_id)
         fact = item.fact
         period = f'<span class="nqpf-card-period">{esc(fact.period.label())}</span>' if fact.period else ""
+        who = self.options.t("According to {who}", who=according_to(item, self.base, self.options.strings))
+        lang = f' lang="{esc(fact.claim_lang)}"' if fact.claim_lang else ""
         return (
             f'<a class="nqpf-card" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
-            f'<span class="nqpf-card-value">{esc(item.display_value or fact.kind)}</span>'
-            f'<span class="nqpf-card-claim">{esc(fact.claim)}</span>{period}'
-            f'<span class="nqpf-card-who">According to {esc(according_to(item, self.base))}</span></a>'
+            f'<span class="nqpf-card-value">{esc(item.display_value or self.options.t(KIND_NAMES[fact.kind]))}</span>'
+            f'<span class="nqpf-card-claim"{lang}>{esc(fact.claim)}</span>{period}'
+            f'<span class="nqpf-card-who">{esc(who)}</span></a>'
         )
 
     def fact_claim(self, fact_id: str, page_src: str) -> str:
         """The whole claim, with who claims it, linked to the fact."""
         item = self._item(fact_id)
+        who = self.options.t("— according to {who}", who=according_to(item, self.base, self.options.strings))
+        lang = f' lang="{esc(item.fact.claim_lang)}"' if item.fact.claim_lang else ""
         return (
-            f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
-            f'{esc(item.fact.claim)}</a> <span class="nqpf-who">— according to '
-            f"{esc(according_to(item, self.base))}</span>"
+            f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}"{lang}>'
+            f'{esc(item.fact.claim)}</a> <span class="nqpf-who">{esc(who)}</span>'
         )
 
 
@@ -82,37 +85,40 @@ class HomeMacros:
         def href(target: str) -> str:
             return esc(relative_href(page_src, target, self.options.directory_urls))
 
+        t = self.options.t
         return (
             '<div class="nqpf-ways-in">\n'
             f'<form class="nqpf-home-search" action="{href("fact-index.md")}" method="get" role="search">'
-            '<label for="nqpf-home-query">Search the facts</label><span class="nqpf-home-search-row">'
-            '<input type="search" id="nqpf-home-query" name="q" placeholder="robots, 9.443, CPEC…">'
-            '<button type="submit" class="md-button md-button--primary">Search</button></span></form>\n'
-            f'<p class="nqpf-ways"><a class="md-button" href="{href("check.md")}">Check a text</a> '
-            f'<a class="md-button" href="{href("measures/index.md")}">Browse measures</a></p>\n'
+            f'<label for="nqpf-home-query">{esc(t("Search the facts"))}</label><span class="nqpf-home-search-row">'
+            f'<input type="search" id="nqpf-home-query" name="q" placeholder="{esc(t("robots, 9.443, CPEC…"))}">'
+            f'<button type="submit" class="md-button md-button--primary">{esc(t("Search"))}</button></span></form>\n'
+            f'<p class="nqpf-ways"><a class="md-button" href="{href("check.md")}">{esc(t("Check a text"))}</a> '
+            f'<a class="md-button" href="{href("measures/index.md")}">{esc(t("Browse measures"))}</a></p>\n'
             "</div>"
         )
 
     def latest_facts(self, page_src: str) -> str:
         """The facts added last, as the repository's history dates them; without it, the facts
         of the latest periods, saying so."""
-        history = self.base.history
+        history, t = self.base.history, self.options.t
         if history.known:
             dated = [i for i in self.base.facts if history.of(i.fact.id)]
             latest = sorted(dated, key=lambda i: (history.facts[i.fact.id].added, i.fact.id), reverse=True)
-            intro = "Added to the base most recently:"
+            intro = t("Added to the base most recently:")
         else:
             latest = sorted(self.base.facts, key=in_date_order, reverse=True)
-            intro = "Of the latest periods (this build has no record of when facts were added):"
+            intro = t("Of the latest periods (this build has no record of when facts were added):")
         entries = []
         for item in latest[:LATEST_SHOWN]:
             dates = history.of(item.fact.id)
-            added = f" · added {day_label(dates.added)}" if dates else ""
+            added = " · " + t("added {day}", day=self.options.day_label(dates.added)) if dates else ""
             period = f"{item.fact.period.label()} · " if item.fact.period else ""
+            who = t("according to {who}", who=according_to(item, self.base, self.options.strings))
+            lang = f' lang="{esc(item.fact.claim_lang)}"' if item.fact.claim_lang else ""
             entries.append(
-                f'<li><a href="{esc(fact_href(item, self.base, page_src, self.options))}">{esc(item.fact.claim)}</a> '
-                f'<span class="nqpf-who">{esc(period)}according to {esc(according_to(item, self.base))}'
-                f"{esc(added)}</span></li>"
+                f'<li><a href="{esc(fact_href(item, self.base, page_src, self.options))}"{lang}>'
+                f"{esc(item.fact.claim)}</a> "
+                f'<span class="nqpf-who">{esc(period)}{esc(who)}{esc(added)}</span></li>'
             )
         return f'<p>{esc(intro)}</p>\n<ul class="nqpf-latest">{"".join(entries)}</ul>'
 

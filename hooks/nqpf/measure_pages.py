@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .charts import chart_html, chart_paths, chart_png, chart_svg, in_unit
 from .citations import Citation, cite_block, copy_block
 from .comparison import comparisons
+from .editions import EDITIONS
 from .exports import measure_csv_path
 from .markup import asset_href, esc, json_for_script, page_url, relative_href
 from .model import STATISTICS, Measure
@@ -35,6 +36,7 @@ from .pages import (
     sector_src,
     source_label,
 )
+from .strings import marked
 from .units import UnitRegistry
 from .verify import FactBase, VerifiedFact
 
@@ -47,27 +49,33 @@ LISTED = PAGE_SIZE  # facts in the table, the latest
 DISAGREEMENTS_SHOWN = 20  # periods whose sources disagree, the latest
 
 PERIOD_KIND_LABELS = {
-    "calendar-year": "a calendar year",
-    "fiscal-year": "a fiscal year",
-    "year-to-date": "the year to a date",
-    "cumulative": "a total to date",
-    "none": "no particular period",
+    "calendar-year": marked("a calendar year"),
+    "fiscal-year": marked("a fiscal year"),
+    "year-to-date": marked("the year to a date"),
+    "quarter": marked("a quarter"),
+    "month": marked("a month"),
+    "span-of-years": marked("a span of years"),
+    "cumulative": marked("a total to date"),
+    "none": marked("no particular period"),
 }
 
 
 def facts_table(items: list[VerifiedFact], base: FactBase, src: str, options: SiteOptions) -> str:
     """Every fact of the measure: period, value as written, source, who says so, the fact."""
+    t = options.t
+    undated = t("no date given")
     rows = "".join(
-        f"<tr><td>{esc(i.fact.period.label() if i.fact.period else 'no date given')}</td>"
-        f"<td>{esc(i.display_value)}</td><td>{esc(according_to(i, base))}</td>"
+        f"<tr><td>{esc(i.fact.period.label() if i.fact.period else undated)}</td>"
+        f"<td>{esc(i.display_value)}</td><td>{esc(according_to(i, base, options.strings))}</td>"
         f'<td><a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a></td></tr>'
         for i in items
     )
+    every = esc(t("Every fact of this measure"))
     return (
-        '<div class="nqpf-table-wrap" role="region" aria-label="Every fact of this measure" tabindex="0">'
-        '<table class="nqpf-chart-data nqpf-measure-facts"><caption>Every fact of this measure</caption><thead><tr>'
-        '<th scope="col">Period</th><th scope="col">Value as written</th><th scope="col">According to</th>'
-        '<th scope="col">Fact</th></tr></thead>'
+        f'<div class="nqpf-table-wrap" role="region" aria-label="{every}" tabindex="0">'
+        f'<table class="nqpf-chart-data nqpf-measure-facts"><caption>{every}</caption><thead><tr>'
+        f'<th scope="col">{esc(t("Period"))}</th><th scope="col">{esc(t("Value"))}</th>'
+        f'<th scope="col">{esc(t("According to"))}</th><th scope="col">{esc(t("Fact"))}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>\n"
     )
 
@@ -79,8 +87,14 @@ def disagreements_section(disagreeing: list[PeriodComparison], base: FactBase, s
         first = comparison.facts[0].fact.period
         label = first.label() if first else comparison.period
         cells = "".join(
-            f"<li><strong>{esc(i.display_value)}</strong>, according to {esc(according_to(i, base))} "
-            f'(<a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a>)</li>'
+            "<li>"
+            + options.strings.html(
+                "{value}, according to {who} ({fact})",
+                value=f"<strong>{esc(i.display_value)}</strong>",
+                who=esc(according_to(i, base, options.strings)),
+                fact=f'<a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a>',
+            )
+            + "</li>"
             for i in comparison.facts[:LISTED]
         )
         blocks.append(
@@ -90,12 +104,21 @@ def disagreements_section(disagreeing: list[PeriodComparison], base: FactBase, s
     if not blocks:
         return ""
     more = len(disagreeing) - len(blocks)
+    t = options.t
+    earlier = (
+        t("And 1 earlier period: see the CSV.")
+        if more == 1
+        else t("And {count} earlier periods: see the CSV.", count=more)
+    )
     return (
-        '<h2 id="where-sources-disagree">Where sources disagree</h2>\n\n'
-        "These sources state values for the same period that cannot all hold, even allowing for "
-        "rounding and for the bounds they write. The site shows each as its source's claim.\n\n"
+        f'<h2 id="where-sources-disagree">{esc(t("Where sources disagree"))}</h2>\n\n'
+        + t(
+            "These sources state values for the same period that cannot all hold, even allowing for "
+            "rounding and for the bounds they write. The site shows each as its source's claim."
+        )
+        + "\n\n"
         + "\n".join(blocks)
-        + (f"\n\n<p>And {more} earlier period{'s' if more != 1 else ''}: see the CSV.</p>" if more else "")
+        + (f"\n\n<p>{esc(earlier)}</p>" if more else "")
         + "\n\n"
     )
 
@@ -146,8 +169,8 @@ def measure_jsonld(measure: Measure, items: list[VerifiedFact], base: FactBase, 
 
 def measure_citation(measure: Measure, base: FactBase, options: SiteOptions) -> Citation:
     items = base.by_measure.get(measure.slug, [])
-    sources = sorted({source_label(base.sources[i.fact.seed]) for i in items})
-    note = f"Facts from {'; '.join(sources)}" if sources else "No facts yet"
+    sources = sorted({source_label(base.sources[i.fact.seed], options.strings) for i in items})
+    note = options.t("Facts from {sources}", sources="; ".join(sources)) if sources else options.t("No facts yet")
     known = [d.changed for i in items if (d := base.history.of(i.fact.id))]
     url = measure_url(measure.slug, options)
     return Citation(
@@ -164,19 +187,24 @@ def measure_page(slug: str, base: FactBase, options: SiteOptions, disagreeing: l
     sector = base.sectors.get(measure.sector)
     sector_href = relative_href(src, sector_src(measure.sector), options.directory_urls)
     sector_link = f'<a href="{esc(sector_href)}">{esc(sector.title)}</a>' if sector else esc(measure.sector)
+    t = options.t
+    period_kind = PERIOD_KIND_LABELS.get(measure.period)
     rows = (
-        f'<tr><th scope="row">Unit</th><td>{esc(unit.label if unit else measure.unit)}</td></tr>'
-        f'<tr><th scope="row">Place</th><td>{esc(measure.place)}</td></tr>'
-        f'<tr><th scope="row">Period</th><td>{esc(PERIOD_KIND_LABELS.get(measure.period, measure.period))}</td></tr>'
-        f'<tr><th scope="row">Sector</th><td>{sector_link}</td></tr>'
-        f'<tr><th scope="row">Facts</th><td>{len(items)}</td></tr>'
+        f'<tr><th scope="row">{esc(t("Unit"))}</th><td>{esc(unit.label if unit else measure.unit)}</td></tr>'
+        f'<tr><th scope="row">{esc(t("Place"))}</th><td>{esc(measure.place)}</td></tr>'
+        f'<tr><th scope="row">{esc(t("Period"))}</th>'
+        f"<td>{esc(t(period_kind) if period_kind else measure.period)}</td></tr>"
+        f'<tr><th scope="row">{esc(t("Sector"))}</th><td>{sector_link}</td></tr>'
+        f'<tr><th scope="row">{esc(t("Facts"))}</th><td>{len(items)}</td></tr>'
     )
     chart = measure_chart(slug, base, src, options)
     chart_block = chart_html(chart, downloads=chart_links(slug, src, options)) if chart else ""
     if chart and options.site_url:  # an <iframe> needs the chart's full address
         snippet = embed_snippet(slug, measure.label, options, len(chart.rows))
         chart_block += copy_block(
-            "Embed this chart", [("HTML", f'<pre class="nqpf-cite-text"><code>{esc(snippet)}</code></pre>')]
+            t("Embed this chart"),
+            [("HTML", f'<pre class="nqpf-cite-text"><code>{esc(snippet)}</code></pre>')],
+            strings=options.strings,
         )
     picture = {"image": absolute_url(options, chart_paths(slug)[1])} if chart and options.site_url else {}
     body = [
@@ -187,10 +215,10 @@ def measure_page(slug: str, base: FactBase, options: SiteOptions, disagreeing: l
         f"# {esc(measure.label)}\n\n",
         f'<p class="nqpf-definition">{esc(measure.definition)}</p>\n\n',
         f'<table class="nqpf-metadata">{rows}</table>\n\n',
-        cite_block(measure_citation(measure, base, options)) + "\n",
+        cite_block(measure_citation(measure, base, options), options.strings) + "\n",
         disagreements_section(disagreeing, base, src, options),
-        ('<h2 id="over-time">Over time</h2>\n\n' + chart_block + "\n") if chart_block else "",
-        '<h2 id="every-fact">Every fact</h2>\n\n<div data-search-exclude>\n\n'
+        (f'<h2 id="over-time">{esc(t("Over time"))}</h2>\n\n' + chart_block + "\n") if chart_block else "",
+        f'<h2 id="every-fact">{esc(t("Every fact"))}</h2>\n\n<div data-search-exclude>\n\n'
         + facts_table(items[-LISTED:], base, src, options)
         + _more_facts(src, slug, len(items) - LISTED, options)
         + _csv_link(src, slug, unit.label if unit else measure.unit, options)
@@ -265,8 +293,10 @@ def embed_pages(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
             continue
         back = relative_href(src, measure_src(slug), options.directory_urls)
         canonical = measure_url(slug, options)
+        direction = EDITIONS[options.language].direction if options.language in EDITIONS else "ltr"
         html = (
-            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<!DOCTYPE html>\n<html lang="{esc(options.language)}" dir="{direction}">\n'
+            '<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
             f"<title>{esc(measure.label)}: {esc(options.site_name)}</title>\n"
             f'<meta name="description" content="{esc(measure.definition)}">\n'
@@ -275,8 +305,11 @@ def embed_pages(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
             + '<base target="_top">\n'  # a link opens in the page that embeds the chart, not in its frame
             f"<style>{EMBED_CSS}</style>\n</head>\n<body>\n<main>\n"
             + chart_html(chart)
-            + f'<p class="nqpf-embed-back"><a href="{esc(back)}">{esc(measure.label)}: every fact and its '
-            f"source, on {esc(options.site_name)}</a></p>\n</main>\n</body>\n</html>\n"
+            + f'<p class="nqpf-embed-back"><a href="{esc(back)}">'
+            + esc(
+                options.t("{label}: every fact and its source, on {site}", label=measure.label, site=options.site_name)
+            )
+            + "</a></p>\n</main>\n</body>\n</html>\n"
         )
         pages.append((embed_path(slug, options.directory_urls), html))
     return pages
@@ -297,16 +330,23 @@ def _more_facts(src: str, slug: str, more: int, options: SiteOptions) -> str:
         return ""
     index = relative_href(src, "fact-index.md", options.directory_urls)
     return (
-        f'<p>The table shows the latest {LISTED} facts; <a href="{esc(index)}?measure={esc(slug)}">all of them, '
-        f"{LISTED + more}, are in the fact index</a> and in the CSV.</p>"
+        "<p>"
+        + options.strings.html(
+            "The table shows the latest {count} facts; {link} and in the CSV.",
+            count=str(LISTED),
+            link=f'<a href="{esc(index)}?measure={esc(slug)}">'
+            + esc(options.t("all of them, {total}, are in the fact index", total=LISTED + more))
+            + "</a>",
+        )
+        + "</p>"
     )
 
 
 def _csv_link(src: str, slug: str, unit_label: str, options: SiteOptions) -> str:
     href = asset_href(src, measure_csv_path(slug), options.directory_urls)
     return (
-        f'<p><a href="{esc(href)}" download>Download this measure as CSV</a> '
-        f"(one row per fact, each value in {esc(unit_label)})</p>"
+        f'<p><a href="{esc(href)}" download>{esc(options.t("Download this measure as CSV"))}</a> '
+        f"{esc(options.t('(one row per fact, each value in {unit})', unit=unit_label))}</p>"
     )
 
 
@@ -322,12 +362,11 @@ def _latest_value(items: list[VerifiedFact], base: FactBase, src: str, options: 
     valued = [i for i in items if i.fact.value is not None]
     latest = next((i for i in reversed(valued) if i.fact.period), valued[-1] if valued else None)
     if latest is None:
-        return '<span class="nqpf-unknown">no value</span>', ""
+        return f'<span class="nqpf-unknown">{esc(options.t("no value"))}</span>', ""
     href = fact_href(latest, base, src, options)
-    value = (
-        f'<a href="{esc(href)}" title="According to {esc(according_to(latest, base))}">{esc(latest.display_value)}</a>'
-    )
-    period = latest.fact.period.label() if latest.fact.period else "no date given"
+    who = options.t("According to {who}", who=according_to(latest, base, options.strings))
+    value = f'<a href="{esc(href)}" title="{esc(who)}">{esc(latest.display_value)}</a>'
+    period = latest.fact.period.label() if latest.fact.period else options.t("no date given")
     return value, esc(period)
 
 
@@ -350,30 +389,39 @@ def measures_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
             items = base.by_measure.get(measure.slug, [])
             value, period = _latest_value(items, base, src, options)
             disagree = len(disagreeing.get(measure.slug, []))
-            plural = "s" if disagree != 1 else ""
-            note = (
-                f'<br><span class="nqpf-count">sources disagree on {disagree} period{plural}</span>' if disagree else ""
+            on = (
+                options.t("sources disagree on 1 period")
+                if disagree == 1
+                else options.t("sources disagree on {count} periods", count=disagree)
             )
+            note = f'<br><span class="nqpf-count">{esc(on)}</span>' if disagree else ""
             href = relative_href(src, measure_src(measure.slug), options.directory_urls)
             rows.append(
                 f'<tr><th scope="row"><a href="{esc(href)}">{esc(measure.label)}</a>{note}</th>'
                 f"<td>{value}</td><td>{period}</td><td>{len(items)}</td></tr>"
             )
+        t = options.t
         sections.append(
             f'<h2 id="{esc(sector_slug)}">{esc(title)}</h2>\n\n'
             # a <section>, not a <div>: Material's search ends an excluded <div> at the first </div> inside it
-            f'<section class="nqpf-table-wrap" aria-label="Measures: {esc(title)}" tabindex="0">'
-            f'<table class="nqpf-chart-data nqpf-measures"><thead><tr><th scope="col">Measure</th>'
-            '<th scope="col">Latest value</th><th scope="col">Period</th><th scope="col">Facts</th></tr></thead>'
+            f'<section class="nqpf-table-wrap" aria-label="{esc(t("Measures: {sector}", sector=title))}" tabindex="0">'
+            f'<table class="nqpf-chart-data nqpf-measures"><thead><tr><th scope="col">{esc(t("Measure"))}</th>'
+            f'<th scope="col">{esc(t("Latest value"))}</th><th scope="col">{esc(t("Period"))}</th>'
+            f'<th scope="col">{esc(t("Facts"))}</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></section>\n\n"
         )
-    intro = (
+    intro = options.t(
         "Each measure is one quantity of one place, in one unit, across every source and period: "
         "its page charts the values, lists every fact, and shows where sources disagree. Here they "
-        "are by sector, each with its latest value (follow it to the fact and its source).\n\n"
+        "are by sector, each with its latest value (follow it to the fact and its source)."
     )
-    body = "<div data-search-exclude>\n\n" + "".join(sections) + "</div>\n" if sections else "No measures yet.\n"
-    return GeneratedPage(src, "Measures", front_matter("Measures") + "# Measures\n\n" + intro + body)
+    body = (
+        "<div data-search-exclude>\n\n" + "".join(sections) + "</div>\n"
+        if sections
+        else options.t("No measures yet.") + "\n"
+    )
+    title = options.t("Measures")
+    return GeneratedPage(src, title, front_matter(title) + f"# {title}\n\n" + intro + "\n\n" + body)
 
 
 def measure_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:

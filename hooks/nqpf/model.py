@@ -64,6 +64,7 @@ class Period:
     """The date a fact refers to, as precise as its source: "2023", "2025-03", "2025-03-11"."""
 
     text: str
+    shown: str | None = field(default=None, compare=False)  # how an edition writes it (editions.py)
 
     @property
     def precision(self) -> str:
@@ -74,8 +75,8 @@ class Period:
         return int(self.text[:4])
 
     def label(self) -> str:
-        """The period for people: "2023", "March 2025", "11 March 2025"."""
-        return _period_label(self.text)
+        """The period for people: "2023", "March 2025", "11 March 2025" (or as an edition writes it)."""
+        return self.shown if self.shown is not None else _period_label(self.text)
 
 
 @lru_cache(maxsize=4096)  # a base names few distinct periods, and each is labelled many times
@@ -112,6 +113,8 @@ class Fact:
     measure: str | None = None
     draft: bool = False  # a machine's proposal that no person has reviewed yet
     method: str | None = None  # how its source counts it: facts whose methods differ never disagree
+    display: str | None = None  # its value as an edition writes it (edition_base.py); None: in English
+    claim_lang: str | None = None  # the language of its claim and note where not the page's: "en", untranslated
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
@@ -124,6 +127,8 @@ class Fact:
     @cached_property  # shown on several pages, in the index and the downloads
     def display_value(self) -> str:
         """The value for people: "more than $600 million", "28%", "9.443 million units"."""
+        if self.display is not None:
+            return self.display
         if self.value is None:
             return ""
         amount = format_number(self.value) + (f" {self.scale}" if self.scale else "")
@@ -274,6 +279,19 @@ def _text(max_length: int) -> Callable[[object], str]:
         if len(raw) > max_length:
             raise ValueError(f"the text is {len(raw)} characters; at most {max_length} are allowed")
         return " ".join(raw.split())
+
+    return read
+
+
+def _verbatim(max_length: int) -> Callable[[object], str]:
+    """A text kept exactly as written, spaces included (a site string such as ", ")."""
+
+    def read(raw: object) -> str:
+        if not isinstance(raw, str) or not raw:
+            raise ValueError("a non-empty text is expected")
+        if len(raw) > max_length:
+            raise ValueError(f"the text is {len(raw)} characters; at most {max_length} are allowed")
+        return raw
 
     return read
 
@@ -669,6 +687,7 @@ TRANSLATED_MEASURE_FIELDS = (
     FieldSpec("slug", "Slug of the measure in facts/measures.yml.", _SLUG, _slug, True),
     FieldSpec("label", "The measure's label in this language.", _STR, _text(120), True),
     FieldSpec("definition", "The measure's definition in this language.", _STR, _text(400), True),
+    FieldSpec("place", "The place it is about, in this language.", _STR, _text(120)),
     TRANSLATION_DRAFT_FIELD,
 )
 TRANSLATED_SECTOR_FIELDS = (
@@ -687,6 +706,23 @@ TRANSLATED_UNIT_FIELDS = (
         "written with no word (a share: 三分之二).",
         {"type": "array", "items": _STR},
         _list_of(_text(40)),
+    ),
+    TRANSLATION_DRAFT_FIELD,
+)
+TRANSLATED_STRING_FIELDS = (
+    FieldSpec(
+        "en",
+        "A string of the site as its code writes it in English, placeholders and all: according to {source}.",
+        _STR,
+        _verbatim(600),
+        True,
+    ),
+    FieldSpec(
+        "text",
+        "The string in this language, with the English's placeholders ({source}) kept.",
+        _STR,
+        _verbatim(600),
+        True,
     ),
     TRANSLATION_DRAFT_FIELD,
 )
@@ -802,6 +838,11 @@ SCHEMAS: dict[str, tuple[tuple[FieldSpec, ...], str, str]] = {
         TRANSLATED_UNIT_FIELDS,
         "nqpf-facts translated units",
         "Units' names and spellings in one edition's language (translations/<edition>/units.yml).",
+    ),
+    "translated-strings": (
+        TRANSLATED_STRING_FIELDS,
+        "nqpf-facts translated site strings",
+        "The site's own words (headings, labels, notes) in one edition's language (translations/<edition>/site.yml).",
     ),
     "glossary": (
         GLOSSARY_FIELDS,

@@ -7,6 +7,7 @@ passes through untouched, so contributor text (escaped by ``esc``) is never re-i
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import itertools
@@ -20,12 +21,21 @@ from urllib.parse import quote_plus, urlencode
 from .charts import Chart, chart_html, chart_of, chart_paths
 from .citations import Citation, cite_later, cite_part
 from .comparison import comparisons
+from .editions import EDITIONS
+from .editions import day_label as edition_day
 from .history import day_label
 from .markup import asset_href, esc, page_url, relative_href
-from .model import KINDS, Source
+from .model import KINDS, Fact, Source
+from .strings import ENGLISH, SiteStrings, marked
 from .verify import FactBase, VerifiedFact, in_date_order, normalise
 
-KIND_HEADINGS = {"figure": "Figures", "target": "Targets", "event": "Events"}
+KIND_HEADINGS = {"figure": marked("Figures"), "target": marked("Targets"), "event": marked("Events")}
+KIND_NAMES = {"figure": marked("figure"), "target": marked("target"), "event": marked("event")}
+SPEAKER_KIND_NAMES = {
+    "person": marked("person"),
+    "organisation": marked("organisation"),
+    "publication": marked("publication"),
+}
 
 # A page lists at most this many facts: what a reader downloads does not grow with the fact base.
 PAGE_SIZE = 150
@@ -48,6 +58,17 @@ class SiteOptions:
     repo_url: str | None = None
     site_url: str | None = None
     site_name: str = ""
+    language: str = "en"  # the edition being built: en, zh, ur
+    strings: SiteStrings = ENGLISH  # the site's own words in its language
+
+    def t(self, english: str, **values: object) -> str:
+        """A string of the site in the edition's language (see strings.py)."""
+        return self.strings.t(english, **values)
+
+    def day_label(self, timestamp: str) -> str:
+        """A day ("2025-03-11...") as the edition writes it: 11 March 2025, 2025年3月11日."""
+        edition = EDITIONS.get(self.language)
+        return day_label(timestamp) if edition is None else edition_day(dt.date.fromisoformat(timestamp[:10]), edition)
 
     @classmethod
     def of_config(cls, config: Mapping[str, Any]) -> SiteOptions:
@@ -57,6 +78,7 @@ class SiteOptions:
             repo_url=(config.get("extra") or {}).get("repository"),
             site_url=config.get("site_url") or None,
             site_name=config.get("site_name") or "",
+            language=(config.get("extra") or {}).get("edition") or "en",
         )
 
 
@@ -80,6 +102,10 @@ def has_feeds(base: FactBase, options: SiteOptions) -> bool:
     return base.history.known and bool(options.site_url)
 
 
+def sector_feed_title(title: str, options: SiteOptions) -> str:
+    return options.t("{site}: {sector}, facts added and changed", site=options.site_name, sector=title)
+
+
 def sector_src(slug: str, part: int = 1) -> str:
     """A sector's page ("sectors/robotics.md"), or part 2, 3… of it ("sectors/robotics/2.md")."""
     return f"sectors/{slug}.md" if part == 1 else f"sectors/{slug}/{part}.md"
@@ -99,25 +125,27 @@ def passage_id(quote: str) -> str:
     return "q-" + hashlib.sha1(normalise(quote).encode()).hexdigest()[:10]
 
 
-def source_label(source: Source) -> str:
+def source_label(source: Source, strings: SiteStrings = ENGLISH) -> str:
     """How the site names a source: its title in quotes; else the site's own description of it,
     marked untitled, so that it is never taken for a title the source gives itself."""
     if source.title:
         return f"“{source.title}”" + (f", {source.outlet}" if source.outlet else "")
+    if source.label and source.outlet:
+        return strings.t("{label} (untitled, {outlet})", label=source.label, outlet=source.outlet)
     if source.label:
-        return f"{source.label} (untitled" + (f", {source.outlet})" if source.outlet else ")")
+        return strings.t("{label} (untitled)", label=source.label)
     if source.outlet:
-        return f"an untitled report ({source.outlet})"
-    return f"an untitled text ({source.file_name})"
+        return strings.t("an untitled report ({outlet})", outlet=source.outlet)
+    return strings.t("an untitled text ({file})", file=source.file_name)
 
 
-def according_to(item: VerifiedFact, base: FactBase) -> str:
+def according_to(item: VerifiedFact, base: FactBase, strings: SiteStrings = ENGLISH) -> str:
     """Who claims the fact: the speaker the source credits, else the source itself."""
     fact = item.fact
     if fact.said_by:
         speaker = base.speakers[fact.said_by]
         return f"{speaker.name}, {speaker.role}"
-    return source_label(base.sources[fact.seed])
+    return source_label(base.sources[fact.seed], strings)
 
 
 def fact_page_src(item: VerifiedFact, base: FactBase) -> str:
@@ -164,8 +192,12 @@ def front_matter(title: str, **extra: object) -> str:
 def fact_citation(item: VerifiedFact, base: FactBase, options: SiteOptions) -> Citation:
     fact = item.fact
     url = absolute_url(options, fact_url(item, base, options.directory_urls))
-    source = source_label(base.sources[fact.seed])
-    who = f"According to {according_to(item, base)}; source: {source}" if fact.said_by else f"Source: {source}"
+    source = source_label(base.sources[fact.seed], options.strings)
+    who = (
+        options.t("According to {who}; source: {source}", who=according_to(item, base, options.strings), source=source)
+        if fact.said_by
+        else options.t("Source: {source}", source=source)
+    )
     dates = base.history.of(fact.id)
     return Citation(f"nqpf-{fact.id}", fact.claim, url, options.site_name, who, dates.changed if dates else None)
 
@@ -196,29 +228,37 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     """One fact as an HTML block: value, claim, period, who claims it, its quote and links."""
     fact = item.fact
     source_link = relative_href(from_src, source_src(fact.seed), options.directory_urls, passage_id(fact.quote))
-    meta = [f'<span class="nqpf-kind">{esc(fact.kind)}</span>']
+    t = options.t
+    meta = [f'<span class="nqpf-kind">{esc(t(KIND_NAMES[fact.kind]))}</span>']
     if fact.period:
         meta.append(f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>')
-    meta.append(f"according to {esc(according_to(item, base))}")
+    meta.append(esc(t("according to {who}", who=according_to(item, base, options.strings))))
     links = [
-        f'<a class="nqpf-source-link" href="{esc(source_link)}">Source passage</a>',
-        f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="Permalink to this fact">Permalink</a>',
-        '<button type="button" class="nqpf-copy-link" hidden>Copy link</button>',  # cite.js shows it
+        f'<a class="nqpf-source-link" href="{esc(source_link)}">{esc(t("Source passage"))}</a>',
+        f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="{esc(t("Permalink to this fact"))}">'
+        f"{esc(t('Permalink'))}</a>",
+        f'<button type="button" class="nqpf-copy-link" hidden>{esc(t("Copy link"))}</button>',  # cite.js shows it
     ]
     report = report_href(item, options)
     if report:
-        links.append(f'<a class="nqpf-report" href="{esc(report)}" rel="noopener">Report a problem</a>')
+        links.append(f'<a class="nqpf-report" href="{esc(report)}" rel="noopener">{esc(t("Report a problem"))}</a>')
     value = f'<p class="nqpf-value">{esc(item.display_value)}</p>' if fact.value is not None else ""
-    note = f'<p class="nqpf-note">Note: {esc(fact.note)}</p>' if fact.note else ""
+    note = (
+        f'<p class="nqpf-note">{esc(t("Note:"))} <span{_lang(fact, options)}>{esc(fact.note)}</span></p>'
+        if fact.note
+        else ""
+    )
     measured = _measure_line(item, base, options, from_src)
-    dates = dates_line(item, base)
-    cite = cite_later(f"nqpf-{fact.id}", asset_href(from_src, cite_part_path(from_src), options.directory_urls))
+    dates = dates_line(item, base, options)
+    cite = cite_later(
+        f"nqpf-{fact.id}", asset_href(from_src, cite_part_path(from_src), options.directory_urls), options.strings
+    )
     return (
         f'<article class="nqpf-fact nqpf-{esc(fact.kind)}" id="{esc(fact.id)}">\n'
         f"{value}"
-        f'<p class="nqpf-claim">{esc(fact.claim)}</p>\n'
+        f'<p class="nqpf-claim"{_lang(fact, options)}>{esc(fact.claim)}{_in_english(fact, options)}</p>\n'
         f'<p class="nqpf-meta">{" · ".join(meta)}</p>\n'
-        f'<blockquote class="nqpf-quote"><p>“{esc(fact.quote)}”</p></blockquote>\n'
+        f'<blockquote class="nqpf-quote"{quote_lang(options)}><p>“{esc(fact.quote)}”</p></blockquote>\n'
         f"{measured}{note}{dates}"
         f'<p class="nqpf-links">{" ".join(links)}</p>\n'
         f"{cite}"
@@ -226,17 +266,45 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     )
 
 
-def _time(timestamp: str) -> str:
-    return f'<time datetime="{esc(timestamp[:10])}">{esc(day_label(timestamp))}</time>'
+def _lang(fact: Fact, options: SiteOptions) -> str:
+    """The lang attribute of a fact's claim and note where they are not in the page's language."""
+    return f' lang="{esc(fact.claim_lang)}"' if fact.claim_lang and fact.claim_lang != options.language else ""
 
 
-def dates_line(item: VerifiedFact, base: FactBase) -> str:
+def _in_english(fact: Fact, options: SiteOptions) -> str:
+    """A mark on a claim an edition has not translated: shown in English, and saying so."""
+    if not fact.claim_lang or fact.claim_lang == options.language:
+        return ""
+    return f' <span class="nqpf-untranslated" lang="{esc(options.language)}">{esc(options.t("(in English)"))}</span>'
+
+
+def untranslated_page(markdown: str, options: SiteOptions) -> str:
+    """A hand-written page an edition does not translate: in English (lang="en"), saying so."""
+    notice = esc(options.t("This page is not translated yet; it is shown in English."))
+    return f'<p class="nqpf-untranslated">{notice}</p>\n\n<div lang="en" markdown>\n\n{markdown}\n\n</div>\n'
+
+
+def quote_lang(options: SiteOptions) -> str:
+    """Quotes and source texts stay as their sources wrote them, in English (lang="en")."""
+    return "" if options.language == "en" else ' lang="en"'
+
+
+def _time(timestamp: str, options: SiteOptions) -> str:
+    return f'<time datetime="{esc(timestamp[:10])}">{esc(options.day_label(timestamp))}</time>'
+
+
+def dates_line(item: VerifiedFact, base: FactBase, options: SiteOptions) -> str:
     """When the fact was added and last changed, as the repository's history says."""
     dates = base.history.of(item.fact.id)
     if dates is None:
-        why = "not committed yet" if base.history.known else "unknown"
-        return f'<p class="nqpf-dates">Added and last changed: {why}</p>\n'
-    return f'<p class="nqpf-dates">Added {_time(dates.added)} · last changed {_time(dates.changed)}</p>\n'
+        why = options.t("not committed yet") if base.history.known else options.t("unknown")
+        return f'<p class="nqpf-dates">{esc(options.t("Added and last changed: {why}", why=why))}</p>\n'
+    line = options.strings.html(
+        "Added {added} · last changed {changed}",
+        added=_time(dates.added, options),
+        changed=_time(dates.changed, options),
+    )
+    return f'<p class="nqpf-dates">{line}</p>\n'
 
 
 def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src: str) -> str:
@@ -246,7 +314,7 @@ def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from
     if measure is None:
         return ""
     href = relative_href(from_src, measure_src(measure.slug), options.directory_urls)
-    line = f'<p class="nqpf-measure">Measure: <a href="{esc(href)}">{esc(measure.label)}</a></p>\n'
+    line = f'<p class="nqpf-measure">{esc(options.t("Measure:"))} <a href="{esc(href)}">{esc(measure.label)}</a></p>\n'
     comparison = comparisons(base).get((measure.slug, fact.period.text)) if fact.period else None
     if comparison is None:
         return line
@@ -254,23 +322,32 @@ def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from
     differently = {other.fact.id for other in comparison.counted_differently_from(fact.id)}
     listed = [other for other in comparison.facts if other.fact.id != fact.id]
 
+    t = options.t
+
     def relation(other: VerifiedFact) -> str:
         if other.fact.id in differently:  # both methods named: neither figure contradicts the other
-            return f" (counted differently: {other.fact.method}, against {fact.method})"
-        return " (disagrees)" if other.fact.id in disagreeing else " (agrees)"
+            return t("(counted differently: {method}, against {other})", method=other.fact.method, other=fact.method)
+        return t("(disagrees)") if other.fact.id in disagreeing else t("(agrees)")
 
     others = "".join(
-        f"<li>{esc(other.display_value)}, according to {esc(according_to(other, base))}{esc(relation(other))}</li>"
+        "<li>"
+        + esc(
+            t(
+                "{value}, according to {who} {relation}",
+                value=other.display_value,
+                who=according_to(other, base, options.strings),
+                relation=relation(other),
+            )
+        )
+        + "</li>"
         for other in listed[:OTHERS_SHOWN]
     )
-    more = (
-        f'<li><a href="{esc(href)}">{len(listed) - OTHERS_SHOWN} more on the measure\'s page</a></li>'
-        if len(listed) > OTHERS_SHOWN
-        else ""
-    )
+    more_text = t("{count} more on the measure's page", count=len(listed) - OTHERS_SHOWN)
+    more = f'<li><a href="{esc(href)}">{esc(more_text)}</a></li>' if len(listed) > OTHERS_SHOWN else ""
+    period = fact.period.label() if fact.period else ""
     return line + (
         # a <section>, not a <div>: Material's search ends an excluded <div> at the first </div> inside it
-        f'<section class="nqpf-others"><p>Other sources for {esc(fact.period.label() if fact.period else "")}:</p>'
+        f'<section class="nqpf-others"><p>{esc(t("Other sources for {period}:", period=period))}</p>'
         f"<ul>{others}{more}</ul></section>\n"
     )
 
@@ -304,8 +381,9 @@ def measure_chart(
         base.measures[slug],
         base.unit_registry,
         lambda item: fact_href(item, base, from_src, options),
-        lambda item: source_label(base.sources[item.fact.seed]),
+        lambda item: source_label(base.sources[item.fact.seed], options.strings),
         latest=latest,
+        strings=options.strings,
     )
 
 
@@ -329,7 +407,8 @@ def _sector_measures(slug: str, base: FactBase, options: SiteOptions, src: str) 
         if m.sector == slug and not m.draft and m.slug in base.by_measure
     ]
     items = "\n".join(links)
-    return f'## Measures\n\n<ul class="nqpf-measure-list" data-search-exclude>\n{items}\n</ul>\n\n' if links else ""
+    heading = options.t("Measures")
+    return f'## {heading}\n\n<ul class="nqpf-measure-list" data-search-exclude>\n{items}\n</ul>\n\n' if links else ""
 
 
 def _pager(src: str, sources: list[str], number: int, options: SiteOptions, label: str) -> str:
@@ -342,7 +421,7 @@ def _pager(src: str, sources: list[str], number: int, options: SiteOptions, labe
         else f'<span aria-current="page">{n}</span>'
         for n, target in enumerate(sources, start=1)
     ]
-    return f'<nav class="nqpf-pager" aria-label="{esc(label)}">Part {" · ".join(links)}</nav>\n\n'
+    return f'<nav class="nqpf-pager" aria-label="{esc(label)}">{esc(options.t("Part"))} {" · ".join(links)}</nav>\n\n'
 
 
 def _sector_parts(slug: str, base: FactBase) -> list[tuple[str, list[VerifiedFact]]]:
@@ -359,11 +438,19 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
     sources = [src for src, _ in parts]
     pages = []
     for number, (src, part) in enumerate(parts, start=1):
-        title = sector.title if number == 1 else f"{sector.title} (part {number} of {len(parts)})"
-        pager = _pager(src, sources, number, options, f"Parts of {sector.title}")
+        title = (
+            sector.title
+            if number == 1
+            else options.t("{title} (part {number} of {count})", title=sector.title, number=number, count=len(parts))
+        )
+        pager = _pager(src, sources, number, options, options.t("Parts of {title}", title=sector.title))
         # only a sector's first page is in Material's index, which would otherwise grow with the facts
         hidden: dict[str, object] = {"search": {"exclude": True}} if number > 1 else {}
-        feed = {"feed": sector_feed(slug)} if has_feeds(base, options) else {}
+        feed = (
+            {"feed": sector_feed(slug), "feed_title": sector_feed_title(sector.title, options)}
+            if has_feeds(base, options)
+            else {}
+        )
         blocks = [
             front_matter(title, description=sector.description, **hidden, **feed),
             f"# {esc(title)}\n\n",
@@ -375,16 +462,16 @@ def sector_pages(slug: str, base: FactBase, options: SiteOptions) -> list[Genera
         if measures:
             blocks.append(measures)
         if charts:
-            blocks.append("## Trends\n\n<div data-search-exclude>\n\n" + "\n\n".join(charts) + "\n\n</div>\n\n")
+            trends = options.t("Trends")
+            blocks.append(f"## {trends}\n\n<div data-search-exclude>\n\n" + "\n\n".join(charts) + "\n\n</div>\n\n")
         for kind in KINDS:
             group = [i for i in part if i.fact.kind == kind]
             if group:
                 cards = "\n\n".join(fact_card(i, base, options, src) for i in group)
-                blocks.append(
-                    f'## {KIND_HEADINGS[kind]}\n\n<div class="nqpf-facts" data-search-exclude>\n\n{cards}\n\n</div>\n\n'
-                )
+                heading = options.t(KIND_HEADINGS[kind])
+                blocks.append(f'## {heading}\n\n<div class="nqpf-facts" data-search-exclude>\n\n{cards}\n\n</div>\n\n')
         if not items:
-            blocks.append("No facts in this sector yet.\n")
+            blocks.append(options.t("No facts in this sector yet.") + "\n")
         blocks.append(pager)
         pages.append(GeneratedPage(src, title, "".join(blocks)))
     return pages
@@ -395,13 +482,18 @@ def sectors_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
     counts = {slug: len(items) for slug, items in base.by_sector.items()}
     rows = "\n".join(
         f'<li><a href="{esc(relative_href(src, sector_src(slug), options.directory_urls))}">'
-        f'{esc(sector.title)}</a> <span class="nqpf-count">({counts.get(slug, 0)} '
-        f"fact{'s' if counts.get(slug, 0) != 1 else ''})</span> "
+        f"{esc(sector.title)}</a> "
+        f'<span class="nqpf-count">({esc(_facts_counted(counts.get(slug, 0), options))})</span> '
         f'<p class="nqpf-list-note">{esc(sector.description)}</p></li>'
         for slug, sector in base.sectors.items()
     )
     body = f'<ul class="nqpf-sector-list">\n{rows}\n</ul>'
-    return GeneratedPage(src, "Sectors", front_matter("Sectors") + "# Sectors\n\n" + body + "\n")
+    title = options.t("Sectors")
+    return GeneratedPage(src, title, front_matter(title) + f"# {title}\n\n" + body + "\n")
+
+
+def _facts_counted(count: int, options: SiteOptions) -> str:
+    return options.t("{count} fact", count=count) if count == 1 else options.t("{count} facts", count=count)
 
 
 def timeline_src(year: int | None, part: int = 1) -> str:
@@ -416,14 +508,16 @@ def _entry(item: VerifiedFact, base: FactBase, options: SiteOptions, src: str) -
     when = (
         f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>'
         if fact.period
-        else '<span class="nqpf-when">No date given</span>'
+        else f'<span class="nqpf-when">{esc(options.t("No date given"))}</span>'
     )
     value = f'<strong class="nqpf-entry-value">{esc(item.display_value)}</strong> ' if fact.value is not None else ""
+    who = options.t("— according to {who}", who=according_to(item, base, options.strings))
     return (
         f'<li class="nqpf-timeline-entry nqpf-{esc(fact.kind)}">{when} '
-        f'<span class="nqpf-badge">{esc(fact.kind)}</span>\n'
-        f'<p>{value}<a href="{esc(fact_href(item, base, src, options))}">{esc(fact.claim)}</a> '
-        f'<span class="nqpf-who">— according to {esc(according_to(item, base))}</span></p></li>'
+        f'<span class="nqpf-badge">{esc(options.t(KIND_NAMES[fact.kind]))}</span>\n'
+        f'<p>{value}<a href="{esc(fact_href(item, base, src, options))}"{_lang(fact, options)}>{esc(fact.claim)}</a>'
+        f"{_in_english(fact, options)} "
+        f'<span class="nqpf-who">{esc(who)}</span></p></li>'
     )
 
 
@@ -438,13 +532,21 @@ def _timeline_groups(base: FactBase) -> dict[int | None, list[VerifiedFact]]:
     return groups
 
 
-def _year_name(year: int | None) -> str:
-    return "Undated events and targets" if year is None else str(year)
+def _year_name(year: int | None, options: SiteOptions) -> str:
+    return options.t("Undated events and targets") if year is None else str(year)
 
 
-def _counted(items: list[VerifiedFact]) -> str:
+# "1 figure", "3 events": each kind's count, singular and plural (each language says them its way)
+_KIND_COUNTS = {
+    "figure": (marked("{count} figure"), marked("{count} figures")),
+    "target": (marked("{count} target"), marked("{count} targets")),
+    "event": (marked("{count} event"), marked("{count} events")),
+}
+
+
+def _counted(items: list[VerifiedFact], options: SiteOptions) -> str:
     counts = {kind: sum(i.fact.kind == kind for i in items) for kind in KINDS}
-    return ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items() if n)
+    return options.t(", ").join(options.t(_KIND_COUNTS[kind][n != 1], count=n) for kind, n in counts.items() if n)
 
 
 def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
@@ -455,54 +557,66 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
     index_src = "timeline.md"
     rows = "\n".join(
         f'<li><a href="{esc(relative_href(index_src, timeline_src(key), options.directory_urls))}">'
-        f"{_year_name(key)}</a> "
-        f'<span class="nqpf-count">({_counted(groups[key])})</span></li>'
+        f"{esc(_year_name(key, options))}</a> "
+        f'<span class="nqpf-count">({esc(_counted(groups[key], options))})</span></li>'
         for key in keys
     )
-    intro = (
+    intro = options.t(
         "Facts in date order, one page a year. A date is shown only as precisely as its source "
-        "gives it: a year, a month or a day.\n\n"
+        "gives it: a year, a month or a day."
     )
+    timeline = options.t("Timeline")
     pages = [
         GeneratedPage(
             index_src,
-            "Timeline",
-            front_matter("Timeline")
-            + "# Timeline\n\n"
+            timeline,
+            front_matter(timeline)
+            + f"# {timeline}\n\n"
             + intro
-            + (f'<ul class="nqpf-years">\n{rows}\n</ul>\n' if rows else "No dated facts yet.\n"),
+            + "\n\n"
+            + (f'<ul class="nqpf-years">\n{rows}\n</ul>\n' if rows else options.t("No dated facts yet.") + "\n"),
         )
     ]
     for position, key in enumerate(keys):
         parts = _parts(groups[key])
-        name = _year_name(key)
+        name = _year_name(key, options)
         for number, items in enumerate(parts, start=1):
             src = timeline_src(key, number)
-            title = name if len(parts) == 1 else f"{name} (part {number} of {len(parts)})"
+            title = (
+                name
+                if len(parts) == 1
+                else options.t("{title} (part {number} of {count})", title=name, number=number, count=len(parts))
+            )
             link = functools.partial(_pager_link, src, options)
-            around = [link(index_src, "All years", "up")]
+            around = [link(index_src, options.t("All years"), "up")]
             if number > 1:
-                around.append(link(timeline_src(key, number - 1), f"Part {number - 1}", "prev"))
+                around.append(
+                    link(timeline_src(key, number - 1), options.t("Part {number}", number=number - 1), "prev")
+                )
             elif position > 0:
                 around.append(link(timeline_src(keys[position - 1]), keys[position - 1], "prev"))
             if number < len(parts):
-                around.append(link(timeline_src(key, number + 1), f"Part {number + 1}", "next"))
+                around.append(
+                    link(timeline_src(key, number + 1), options.t("Part {number}", number=number + 1), "next")
+                )
             elif position + 1 < len(keys):
                 following = keys[position + 1]
-                around.append(link(timeline_src(following), following or "Undated", "next"))
-            nav_links = f'<nav class="nqpf-pager" aria-label="Timeline pages">{" · ".join(around)}</nav>\n'
+                around.append(link(timeline_src(following), following or options.t("Undated"), "next"))
+            label = esc(options.t("Timeline pages"))
+            nav_links = f'<nav class="nqpf-pager" aria-label="{label}">{" · ".join(around)}</nav>\n'
             entries = "\n".join(_entry(i, base, options, src) for i in items)
-            intro = (
-                "The sources give no date for these.\n\n"
+            intro = esc(
+                options.t("The sources give no date for these.")
                 if key is None
-                else f"{_counted(groups[key])} in {key}, in date order.\n\n"
+                else options.t("{counted} in {year}, in date order.", counted=_counted(groups[key], options), year=key)
             )
             hidden = {"search": {"exclude": True}} if number > 1 else {}
+            heading = options.t("Timeline: {title}", title=title)
             pages.append(
                 GeneratedPage(
                     src,
-                    f"Timeline: {title}",
-                    front_matter(f"Timeline: {title}", **hidden) + f"# Timeline: {esc(title)}\n\n{nav_links}\n{intro}"
+                    heading,
+                    front_matter(heading, **hidden) + f"# {esc(heading)}\n\n{nav_links}\n{intro}\n\n"
                     f'<ol class="nqpf-timeline" data-search-exclude>\n{entries}\n</ol>\n\n{nav_links}',
                 )
             )
@@ -521,33 +635,38 @@ PEOPLE_LISTED = 50
 def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
     """Who said what: each person, organisation or publication with the facts credited to it."""
     src = "people.md"
+    title = options.t("People and organisations")
     parts = [
-        front_matter("People and organisations"),
-        "# People and organisations\n\n",
-        "The facts each source credits to a person, an organisation or a publication.\n\n",
+        front_matter(title),
+        f"# {title}\n\n",
+        options.t("The facts each source credits to a person, an organisation or a publication.") + "\n\n",
     ]
     index = relative_href(src, "fact-index.md", options.directory_urls)
     for slug, speaker in sorted(base.speakers.items(), key=lambda kv: kv[1].name):
         items = sorted(base.by_speaker.get(slug, []), key=in_date_order)
         entries = (
             "\n".join(
-                f'<li><a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.claim)}</a></li>'
+                f'<li><a href="{esc(fact_href(i, base, src, options))}"{_lang(i.fact, options)}>'
+                f"{esc(i.fact.claim)}</a>{_in_english(i.fact, options)}</li>"
                 for i in items[:PEOPLE_LISTED]
             )
-            or "<li>No facts yet.</li>"
+            or f"<li>{esc(options.t('No facts yet.'))}</li>"
+        )
+        all_of = options.t(
+            "All {count} facts credited to {name}, in the fact index", count=len(items), name=speaker.name
         )
         more = (
-            f'<p><a href="{esc(index)}?speaker={esc(slug)}">All {len(items)} facts credited to '
-            f"{esc(speaker.name)}, in the fact index</a></p>\n"
+            f'<p><a href="{esc(index)}?speaker={esc(slug)}">{esc(all_of)}</a></p>\n'
             if len(items) > PEOPLE_LISTED
             else ""
         )
         parts.append(
             f'<section class="nqpf-speaker" id="{esc(slug)}">\n'
-            f"<h2>{esc(speaker.name)}</h2>\n<p>{esc(speaker.role)} ({esc(speaker.kind)})</p>\n"
+            f"<h2>{esc(speaker.name)}</h2>\n<p{quote_lang(options)}>{esc(speaker.role)}</p>\n"
+            f"<p>{esc(options.t(SPEAKER_KIND_NAMES[speaker.kind]))}</p>\n"
             f"<ul data-search-exclude>\n{entries}\n</ul>\n{more}</section>\n\n"
         )
-    return GeneratedPage(src, "People and organisations", "".join(parts))
+    return GeneratedPage(src, title, "".join(parts))
 
 
 def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> str:
@@ -583,37 +702,49 @@ def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> s
             refs = ", ".join(
                 f'<a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a>' for i in citing[key]
             )
-            out.append(f'<sup class="nqpf-cited-by">[cited by {refs}]</sup>')
+            cited_by = esc(options.t("cited by"))
+            out.append(f'<sup class="nqpf-cited-by" lang="{esc(options.language)}">[{cited_by} {refs}]</sup>')
     return "".join(out)
 
 
 def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPage:
     source = base.sources[slug]
     src = source_src(slug)
-    title = source.title or (f"{source.label} (untitled)" if source.label else f"Untitled source ({source.file_name})")
-    unknown = '<span class="nqpf-unknown">not stated in the text</span>'
+    t = options.t
+    title = source.title or (
+        t("{label} (untitled)", label=source.label)
+        if source.label
+        else t("Untitled source ({file})", file=source.file_name)
+    )
+    unknown = f'<span class="nqpf-unknown">{esc(t("not stated in the text"))}</span>'
+    english = quote_lang(options)  # what the text states about itself is in its language
     rows = "".join(
-        f'<tr><th scope="row">{label}</th><td>{esc(value) if value else unknown}</td></tr>'
+        f'<tr><th scope="row">{esc(t(label))}</th>'
+        f"<td{english if value else ''}>{esc(value) if value else unknown}</td></tr>"
         for label, value in (
-            ("Title", source.title),
-            ("Outlet", source.outlet),
-            ("Author", source.author),
-            ("Date", source.date.label() if source.date else None),
-            ("Place", source.place),
-            ("File", f"seeds/{source.file_name}"),
+            (marked("Title"), source.title),
+            (marked("Outlet"), source.outlet),
+            (marked("Author"), source.author),
+            (marked("Date"), source.date.label() if source.date else None),
+            (marked("Place"), source.place),
+            (marked("File"), f"seeds/{source.file_name}"),
         )
     )
     count = len(base.by_seed.get(slug, []))
-    note = f"<p>{esc(source.note)}</p>\n" if source.note else ""
-    body = (
-        f'<div data-search-exclude>\n<table class="nqpf-metadata">{rows}</table>\n{note}'
-        f"<p>{count} fact{'s' if count != 1 else ''} cite this text; their passages are "
-        "highlighted below.</p>\n</div>\n"
+    note = f"<p{english}>{esc(source.note)}</p>\n" if source.note else ""
+    cited = (
+        t("1 fact cites this text; its passage is highlighted below.")
+        if count == 1
+        else t("{count} facts cite this text; their passages are highlighted below.", count=count)
     )
-    text = f'<div class="nqpf-seed-text" data-search-exclude>{_highlighted(slug, base, options, src)}</div>'
+    body = (
+        f'<div data-search-exclude>\n<table class="nqpf-metadata">{rows}</table>\n{note}<p>{esc(cited)}</p>\n</div>\n'
+    )
+    text = f'<div class="nqpf-seed-text" data-search-exclude{english}>{_highlighted(slug, base, options, src)}</div>'
     # Source pages stay out of Material's index (it would grow with the sources): the Sources
     # page lists them, and the fact index finds them by name.
-    markdown = front_matter(title, search={"exclude": True}) + f"# {esc(title)}\n\n{body}\n## Full text\n\n{text}\n"
+    full_text = t("Full text")
+    markdown = front_matter(title, search={"exclude": True}) + f"# {esc(title)}\n\n{body}\n## {full_text}\n\n{text}\n"
     return GeneratedPage(src, title, markdown)
 
 
@@ -621,20 +752,22 @@ def sources_index(base: FactBase, options: SiteOptions) -> GeneratedPage:
     src = "sources/index.md"
     items = "\n".join(
         f'<li><a href="{esc(relative_href(src, source_src(slug), options.directory_urls))}">'
-        f"{esc(source_label(source))}</a>"
+        f"{esc(source_label(source, options.strings))}</a>"
         f"{' — ' + esc(source.date.label()) if source.date else ''}</li>"
         for slug, source in base.sources.items()
     )
-    intro = (
+    intro = options.t(
         "The source texts, unchanged. Each cited passage is highlighted and links to "
-        "the facts that quote it. Metadata the texts do not state is shown as such.\n\n"
+        "the facts that quote it. Metadata the texts do not state is shown as such."
     )
+    title = options.t("Sources")
     return GeneratedPage(
         src,
-        "Sources",
-        front_matter("Sources")
-        + "# Sources\n\n"
+        title,
+        front_matter(title)
+        + f"# {title}\n\n"
         + intro
+        + "\n\n"
         + f'<ul class="nqpf-source-list" data-search-exclude>\n{items}\n</ul>\n',
     )
 
@@ -656,20 +789,21 @@ def generate_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
 NAV_SOURCES_MAX = 20
 
 
-def nav(base: FactBase) -> list[Any]:
+def nav(base: FactBase, strings: SiteStrings = ENGLISH) -> list[Any]:
     """The site navigation, in the order readers need it."""
+    t = strings.t
     sources: list[Any] = ["sources/index.md"]
     if len(base.sources) <= NAV_SOURCES_MAX:
-        sources += ({source_label(s).strip("“”"): source_src(slug)} for slug, s in base.sources.items())
+        sources += ({source_label(s, strings).strip("“”"): source_src(slug)} for slug, s in base.sources.items())
     return [
-        {"Home": "index.md"},
-        {"Fact index": "fact-index.md"},
-        {"Check a text": "check.md"},
-        {"Sectors": ["sectors/index.md", *({s.title: sector_src(slug)} for slug, s in base.sectors.items())]},
-        {"Measures": "measures/index.md"},
-        {"Timeline": "timeline.md"},
-        {"People and organisations": "people.md"},
-        {"Sources": sources},
-        {"Downloads": "downloads.md"},
-        {"About": "about.md"},
+        {t("Home"): "index.md"},
+        {t("Fact index"): "fact-index.md"},
+        {t("Check a text"): "check.md"},
+        {t("Sectors"): ["sectors/index.md", *({s.title: sector_src(slug)} for slug, s in base.sectors.items())]},
+        {t("Measures"): "measures/index.md"},
+        {t("Timeline"): "timeline.md"},
+        {t("People and organisations"): "people.md"},
+        {t("Sources"): sources},
+        {t("Downloads"): "downloads.md"},
+        {t("About"): "about.md"},
     ]

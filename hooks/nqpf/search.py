@@ -58,7 +58,8 @@ from lunr.token import Token
 from lunr.trimmer import trimmer
 
 from .markup import asset_href, esc, json_for_script, part_script, relative_href
-from .pages import GeneratedPage, SiteOptions, according_to, fact_href, source_label
+from .pages import KIND_NAMES, GeneratedPage, SiteOptions, according_to, fact_href, front_matter, source_label
+from .strings import ENGLISH, STRINGS_ASSET, SiteStrings, marked
 from .verify import FactBase, VerifiedFact
 
 PAGE_SRC = "fact-index.md"
@@ -81,6 +82,14 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 # source, entities, tags, id) shares one field; claims and values weigh most.
 FIELDS = (("claim", 10), ("value", 8), ("context", 4), ("quote", 2))
 FACETS = ("sector", "measure", "kind", "year", "source", "speaker")
+FACET_LABELS = {
+    "sector": marked("Sector"),
+    "measure": marked("Measure"),
+    "kind": marked("Kind"),
+    "year": marked("Year"),
+    "source": marked("Source"),
+    "speaker": marked("Speaker"),
+}
 ROW_COLUMNS = ("id", "value", "claim", "period", "url", "according_to", "sector")  # a result's display
 
 
@@ -125,14 +134,16 @@ def facet_values(item: VerifiedFact) -> dict[str, str]:
     }
 
 
-def facet_table(base: FactBase) -> dict[str, dict[str, list[Any]]]:
+def facet_table(base: FactBase, strings: SiteStrings = ENGLISH) -> dict[str, dict[str, list[Any]]]:
     """Per facet: its values (sorted slugs, which the URL carries), how they are shown, and
     each fact's value as a code into that list (-1: none)."""
     labels = {
         "sector": {slug: s.title for slug, s in base.sectors.items()},
-        "source": {slug: source_label(s) for slug, s in base.sources.items()},
+        "source": {slug: source_label(s, strings) for slug, s in base.sources.items()},
         "speaker": {slug: s.name for slug, s in base.speakers.items()},
         "measure": {slug: m.label for slug, m in base.measures.items()},
+        "kind": {kind: strings.t(name) for kind, name in KIND_NAMES.items()},
+        "year": {"undated": strings.t("undated")},
     }
     of_fact = [facet_values(item) for item in base.facts]
     table: dict[str, dict[str, list[Any]]] = {}
@@ -218,7 +229,7 @@ def display_columns(base: FactBase, options: SiteOptions) -> dict[str, list[str]
             ("claim", fact.claim),
             ("period", fact.period.label() if fact.period else ""),
             ("url", fact_href(item, base, PAGE_SRC, options)),
-            ("according_to", according_to(item, base)),
+            ("according_to", according_to(item, base, options.strings)),
             ("sector", base.sectors[fact.sector].title),
         ):
             columns[name].append(text)
@@ -434,7 +445,7 @@ def _part(name: str, payload: object) -> tuple[str, str]:
 def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, str]]:
     """(site path, content) of the manifest and of every shard of the fact index."""
     columns = display_columns(base, options)
-    table = facet_table(base)
+    table = facet_table(base, options.strings)
     codes = [_base36(code) for code in fact_codes(table)]  # written once: each fact is in many postings
     index = build_index([search_document(item, base) for item in base.facts], codes=codes)
     row_sizes = [sum(len(text) + 1 for text in row) for row in zip(*columns.values(), strict=True)]
@@ -489,42 +500,51 @@ def fact_index_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
     # deferred: the page paints first; deferred scripts still run in this order
     scripts = f'<script src="{esc(asset_href(PAGE_SRC, URL_ASSET, options.directory_urls))}"></script>\n' + "".join(
         f'<script defer src="{esc(asset_href(PAGE_SRC, asset, options.directory_urls))}"></script>\n'
-        for asset in (LUNR_ASSET, DATA_ASSET, PARTS_ASSET, SEARCH_ASSET, SCRIPT_ASSET)
+        for asset in (LUNR_ASSET, DATA_ASSET, STRINGS_ASSET, PARTS_ASSET, SEARCH_ASSET, SCRIPT_ASSET)
     )
+    t = options.t
     facets = "".join(
-        f'<div class="nqpf-facet"><label for="nqpf-facet-{name}">{name.capitalize()}</label>'
-        f'<select id="nqpf-facet-{name}" data-facet="{name}"><option value="">All</option></select></div>'
+        f'<div class="nqpf-facet"><label for="nqpf-facet-{name}">{esc(t(FACET_LABELS[name]))}</label>'
+        f'<select id="nqpf-facet-{name}" data-facet="{name}"><option value="">{esc(t("All"))}</option></select></div>'
         for name in FACETS
     )
     parts_href = esc(asset_href(PAGE_SRC, PARTS_DIR + "/", options.directory_urls))
-    body = f"""---
-title: Fact index
-render_macros: false
-search:
-  exclude: true
----
+    title = t("Fact index")
+    search_all = t(
+        "Search all {count} verified facts by words, numbers as written (such as 9.443), sector, year, speaker or "
+        "source.",
+        count=len(base.facts),
+    )
+    hint = options.strings.html(
+        " Press {key} to jump to the search box; use the arrow keys to move through results and {enter} to open one.",
+        key="<kbd>/</kbd>",
+        enter=f"<kbd>{esc(t('Enter'))}</kbd>",
+    )
+    sectors_link = f'<a href="{esc(relative_href(PAGE_SRC, "sectors/index.md", options.directory_urls))}">'
+    noscript = options.strings.html(
+        "The fact index needs JavaScript. Every fact is also listed on the {link}sector pages{end}.",
+        link=sectors_link,
+        end="</a>",
+    )
+    body = f"""{front_matter(title, search={"exclude": True})}
+# {esc(title)}
 
-# Fact index
-
-Search all {len(base.facts)} verified facts by words, numbers as written (such as 9.443),
-sector, year, speaker or source.<span class="nqpf-keyboard-hint"> Press <kbd>/</kbd> to jump to
-the search box; use the arrow keys to move through results and <kbd>Enter</kbd> to open one.</span>
+{esc(search_all)}<span class="nqpf-keyboard-hint">{hint}</span>
 
 <div class="nqpf-search" id="nqpf-search" data-parts="{parts_href}">
 <form class="nqpf-search-form" role="search">
-<label for="nqpf-query">Search facts</label>
+<label for="nqpf-query">{esc(t("Search facts"))}</label>
 <span class="nqpf-query-row"><input type="search" id="nqpf-query" name="q" autocomplete="off" spellcheck="false"
-  placeholder="robot, 9.443, Hashmi…" aria-describedby="nqpf-status" aria-controls="nqpf-results">
-<button type="submit" class="md-button">Search</button></span>
-<details class="nqpf-filters"><summary>Filters</summary>
+  placeholder="{esc(t("robot, 9.443, Hashmi…"))}" aria-describedby="nqpf-status" aria-controls="nqpf-results">
+<button type="submit" class="md-button">{esc(t("Search"))}</button></span>
+<details class="nqpf-filters"><summary>{esc(t("Filters"))}</summary>
 <div class="nqpf-facets">{facets}</div>
 </details>
 </form>
-<p id="nqpf-status" class="nqpf-status" role="status" aria-live="polite">Loading the fact index…</p>
+<p id="nqpf-status" class="nqpf-status" role="status" aria-live="polite">{esc(t("Loading the fact index…"))}</p>
 <ol id="nqpf-results" class="nqpf-results"></ol>
-<noscript><p>The fact index needs JavaScript. Every fact is also listed on the
-<a href="{esc(relative_href(PAGE_SRC, "sectors/index.md", options.directory_urls))}">sector pages</a>.</p></noscript>
+<noscript><p>{noscript}</p></noscript>
 </div>
 
 {scripts}"""
-    return GeneratedPage(PAGE_SRC, "Fact index", body)
+    return GeneratedPage(PAGE_SRC, title, body)

@@ -20,49 +20,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from babel.numbers import format_compact_decimal, format_decimal
-
+from .editions import EDITIONS, Edition, written_number, written_value
 from .loading import REGISTRY_FILES, ProjectPaths, checked_records
-from .localised_numbers import LANGUAGES, ZH_DIGITS, NumberWords, read_numbers_in
+from .localised_numbers import read_numbers_in
 from .model import (
     GLOSSARY_FIELDS,
     PERCENT,
     TRANSLATED_FACT_FIELDS,
     TRANSLATED_MEASURE_FIELDS,
     TRANSLATED_SECTOR_FIELDS,
+    TRANSLATED_STRING_FIELDS,
     TRANSLATED_UNIT_FIELDS,
     Fact,
     FieldSpec,
 )
 from .numbers import MONTH_PATTERN, MONTHS, NumberMention, format_number, read_numbers
 from .problems import FactsInvalid, Problem
+from .strings import SiteStrings, placeholders, used_strings
 from .verify import FactBase
 
-
-@dataclass(frozen=True)
-class Edition:
-    """One language the site is published in, besides English."""
-
-    code: str  # the language's BCP 47 tag and the edition's folder: /zh/
-    name: str  # in its own language, for the language switcher
-    english_name: str
-    locale: str  # CLDR's locale for its numbers and dates
-    direction: str  # "ltr" or "rtl"
-
-    @property
-    def words(self) -> NumberWords:
-        return LANGUAGES[self.code]
-
-
-EDITIONS: dict[str, Edition] = {
-    "zh": Edition("zh", "中文", "Chinese", "zh_Hans_CN", "ltr"),
-    "ur": Edition("ur", "اردو", "Urdu", "ur_PK", "rtl"),
-}
 TRANSLATIONS_DIR = "translations"
 GLOSSARY_FILE = "glossary.yml"
 # The files of an edition's folder that translate a registry; every other file translates facts.
@@ -70,6 +51,7 @@ TRANSLATED_REGISTRIES: dict[str, tuple[tuple[FieldSpec, ...], str]] = {
     "measures.yml": (TRANSLATED_MEASURE_FIELDS, "translated measures"),
     "sectors.yml": (TRANSLATED_SECTOR_FIELDS, "translated sectors"),
     "units.yml": (TRANSLATED_UNIT_FIELDS, "translated units"),
+    "site.yml": (TRANSLATED_STRING_FIELDS, "translated site strings"),
 }
 
 
@@ -106,6 +88,11 @@ class EditionTexts:
     sectors: dict[str, Translation]
     units: dict[str, Translation]
     drafts: tuple[Translation, ...] = ()
+    pages: dict[str, str] = field(default_factory=dict)  # docs/<name>.md in this language, by name
+    strings: dict[str, Translation] = field(default_factory=dict)  # the site's own words, by their English
+
+    def site_strings(self) -> SiteStrings:
+        return SiteStrings(self.edition.code, {en: t.texts["text"] for en, t in self.strings.items()})
 
     def text(self, kind: str, key: str, name: str) -> str | None:
         """The translated ``name`` field of ``kind`` ("facts", "measures", ...) ``key``, or None."""
@@ -129,87 +116,31 @@ class EditionCoverage:
         return f"{self.edition.code} ({self.edition.english_name}): {parts}"
 
 
-# ---- what an edition writes
-
-
-def _decimal(value: Fraction) -> Decimal | None:
-    """The exact decimal of a value, or None (2/3 has none)."""
-    places = next((p for p in range(11) if 10**p % value.denominator == 0), None)
-    if places is None:
-        return None
-    return Decimal(value.numerator * (10**places // value.denominator)).scaleb(-places)
-
-
-def _reads_as(text: str, edition: Edition, number: Fraction, percent: bool) -> bool:
-    return any(m.magnitude == number and m.percent == percent for m in read_numbers_in(text, edition.code))
-
-
-def written_number(number: Fraction, edition: Edition, *, percent: bool = False) -> str | None:
-    """A number as CLDR writes it in the edition's locale, in its compact form when that is exact
-    (126万亿, 24 کروڑ), else in full; None for a value with no exact decimal."""
-    exact = _decimal(number)
-    if exact is None:
-        return None if percent else _written_fraction(number, edition.words)
-    if percent:
-        written = format_decimal(exact, locale=edition.locale, decimal_quantization=False)
-        return f"{written}%"
-    compact = format_compact_decimal(exact, locale=edition.locale, fraction_digits=10)
-    if _reads_as(compact, edition, number, percent=False):
-        return compact
-    return format_decimal(exact, locale=edition.locale, decimal_quantization=False)
-
-
-def _written_fraction(number: Fraction, words: NumberWords) -> str | None:
-    """A fraction with no exact decimal, in the edition's words: 三分之二, دو تہائی."""
-    named = next((w for w, value in words.fraction_words.items() if value == number), None)
-    if named is not None or not words.fraction_infix:
-        return named
-    digit = {value: written for written, value in reversed(ZH_DIGITS.items()) if written != "〇"}
-
-    def numeral(n: int) -> str:
-        return digit.get(n, str(n))
-
-    return f"{numeral(number.denominator)}{words.fraction_infix}{numeral(number.numerator)}"
-
-
-def _hedge_word(qualifier: str, words: NumberWords) -> tuple[str, bool] | None:
-    """The edition's first word for a qualifier, and whether it goes before the number."""
-    for table, before in ((words.hedges_before, True), (words.hedges_after, False)):
-        for written, meaning in table.items():
-            if meaning == qualifier:
-                return written, before
-    return None
-
-
-def written_value(fact: Fact, edition: Edition, unit: Translation | None) -> str | None:
-    """The fact's value as the edition should write it: "超过126万亿元", "24 کروڑ افراد"."""
-    if fact.number is None:
-        return None
-    number = written_number(fact.number, edition, percent=fact.unit == PERCENT)
-    if number is None:
-        return None
-    gap = " " if edition.words.spaced else ""
-    spellings = unit.texts.get("spellings", ()) if unit else ()
-    if fact.unit != PERCENT and spellings:
-        number = f"{number}{gap}{spellings[0]}"
-    if fact.qualifier is not None and (hedge := _hedge_word(fact.qualifier, edition.words)) is not None:
-        word, before = hedge
-        number = f"{word}{gap}{number}" if before else f"{number} {word}"
-    return number
-
-
 # ---- the checks
 
 
 def _term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """Where ``text`` writes any of ``terms`` (a glossary's names)."""
-    return [(m.start(), m.end()) for term in terms for m in re.finditer(_term_pattern(term), text)]
+    pattern = _names_pattern(tuple(terms))
+    return [] if pattern is None else [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def _term_pattern(term: str) -> str:
-    # a word's start in Latin or Arabic script (Chinese has no spaces to start at); its end is
-    # free: "new energy vehicle" is written in "new energy vehicles", قوت in قوتیں
-    return rf"(?i)(?<![A-Za-z0-9\u0600-\u06ff]){re.escape(term)}"
+# a word's start in Latin or Arabic script (Chinese has no spaces to start at); its end is free:
+# "new energy vehicle" is written in "new energy vehicles", قوت in قوتیں
+_WORD_START = r"(?<![A-Za-z0-9\u0600-\u06ff])"
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for all of ``terms``, the longest first (compiled once for every text)."""
+    if not terms:
+        return None
+    return re.compile(rf"(?i){_WORD_START}(?:{'|'.join(re.escape(t) for t in sorted(terms, key=len, reverse=True))})")
+
+
+@lru_cache(maxsize=256)
+def _term_regex(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i){_WORD_START}{re.escape(term)}")
 
 
 def _outside(mentions: Iterable[NumberMention], spans: list[tuple[int, int]]) -> list[NumberMention]:
@@ -217,21 +148,30 @@ def _outside(mentions: Iterable[NumberMention], spans: list[tuple[int, int]]) ->
     return [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
 
 
-def _english_numbers(text: str, names: list[tuple[int, int]]) -> tuple[list[tuple[str, Fraction, bool]], set[Fraction]]:
-    """The numbers an English text writes, as (as written, value, a year?) that a translation must
-    write, and every value a translation may write for them (a date's month and day too)."""
+_MONTH_NAME = re.compile(rf"\b(?:{MONTH_PATTERN})\b")
+
+
+@lru_cache(maxsize=8192)  # each English text is read once for all editions
+def _english_numbers(
+    text: str, terms: tuple[str, ...]
+) -> tuple[tuple[tuple[str, Fraction, bool], ...], frozenset[Fraction]]:
+    """The numbers an English text writes outside the names ``terms``, as (as written, value, a
+    year?) that a translation must write, and every value a translation may write for them (a
+    date's month and day too)."""
     required: list[tuple[str, Fraction, bool]] = []
     # a month the English names may be written as its number: "September 2023" is 2023年9月
-    allowed = {Fraction(MONTHS[m[0]]) for m in re.finditer(rf"\b(?:{MONTH_PATTERN})\b", text)}
-    for mention in _outside(read_numbers(text), names):
+    allowed = {Fraction(MONTHS[m[0]]) for m in _MONTH_NAME.finditer(text)}
+    for mention in _outside(read_numbers(text), _term_spans(text, terms)):
         if mention.date is not None:
             parts = [Fraction(int(part)) for part in mention.date.split("-")]
             required.append((mention.text, parts[0], True))
             allowed.update(parts)
         else:
-            required.append((mention.text, mention.magnitude, mention.year is not None))
             allowed.add(mention.magnitude)
-    return required, allowed
+            if mention.text.isalpha() and mention.magnitude < 10:  # "one", "four": words a translation
+                continue  # may write as words (一个, 两座; ایک); a fact's own value is checked apart
+            required.append((mention.text, mention.magnitude, mention.year is not None))
+    return tuple(required), frozenset(allowed)
 
 
 def number_problems(
@@ -239,23 +179,35 @@ def number_problems(
 ) -> list[str]:
     """Each number of ``english`` the translation leaves out, and each it adds (the numbers
     inside a glossary's names are not counted: 两会 writes the "two" of "two sessions")."""
+    return [message for message, _ in _number_findings(english, translated, edition, glossary)]
+
+
+def _number_findings(
+    english: str, translated: str, edition: Edition, glossary: Iterable[GlossaryTerm]
+) -> list[tuple[str, int | None]]:
+    """``number_problems``, each with where the translation writes the number it adds."""
     terms = list(glossary)
-    required, allowed = _english_numbers(english, _term_spans(english, (t.english for t in terms)))
+    required, allowed = _english_numbers(english, tuple(t.english for t in terms))
     names = _term_spans(translated, (t.words[edition.code] for t in terms))
-    mentions = _outside(read_numbers_in(translated, edition.code), names)
-    written = {m.magnitude for m in mentions}
-    problems = [
-        f"the English writes “{as_written}”; the translation does not: write "
-        + (str(value) if year else written_number(value, edition) or format_number(value))
-        for as_written, value, year in required
-        if value not in written
+    mentions = [(m, m.magnitude) for m in _outside(read_numbers_in(translated, edition.code), names)]
+    written = {magnitude for _, magnitude in mentions}
+    found: list[tuple[str, int | None]] = list(
+        dict.fromkeys(  # once each: a page may write the same number many times
+            (
+                f"the English writes “{as_written}”; the translation does not: write "
+                + (str(value) if year else written_number(value, edition) or format_number(value)),
+                None,
+            )
+            for as_written, value, year in required
+            if value not in written
+        )
+    )
+    found += [
+        (f"“{m.text}” is no number of the English “{_excerpt(english)}”: write the English's numbers only", m.start)
+        for m, magnitude in mentions
+        if magnitude not in allowed
     ]
-    problems += [
-        f"“{m.text}” is no number of the English “{_excerpt(english)}”: write the English's numbers only"
-        for m in mentions
-        if m.magnitude not in allowed
-    ]
-    return problems
+    return found
 
 
 def _excerpt(text: str, limit: int = 80) -> str:
@@ -279,8 +231,11 @@ def value_problems(fact: Fact, claim: str, edition: Edition, unit: Translation |
         return []
     percent = fact.unit == PERCENT
     spellings = () if percent or unit is None else tuple(unit.texts.get("spellings", ()))
-    write = written_value(fact, edition, unit)
-    advice = f": write {write}" if write else ""
+
+    def advice() -> str:  # written only for a message: CLDR's formatting is the slow part
+        write = written_value(fact, edition, spellings)
+        return f": write {write}" if write else ""
+
     mentions = read_numbers_in(claim, edition.code)
     same = [m for m in mentions if m.magnitude == fact.number and m.percent == percent]
     if not same:
@@ -288,14 +243,14 @@ def value_problems(fact: Fact, claim: str, edition: Edition, unit: Translation |
             (m for m in mentions if _unit_written(claim, m, spellings) and spellings), None
         )
         if shown is None:
-            return [f"the fact's value, {_states(fact)}, is not written (numbers read: {_read(mentions)}){advice}"]
+            return [f"the fact's value, {_states(fact)}, is not written (numbers read: {_read(mentions)}){advice()}"]
         unit_word = next((s for s in spellings if _unit_written(claim, shown, (s,))), "")
         after = claim[shown.end :]
         written = claim[shown.start : shown.end + len(after) - len(after.lstrip()) + len(unit_word)]
         return [
             f"“{written if unit_word else shown.text}” reads as {format_number(shown.magnitude)}"
             f"{'%' if shown.percent else ''}{' ' + str(fact.unit) if unit_word else ''}; "
-            f"the fact states {_states(fact)}{advice}"
+            f"the fact states {_states(fact)}{advice()}"
         ]
     problems: list[str] = []
     for mention in same:
@@ -310,7 +265,7 @@ def value_problems(fact: Fact, claim: str, edition: Edition, unit: Translation |
         if mention.hedge != fact.qualifier:
             said = f"“{mention.hedge_words}” ({mention.hedge})" if mention.hedge_words else "no hedge"
             problems.append(
-                f"the translation writes {said} with “{mention.text}”; the fact states {_states(fact)}{advice}"
+                f"the translation writes {said} with “{mention.text}”; the fact states {_states(fact)}{advice()}"
             )
         if not problems:
             return []
@@ -327,7 +282,7 @@ def glossary_problems(english: str, translated: str, edition: Edition, glossary:
         f"the English writes “{term.english}”; the glossary's {edition.english_name} for it is "
         f"“{term.words[edition.code]}” (translations/{GLOSSARY_FILE}:{term.line}): use it"
         for term in glossary
-        if re.search(_term_pattern(term.english), english) and term.words[edition.code] not in translated
+        if _term_regex(term.english).search(english) and term.words[edition.code] not in translated
     ]
 
 
@@ -371,10 +326,13 @@ def _originals(base: FactBase) -> dict[str, dict[str, dict[str, str]]]:
             for item in base.facts
         },
         "measures": {
-            slug: {"label": m.label, "definition": m.definition} for slug, m in base.measures.items() if not m.draft
+            slug: {"label": m.label, "definition": m.definition, "place": m.place}
+            for slug, m in base.measures.items()
+            if not m.draft
         },
         "sectors": {slug: {"title": s.title, "description": s.description} for slug, s in base.sectors.items()},
         "units": {slug: {"label": u.label} for slug, u in base.units.items()},
+        "strings": {english: {"text": english} for english in used_strings()},
     }
 
 
@@ -384,7 +342,11 @@ def _used_units(base: FactBase) -> set[str]:
 
 
 def _file_kind(path: Path) -> str:
-    return {"measures.yml": "measures", "sectors.yml": "sectors", "units.yml": "units"}.get(path.name, "facts")
+    kinds = {"measures.yml": "measures", "sectors.yml": "sectors", "units.yml": "units", "site.yml": "strings"}
+    return kinds.get(path.name, "facts")
+
+
+_KEYS = {"facts": "id", "strings": "en"}  # the field naming what a record translates; "slug" elsewhere
 
 
 def load_edition(
@@ -399,7 +361,7 @@ def load_edition(
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         kind = _file_kind(path)
         specs, what = TRANSLATED_REGISTRIES.get(path.name, (TRANSLATED_FACT_FIELDS, "translated facts"))
-        key = "id" if kind == "facts" else "slug"
+        key = _KEYS.get(kind, "slug")
         if kind == "facts" and path.name in REGISTRY_FILES:
             problems.append(Problem(paths.shown(path), 1, f"{path.name} is no file an edition translates"))
             continue
@@ -434,7 +396,10 @@ def load_edition(
             problems += found
             del kept["facts"][translation.key]
     problems += _drafts_to_review(drafts)
-    return EditionTexts(edition, kept["facts"], kept["measures"], kept["sectors"], kept["units"], tuple(drafts))
+    pages = _pages(paths, edition, glossary, problems)
+    return EditionTexts(
+        edition, kept["facts"], kept["measures"], kept["sectors"], kept["units"], tuple(drafts), pages, kept["strings"]
+    )
 
 
 def _verified(
@@ -448,17 +413,22 @@ def _verified(
     kept: dict[str, dict[str, Translation]],
 ) -> list[Problem]:
     """What is wrong with one translated record, apart from a claim's value (checked after)."""
-    key_name = "id" if kind == "facts" else "slug"
+    key_name = _KEYS.get(kind, "slug")
 
     def problem(name: str, message: str) -> Problem:
         return Problem(translation.file, translation.line_of(name), message, translation.key, name)
 
     english = originals[kind].get(translation.key)
+    if english is None and kind == "strings":
+        return [problem(key_name, "no page asks for this string: correct its English, or delete it")]
     if english is None:
         known = {"facts": "facts/", "measures": "facts/measures.yml", "sectors": "facts/sectors.yml"}.get(
             kind, "facts/units.yml"
         )
         return [problem(key_name, f"translates nothing: no {kind[:-1]} has this {key_name} in {known}")]
+    if kind == "strings" and placeholders(english["text"]) != placeholders(translation.texts["text"]):
+        wanted = ", ".join(f"{{{name}}}" for name in placeholders(english["text"])) or "none"
+        return [problem("text", f"keep the English's placeholders, no more and no fewer: {wanted}")]
     if kind == "facts" and Path(translation.file).name != fact_files[translation.key]:
         return [
             problem(
@@ -481,6 +451,61 @@ def _verified(
             found += [problem(name, m) for m in number_problems(english[name], text, edition, glossary)]
         found += [problem(name, m) for m in glossary_problems(english[name], text, edition, glossary)]
     return found
+
+
+PAGES_DIR = "pages"  # translations/<edition>/pages/<name>.md translates docs/<name>.md
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)  # a macro call: the same in every language
+
+
+def page_problems(
+    english: str, translated: str, edition: Edition, glossary: Iterable[GlossaryTerm], shown: str
+) -> list[Problem]:
+    """A translated page calls the English page's macros (the same facts, cards and lists), writes
+    its numbers and no others, and renders the glossary's terms as the glossary says."""
+    problems = []
+    calls, translated_calls = sorted(_TEMPLATE.findall(english)), sorted(_TEMPLATE.findall(translated))
+    if calls != translated_calls:
+        missing = [c for c in calls if c not in translated_calls]
+        added = [c for c in translated_calls if c not in calls]
+        problems.append(
+            Problem(
+                shown,
+                1,
+                "call the English page's macros, no more and no fewer"
+                + (f"; missing: {', '.join(missing)}" if missing else "")
+                + (f"; not in the English: {', '.join(added)}" if added else ""),
+            )
+        )
+    english, translated = _TEMPLATE.sub(" ", english), _TEMPLATE.sub(" ", translated)
+    for message, offset in _number_findings(english, translated, edition, glossary):
+        problems.append(Problem(shown, 1 if offset is None else translated.count("\n", 0, offset) + 1, message))
+    problems += [Problem(shown, 1, m) for m in glossary_problems(english, translated, edition, glossary)]
+    return problems
+
+
+def _pages(
+    paths: ProjectPaths, edition: Edition, glossary: list[GlossaryTerm], problems: list[Problem]
+) -> dict[str, str]:
+    """The edition's translations of the hand-written pages (docs/*.md), each checked."""
+    folder = paths.root / TRANSLATIONS_DIR / edition.code / PAGES_DIR
+    pages: dict[str, str] = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        shown, english_path = paths.shown(path), paths.docs_dir / path.name
+        try:
+            translated = path.read_bytes().decode()
+        except UnicodeDecodeError as error:
+            problems.append(
+                Problem(shown, 1, f"byte {error.object[error.start]:#x} is not UTF-8; save the file as UTF-8")
+            )
+            continue
+        if not english_path.is_file():
+            problems.append(Problem(shown, 1, f"translates no page: docs/{path.name} does not exist"))
+            continue
+        found = page_problems(english_path.read_text(encoding="utf-8"), translated, edition, glossary, shown)
+        problems += found
+        if not found:
+            pages[path.name] = translated
+    return pages
 
 
 def _drafts_to_review(drafts: list[Translation]) -> list[Problem]:
@@ -507,16 +532,19 @@ def load_editions(paths: ProjectPaths, base: FactBase) -> tuple[dict[str, Editio
     return editions, problems
 
 
-def coverage(base: FactBase, editions: dict[str, EditionTexts]) -> list[EditionCoverage]:
-    """How much of what readers see each edition translates (drafts count as not translated)."""
-    originals = _originals(base)
+def coverage(base: FactBase, editions: dict[str, EditionTexts], pages: Iterable[str] = ()) -> list[EditionCoverage]:
+    """How much of what readers see each edition translates (drafts count as not translated):
+    claims, measures, sectors, units and the hand-written ``pages`` (docs/*.md, by name)."""
+    originals: dict[str, Iterable[str]] = dict(_originals(base))
     used = _used_units(base)  # the units readers see; others may be translated ahead
-    originals["units"] = {slug: text for slug, text in originals["units"].items() if slug in used}
+    originals["units"] = [slug for slug in originals["units"] if slug in used]
+    originals["pages"] = list(pages)
     result = []
     for texts in editions.values():
-        counts = {
-            kind: (sum(key in getattr(texts, kind) for key in keys), len(keys)) for kind, keys in originals.items()
-        }
+        counts = {}
+        for kind, keys in originals.items():
+            listed = list(keys)
+            counts[kind] = (sum(key in getattr(texts, kind) for key in listed), len(listed))
         result.append(EditionCoverage(texts.edition, counts))
     return result
 

@@ -3,6 +3,7 @@
  * it as an unnamed dialog. */
 (function () {
   "use strict";
+  var strings = window.NqpfStrings;  /* the page's words (strings.js) */
   var dialog = document.querySelector(".md-search[role='dialog']");
-  if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search the site"); }
+  if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", strings.t("Search the site")); }
 })();

@@ -15,19 +15,36 @@
   var list = document.getElementById("nqpf-check-list");
   var siteRoot = root.dataset.root;
 
+  var strings = window.NqpfStrings;
   var WORDS = {
-    "agrees": "agrees",
-    "disagrees": "disagrees",
-    "no-figure-for-period": "no figure for that period",
-    "not-a-figure": "not a figure",
-    "unknown": "unknown"
+    "agrees": strings.t("agrees"),
+    "disagrees": strings.t("disagrees"),
+    "no-figure-for-period": strings.t("no figure for that period"),
+    "not-a-figure": strings.t("not a figure"),
+    "unknown": strings.t("unknown")
   };
-  var PLURAL = {
-    "agrees": "agree",
-    "disagrees": "disagree",
-    "no-figure-for-period": "have no figure for that period",
-    "not-a-figure": "are not figures",
-    "unknown": "are unknown"
+  var COUNTED = {  /* "1 agrees", "3 agree": each language says a count its own way */
+    "agrees": function (n) { return n === 1 ? strings.t("1 agrees") : strings.t("{count} agree", { count: n }); },
+    "disagrees": function (n) {
+      return n === 1 ? strings.t("1 disagrees") : strings.t("{count} disagree", { count: n });
+    },
+    "no-figure-for-period": function (n) {
+      return n === 1 ? strings.t("1 has no figure for that period")
+                     : strings.t("{count} have no figure for that period", { count: n });
+    },
+    "not-a-figure": function (n) {
+      return n === 1 ? strings.t("1 is not a figure") : strings.t("{count} are not figures", { count: n });
+    },
+    "unknown": function (n) { return n === 1 ? strings.t("1 is unknown") : strings.t("{count} are unknown", { count: n }); }
+  };
+  var PARTS = {  /* what a number's words state, by the name the checker gives each part */
+    "subject": strings.t("subject"),
+    "property": strings.t("property"),
+    "statistic": strings.t("statistic"),
+    "whole": strings.t("whole"),
+    "constraint": strings.t("constraint"),
+    "place": strings.t("place"),
+    "period kind": strings.t("period kind")
   };
 
   /* ---- the site's data, as scripts that call NQPF_CHECK_PART(name, payload) (parts.js) */
@@ -60,24 +77,26 @@
     if (measure) {
       head.appendChild(document.createTextNode(" · "));
       head.appendChild(link(measure.label, measure.url));
-      head.appendChild(document.createTextNode(number.period ? ", " + number.period : ", no year in its sentence"));
+      head.appendChild(document.createTextNode(", " + (number.period || strings.t("no year in its sentence"))));
     }
     item.appendChild(head);
     var details = element("ul");
     (number.rows || []).forEach(function (row) {
-      var line = element("li", row.value + ", according to " + row.according + " ");
-      line.appendChild(link("(the fact)", row.url));
+      var line = element("li", strings.t("{value}, according to {who}", { value: row.value, who: row.according }) + " ");
+      line.appendChild(link(strings.t("(the fact)"), row.url));
       details.appendChild(line);
     });
     if (number.verdict === "no-figure-for-period") {
       details.appendChild(element("li", number.periods.length
-        ? "The base has this measure for: " + number.periods.join(", ") + "."
-        : "The base has no dated figure of this measure."));
+        ? strings.t("The base has this measure for: {periods}.", { periods: number.periods.join(", ") })
+        : strings.t("The base has no dated figure of this measure.")));
     } else if (number.verdict === "unknown") {
-      details.appendChild(element("li", "No measure of the base has every part this number's words state" +
-        (number.unit ? " (read as " + number.unit + ")." : ".")));
+      details.appendChild(element("li", number.unit
+        ? strings.t("No measure of the base has every part this number's words state (read as {unit}).",
+                    { unit: number.unit })
+        : strings.t("No measure of the base has every part this number's words state.")));
       if (number.candidates.length) {
-        var could = element("li", "It could be: ");
+        var could = element("li", strings.t("It could be:") + " ");
         number.candidates.forEach(function (slug, n) {
           var candidate = checker.measure(slug);
           if (n) { could.appendChild(document.createTextNode(", ")); }
@@ -86,13 +105,13 @@
         details.appendChild(could);
       }
     } else if (number.verdict === "not-a-figure") {
-      details.appendChild(element("li", "A year, a date, an ordinal or part of a name: nothing to compare."));
+      details.appendChild(element("li", strings.t("A year, a date, an ordinal or part of a name: nothing to compare.")));
     }
     if (number.parts.length) {  /* what its words say it measures, and which words say it */
-      var read = element("li", "Read as:");
+      var read = element("li", strings.t("Read as:"));
       var parts = element("ul", null, { class: "nqpf-check-parts" });
       number.parts.forEach(function (part) {
-        parts.appendChild(element("li", part.part + ": " + checker.label(part.value) +
+        parts.appendChild(element("li", (PARTS[part.part] || part.part) + ": " + checker.label(part.value) +
           (part.words ? " ← “" + part.words + "”" : "") + (part.how ? " (" + part.how + ")" : ""),
         { "data-part": part.part }));
       });
@@ -114,7 +133,7 @@
       }));
       var ref = element("a", String(index + 1), {
         href: "#nqpf-check-n" + (index + 1), class: "nqpf-check-ref",
-        "aria-label": "number " + (index + 1) + ": " + WORDS[number.verdict]
+        "aria-label": strings.t("number {n}: {verdict}", { n: index + 1, verdict: WORDS[number.verdict] })
       });
       marked.appendChild(ref);
       at = number.to;
@@ -123,11 +142,13 @@
     marked.appendChild(document.createTextNode(text.slice(at)));
     var counts = Object.keys(WORDS).map(function (verdict) {
       var n = numbers.filter(function (x) { return x.verdict === verdict; }).length;
-      return n ? n + " " + (n === 1 ? WORDS[verdict] : PLURAL[verdict]) : null;
+      return n ? COUNTED[verdict](n) : null;
     }).filter(Boolean);
     status.textContent = numbers.length
-      ? "Checked " + numbers.length + (numbers.length === 1 ? " number: " : " numbers: ") + counts.join(", ") + "."
-      : "The text writes no numbers.";
+      ? (numbers.length === 1 ? strings.t("Checked 1 number: {counts}.", { counts: counts.join(strings.t(", ")) })
+                              : strings.t("Checked {count} numbers: {counts}.",
+                                          { count: numbers.length, counts: counts.join(strings.t(", ")) }))
+      : strings.t("The text writes no numbers.");
     result.hidden = false;
     heading.focus();
   }
@@ -138,11 +159,11 @@
     var mine = ++generation;
     var text = input.value;
     if (!text.trim()) {
-      status.textContent = "Paste a text to check first.";
+      status.textContent = strings.t("Paste a text to check first.");
       input.focus();
       return;
     }
-    status.textContent = "Checking…";
+    status.textContent = strings.t("Checking…");
     ready().then(function () {
       var readings = checker.read(text);
       var names = checker.needs(readings);
@@ -152,7 +173,8 @@
         if (mine === generation) { show(text, checker.verdicts(readings, parts)); }
       });
     }).catch(function (error) {
-      status.textContent = "The checker's data could not be loaded (" + error.message + "). Reload the page to try again.";
+      status.textContent = strings.t("The checker's data could not be loaded ({error}). Reload the page to try again.",
+                                     { error: error.message });
     });
   });
 })();

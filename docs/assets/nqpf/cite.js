@@ -4,6 +4,7 @@
  * file:// too), asked for when the reader first opens its "Cite". A measure's are in its page. */
 (function () {
   "use strict";
+  var strings = window.NqpfStrings;  /* the page's words (strings.js) */
   var today = new Date();
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   var iso = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate());
@@ -11,13 +12,13 @@
   function copy(text, button) {
     var done = function () {
       var label = button.textContent;
-      button.textContent = "Copied";
+      button.textContent = strings.t("Copied");
       setTimeout(function () { button.textContent = label; }, 1500);
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, function () { button.textContent = "Select and copy"; });
+      navigator.clipboard.writeText(text).then(done, function () { button.textContent = strings.t("Select and copy"); });
     } else {
-      button.textContent = "Select and copy";  /* file:// and plain http: the clipboard is closed */
+      button.textContent = strings.t("Select and copy");  /* file:// and plain http: the clipboard is closed */
     }
   }
 
@@ -52,16 +53,17 @@
       Object.keys(formats).forEach(function (format) {
         var label = document.createElement("p");
         label.className = "nqpf-cite-label";
-        label.textContent = format + " ";
+        label.textContent = (format === "Reference" ? strings.t("Reference") : format) + " ";
         var button = document.createElement("button");
         button.type = "button";
         button.className = "nqpf-copy";
         button.hidden = true;
-        button.textContent = "Copy";
+        button.textContent = strings.t("Copy");
         label.appendChild(button);
         var text;
         if (format === "Reference") {  /* prose: it wraps as a paragraph */
           text = document.createElement("p");
+          text.lang = "en";  /* a reference is written in English, as reference managers expect */
           text.textContent = formats[format];  /* text, never markup */
         } else {
           text = document.createElement("pre");
@@ -82,7 +84,7 @@
     ready(cite);
     var later = cite.querySelector(".nqpf-cite-later");
     if (!later) { return; }
-    later.textContent = "Loading the citation…";
+    later.textContent = strings.t("Loading the citation…");
     cite.addEventListener("toggle", function () {
       if (cite.open && later.parentNode) { machineReadable(cite, later); }
     });

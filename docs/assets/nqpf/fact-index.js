@@ -5,6 +5,7 @@
  * into the page with textContent, never as HTML. */
 (function () {
   "use strict";
+  var strings = window.NqpfStrings;  /* the page's words (strings.js) */
   var FIRST = 10;  /* results drawn with an answer: what a reader downloads for it stays small */
   var PAGE = 100;  /* "Show more" draws the next ones */
   var manifest = window.NQPF_FACT_INDEX;
@@ -375,14 +376,14 @@
       if (fact.value) { highlight(link.appendChild(part("span", "nqpf-result-value")), fact.value, pending.words); }
       highlight(link.appendChild(part("span", "nqpf-result-claim")), fact.claim, pending.words);
       item.appendChild(link);
-      var meta = [fact.period, fact.sector, "according to " + fact.according_to].filter(Boolean);
+      var meta = [fact.period, fact.sector, strings.t("according to {who}", { who: fact.according_to })].filter(Boolean);
       item.appendChild(part("p", "nqpf-result-meta", meta.join(" · ")));
       list.appendChild(item);
     });
     pending.shown += next.length;
     var left = pending.total - pending.shown;
     more.hidden = left <= 0;
-    more.textContent = "Show " + Math.min(left, PAGE) + " more of " + left;
+    more.textContent = strings.t("Show {count} more of {left}", { count: Math.min(left, PAGE), left: left });
   }
 
   more.addEventListener("click", drawMore);
@@ -394,12 +395,16 @@
     draw(firstRows);
     var filtered = FACETS.some(function (name) { return current[name]; });
     if (!current.q && !filtered) {
-      status.textContent = "Type to search " + count + " facts, or choose a facet. All facts are listed below.";
+      status.textContent = strings.t("Type to search {count} facts, or choose a facet. All facts are listed below.",
+                                     { count: count });
     } else if (!total) {
-      status.textContent = "No facts match" + (current.q ? " “" + current.q + "”" : "") +
-        (filtered ? " with these filters" : "") + ". Try fewer words or clear a filter.";
+      status.textContent = current.q
+        ? (filtered ? strings.t("No facts match “{query}” with these filters. Try fewer words or clear a filter.",
+                                { query: current.q })
+                    : strings.t("No facts match “{query}”. Try fewer words or clear a filter.", { query: current.q }))
+        : strings.t("No facts match these filters. Try fewer words or clear a filter.");
     } else {
-      status.textContent = total + (total === 1 ? " fact" : " facts") + " found.";
+      status.textContent = total === 1 ? strings.t("1 fact found.") : strings.t("{count} facts found.", { count: total });
     }
   }
 
@@ -408,7 +413,8 @@
   var initialSearch = window.NQPF_INITIAL_SEARCH !== undefined ? window.NQPF_INITIAL_SEARCH : location.search;
 
   function failed(error) {
-    status.textContent = "The fact index could not be loaded (" + error.message + "). Reload the page to try again.";
+    status.textContent = strings.t("The fact index could not be loaded ({error}). Reload the page to try again.",
+                                   { error: error.message });
     delete root.dataset.busy;
   }
 

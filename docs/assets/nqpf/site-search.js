@@ -4,6 +4,7 @@
  * adds a link that runs the same words through the fact index. */
 (function () {
   "use strict";
+  var strings = window.NqpfStrings;  /* the page's words (strings.js) */
   var input = document.querySelector("input[data-md-component='search-query']");
   var output = document.querySelector(".md-search__scrollwrap");
   // the navigation's own link to the fact index: right for this page, with or without directory URLs
@@ -16,7 +17,7 @@
   function update() {
     var query = input.value.trim();
     link.hidden = !query;
-    link.textContent = "Search the facts for “" + query + "” in the fact index →";
+    link.textContent = strings.t("Search the facts for “{query}” in the fact index →", { query: query });
     link.href = index.href.split("?")[0].split("#")[0] + "?q=" + encodeURIComponent(query);
   }
   input.addEventListener("input", update);
