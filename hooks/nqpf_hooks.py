@@ -113,11 +113,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _ = comparisons(base)  # every measure and period, compared once for all pages
         _build.timings["compare_s"] = time.perf_counter() - compared
         translated = time.perf_counter()
-        _build.editions, problems = load_editions(ProjectPaths(root), base)  # each number checked
+        edition = _edition(config)
+        # every number of every translation checked: by the English build all editions' (so that
+        # `mkdocs build` alone refuses any), by another edition's build its own
+        _build.editions, problems = load_editions(ProjectPaths(root), base, edition.code if edition else None)
         problems += check_macro_calls(Path(config.docs_dir), base)
         if problems:
             raise FactsInvalid(problems)
-        edition = _edition(config)
         if edition is not None:
             base = edition_base(base, _build.editions[edition.code])
         _build.timings["translations_s"] = time.perf_counter() - translated

@@ -242,12 +242,43 @@ def test_the_scripts_speak_the_editions_language(browser, site_url, fact_base, c
     assert errors == []
 
 
+@pytest.fixture(scope="module")
+def unzipped(offline_site, tmp_path_factory):
+    """The offline bundle, as a reader unpacks it."""
+    folder = tmp_path_factory.mktemp("unzipped")
+    write_zip(offline_site.site, folder / "bundle.zip")
+    with zipfile.ZipFile(folder / "bundle.zip") as archive:
+        archive.extractall(folder)
+    return folder / "nqpf-facts-offline"
+
+
+FOUND_BY = {  # a query in each edition's language, and a fact it finds (the Urdu one typed with Arabic letters)
+    "zh": ("机器人", "industrial-robot-production-growth-2025"),
+    "ur": ("آبادي", "pakistan-population-under-30"),
+}
+
+
 @pytest.mark.browser
-def test_the_language_menu_works_from_the_offline_bundle(browser, offline_site, tmp_path):
-    write_zip(offline_site.site, tmp_path / "bundle.zip")
-    with zipfile.ZipFile(tmp_path / "bundle.zip") as archive:
-        archive.extractall(tmp_path)
-    unzipped = tmp_path / "nqpf-facts-offline"
+@pytest.mark.parametrize("code", list(FOUND_BY))
+def test_each_editions_fact_index_finds_a_query_in_its_language_over_http_and_from_disk(
+    browser, site_url, unzipped, code
+):
+    query, fact = FOUND_BY[code]
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for address in (f"{site_url}{code}/fact-index/", (unzipped / code / "fact-index.html").as_uri()):
+        page.goto(address)
+        page.wait_for_selector("#nqpf-search[data-ready='true']")
+        page.fill("#nqpf-query", query)
+        page.wait_for_selector(f"#nqpf-results a[href*='#{fact}']")
+    context.close()
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_the_language_menu_works_from_the_offline_bundle(browser, unzipped):
     context = browser.new_context()
     page = context.new_page()
     errors = []

@@ -87,8 +87,10 @@ def decode(posting: str) -> dict[int, int]:
     return dict(zip(positions, numbers[1::2], strict=True))
 
 
-def test_terms_and_weights_are_those_of_lunr_py(documents):
-    """Every term lunr.py indexes, in the same facts, weighing the sum of lunr's field scores."""
+def test_terms_and_weights_are_those_of_lunr_py(documents, monkeypatch):
+    """Every term lunr.py indexes, in the same facts, weighing the sum of lunr's field scores
+    (lunr.py stemming as lunr.js does, as the index does: see the next test)."""
+    monkeypatch.setattr("lunr.stemmer.porter_stemmer", search._STEMMER)
     reference = lunr(
         ref="ref",
         fields=[{"field_name": n, "boost": b} for n, b in FIELDS],
@@ -105,6 +107,28 @@ def test_terms_and_weights_are_those_of_lunr_py(documents):
             expected = sum(vectors[f"{name}/{position}"].get(order[term], 0) for name, _ in FIELDS)
             # lunr rounds each field's score to 3 decimals; we round only the sum
             assert ours[term][position] == pytest.approx(expected, abs=0.0005 * len(FIELDS)), (term, position)
+
+
+def test_every_word_of_the_base_is_stemmed_as_lunr_js_stems_it(fact_base):
+    """What the browser makes of a typed word is the index's term for it. lunr.py's own stemmer
+    turns a final y into i by another rule than lunr.js ("fly": "fly" against "fli"), which made
+    such words unfindable; the index uses lunr.js's rule."""
+    node = shutil.which("node")
+    if node is None:
+        unavailable("node is not installed (apt-get install nodejs)")
+    texts = [*(seed.text for seed in fact_base.seeds.values()), *(i.fact.claim for i in fact_base.facts)]
+    texts += [(ROOT / name).read_text(encoding="utf-8") for name in ("README.md", "CONTRIBUTING.md")]  # more words
+    words = sorted({w for text in texts for w in re.findall(r"[a-z]{3,}", text.lower())} | {"fly", "dry", "key", "say"})
+    program = f"""
+      const lunr = require({json.dumps(str(LUNR_JS))});
+      const words = JSON.parse(require("fs").readFileSync(0, "utf8"));
+      console.log(JSON.stringify(words.map(w => lunr.stemmer(new lunr.Token(w, {{}})).toString())));
+    """
+    done = subprocess.run([node, "-e", program], input=json.dumps(words), capture_output=True, text=True, check=True)
+    in_browser = dict(zip(words, json.loads(done.stdout), strict=True))
+    assert len(words) > 1500
+    assert {w: search._STEMMER.stem(w) for w in words} == in_browser
+    assert in_browser["fly"] == "fli"
 
 
 def test_postings_decode_to_the_weights_in_hundredths(documents):

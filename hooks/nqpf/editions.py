@@ -160,6 +160,7 @@ def written_value(fact: Fact, edition: Edition, unit_words: tuple[str, ...] = ()
 _SKELETONS = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}
 
 
+@lru_cache(maxsize=4096)  # a base names few distinct periods, and each edition labels each often
 def period_label(period: Period, edition: Edition) -> str:
     """A fact's period as the edition writes it: 2023年, 2025年3月; مارچ 2025."""
     text = period.text

@@ -2,8 +2,10 @@
 
 Words become terms through lunr's pipeline (tokenizer, trimmer, stop words, Porter stemmer),
 weighted per field with BM25 as lunr weighs them, then summed over a fact's fields.
-The build runs the pipeline with lunr.py; the browser runs the same lunr 2.3.9 functions
-from lunr.js (copied at build time from the installed mkdocs package) on what is typed.
+The build runs the pipeline with lunr.py (its stemmer corrected to lunr.js's rule for a final
+y); the browser runs the same lunr 2.3.9 functions from lunr.js (copied at build time from the
+installed mkdocs package) on what is typed. The Chinese and Urdu editions cut their texts into
+words first (search_words.py), and the browser cuts a query the same way.
 
 The index is not lunr's serialised index (12.6 MB at 10,000 facts) but sorted terms with one
 posting per term (fact-search.js decodes a posting when a query first needs it):
@@ -52,13 +54,15 @@ from typing import Any
 
 import mkdocs.contrib.search
 from lunr.pipeline import Pipeline
-from lunr.stemmer import stemmer
+from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
 
 from .markup import asset_href, esc, json_for_script, part_script, relative_href
 from .pages import KIND_NAMES, GeneratedPage, SiteOptions, according_to, fact_href, front_matter, source_label
+from .search_words import LANGUAGES as EDITION_LANGUAGES
+from .search_words import edition_words, words_data
 from .strings import ENGLISH, STRINGS_ASSET, SiteStrings, marked
 from .verify import FactBase, VerifiedFact
 
@@ -239,14 +243,40 @@ def display_columns(base: FactBase, options: SiteOptions) -> dict[str, list[str]
 _DIGITS = frozenset("0123456789")
 
 
+class _JavaScriptStemmer(PorterStemmer):  # type: ignore[misc]  # lunr.py ships no type hints
+    """lunr.py's Porter stemmer, with lunr.js's step 1c: the browser stems what is typed with
+    lunr.js, so the index's terms must be its. lunr.py turns a final y into i only when the
+    stem has a vowel ("happy"), lunr.js when a consonant other than the first letter precedes
+    it ("dry" -> "dri", "say" and "by" unchanged): with lunr.py's rule, "fly" and "dry" were
+    never found."""
+
+    def step1c(self) -> None:
+        word: str = getattr(self, "b")  # noqa: B009 - lunr.py sets it untyped, in stem()
+        if self.ends("y") and self.k - self.k0 >= 2 and word[self.k - 1] not in "aeiou":
+            self.b = word[: self.k] + "i" + word[self.k + 1 :]
+
+
+_STEMMER = _JavaScriptStemmer()
+
+
+def _stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
+    return token.update(_STEMMER.stem)
+
+
+Pipeline.register_function(_stemmer, "nqpf-stemmer")  # as lunr registers its own: no warning at each use
+
+
 class _Terms(dict[str, str | None]):
     """lunr's indexing pipeline (trimmer, stop words, stemmer), run once per distinct word:
-    a dict from word to term (None for a stop word) that fills itself on first sight."""
+    a dict from word to term (None for a stop word) that fills itself on first sight. In the
+    Chinese and Urdu editions, a text is cut by search_words first; its Latin words only go
+    through the pipeline."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
         super().__init__()
         self.pipeline = Pipeline()
-        self.pipeline.add(trimmer, stop_word_filter, stemmer)
+        self.pipeline.add(trimmer, stop_word_filter, _stemmer)
+        self.edition = language in EDITION_LANGUAGES
 
     def __missing__(self, word: str) -> str | None:
         if word[0] in _DIGITS and word[-1] in _DIGITS:
@@ -259,6 +289,8 @@ class _Terms(dict[str, str | None]):
 
     def counts(self, text: str) -> Counter[str]:
         """How often each term occurs in ``text``."""
+        if self.edition:
+            return Counter(filter(None, (self[word] if latin else word for word, latin in edition_words(text))))
         # lunr splits on white space and hyphens; str.split is the fast way to do the same
         return Counter(filter(None, map(self.__getitem__, text.lower().replace("-", " ").split())))
 
@@ -272,12 +304,16 @@ def term_counts(text: str) -> Counter[str]:
 
 
 def term_weights(
-    documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS, k1: float = 1.2, b: float = 0.75
+    documents: list[dict[str, str]],
+    fields: tuple[tuple[str, int], ...] = FIELDS,
+    k1: float = 1.2,
+    b: float = 0.75,
+    language: str = "en",
 ) -> dict[str, dict[int, float]]:
     """term -> {document position: weight}: lunr's boosted BM25 score of the term in each
     field of the document, summed over the fields. (lunr rounds each score to 3 decimals; the
     index keeps hundredths of the sum, so rounding here would only cost time.)"""
-    terms_of = _Terms()
+    terms_of = _Terms(language)
     counted = [[terms_of.counts(document[name] or "") for name, _ in fields] for document in documents]
     count = len(documents)
     # (document, field) pairs holding each term: lunr's idf counts these
@@ -317,12 +353,15 @@ def _js_order(term: str) -> bytes:
 
 
 def build_index(
-    documents: list[dict[str, str]], fields: tuple[tuple[str, int], ...] = FIELDS, codes: list[str] | None = None
+    documents: list[dict[str, str]],
+    fields: tuple[tuple[str, int], ...] = FIELDS,
+    codes: list[str] | None = None,
+    language: str = "en",
 ) -> dict[str, Any]:
     """The index of ``documents`` in the format described at the top of this module, each
     term's best documents, and the weights it was written from (term -> {position: weight});
     with ``codes`` (a base-36 number per document), each posting's documents' codes too."""
-    weights = term_weights(documents, fields)
+    weights = term_weights(documents, fields, language=language)
     terms = sorted(weights, key=_js_order)
     heaviest = max((max(posting.values()) for posting in weights.values()), default=0.0)
     written = [_base36(n) for n in range(max(len(documents), round(heaviest * 100)) + 1)]  # each once
@@ -447,7 +486,8 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     columns = display_columns(base, options)
     table = facet_table(base, options.strings)
     codes = [_base36(code) for code in fact_codes(table)]  # written once: each fact is in many postings
-    index = build_index([search_document(item, base) for item in base.facts], codes=codes)
+    documents = [search_document(item, base) for item in base.facts]
+    index = build_index(documents, codes=codes, language=options.language)
     row_sizes = [sum(len(text) + 1 for text in row) for row in zip(*columns.values(), strict=True)]
     shards = term_shards(index, row_size=row_sizes.__getitem__)
     best_of = dict(zip(index["terms"], index["best"], strict=True))
@@ -461,6 +501,8 @@ def fact_index_parts(base: FactBase, options: SiteOptions) -> list[tuple[str, st
     }
     manifest["facets"], facets = facet_parts(table, codes)
     manifest |= {"facetChunk": FACET_CHUNK, "facetShown": FACET_SHOWN}
+    if options.language in EDITION_LANGUAGES:  # how the browser cuts a query, as the index was cut
+        manifest["words"] = words_data()
     parts = [(DATA_ASSET, f"window.NQPF_FACT_INDEX = {json_for_script(manifest, compact=True)};\n")]
 
     def with_rows(payload: dict[str, Any], rows: list[int]) -> dict[str, Any]:

@@ -524,11 +524,18 @@ def _drafts_to_review(drafts: list[Translation]) -> list[Problem]:
     ]
 
 
-def load_editions(paths: ProjectPaths, base: FactBase) -> tuple[dict[str, EditionTexts], list[Problem]]:
-    """Every edition's translations, verified; and every problem found on the way."""
+def load_editions(
+    paths: ProjectPaths, base: FactBase, only: str | None = None
+) -> tuple[dict[str, EditionTexts], list[Problem]]:
+    """Every edition's translations (``only``: that edition's), verified; and every problem
+    found on the way."""
     problems: list[Problem] = []
     glossary = read_glossary(paths, problems)
-    editions = {code: load_edition(paths, base, edition, glossary, problems) for code, edition in EDITIONS.items()}
+    editions = {
+        code: load_edition(paths, base, edition, glossary, problems)
+        for code, edition in EDITIONS.items()
+        if only in (None, code)
+    }
     return editions, problems
 
 

@@ -22,6 +22,7 @@
    * the garbage collector. */
   function FactSearch(manifest, lunr) {
     this.lunr = lunr;
+    this.cut = manifest.words ? editionCut(manifest.words) : null;  /* zh, ur: search_words.py's rules */
     this.count = manifest.count;
     this.first = manifest.shards.split("\n");  /* where each shard starts */
     this.shards = new Array(this.first.length);  /* {terms, postings, codes, decoded, head} once loaded */
@@ -97,8 +98,9 @@
    * dropped, except the last word, which may be the start of a longer one ("the" → "thermal"). */
   FactSearch.prototype.words = function (text) {
     var lunr = this.lunr;
-    var tokens = lunr.tokenizer(text);
     var typing = !/\s$/.test(text);
+    if (this.cut) { return this.cut(text, typing, lunr); }
+    var tokens = lunr.tokenizer(text);
     var words = [];
     tokens.forEach(function (token, at) {
       var trimmed = lunr.trimmer(token);
@@ -111,6 +113,39 @@
     });
     return words;
   };
+
+  /* The words of a query in the Chinese and Urdu editions, cut as search_words.edition_words
+   * cuts the index's texts: runs of one script; Chinese in pairs of characters, Urdu words as
+   * written (folded), Latin words through lunr's pipeline as in English. */
+  function editionCut(rules) {
+    var run = new RegExp(rules.run, "gu");
+    var dropped = new RegExp(rules.dropped, "gu");
+    return function (text, typing, lunr) {
+      var folded = Array.from(text.toLowerCase().replace(dropped, ""), function (c) {
+        return Object.prototype.hasOwnProperty.call(rules.folded, c) ? rules.folded[c] : c;
+      }).join("");
+      var pieces = [];
+      for (var match of folded.matchAll(run)) {
+        if (match.groups.han !== undefined) {
+          var han = Array.from(match.groups.han);
+          if (han.length === 1) { pieces.push({ word: han[0], latin: false }); }
+          for (var n = 0; n + 1 < han.length; n += 1) { pieces.push({ word: han[n] + han[n + 1], latin: false }); }
+        } else {
+          pieces.push({ word: match[0], latin: match.groups.latin !== undefined });
+        }
+      }
+      var words = [];
+      pieces.forEach(function (piece, at) {
+        if (!piece.latin) { words.push({ word: piece.word, term: piece.word, stop: false }); return; }
+        var token = new lunr.Token(piece.word, {});
+        var last = typing && at === pieces.length - 1;
+        var stop = !lunr.stopWordFilter(token.clone());
+        if (stop && !last) { return; }
+        words.push({ word: piece.word, term: lunr.stemmer(token.clone()).toString(), stop: stop });
+      });
+      return words;
+    };
+  }
 
   /* Positions in ``shard`` of the terms that start with ``prefix``: a binary search. */
   function range(shard, prefix) {
