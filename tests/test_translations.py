@@ -13,6 +13,7 @@ from conftest import ROOT, copy_project, fact_quoting, nqpf, run_build
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nqpf import translations
 from nqpf.editions import EDITIONS, written_value
 from nqpf.loading import ProjectPaths
 from nqpf.localised_numbers import read_numbers_in
@@ -281,3 +282,25 @@ def test_a_missing_translation_is_allowed_but_counted(tmp_path):
     counted = re.search(r"translated: zh \(Chinese\): facts (\d+)/(\d+)", done.stdout)
     assert counted is not None, done.stdout
     assert int(counted[1]) == int(counted[2]) - 1
+
+
+def test_a_claim_is_checked_again_only_when_what_it_is_checked_against_changes(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    paths = ProjectPaths(project)
+    base = build_fact_base(paths)[0]
+    assert load_editions(paths, base)[1] == []
+    assert (project / "build" / "cache" / "translations-zh.json").is_file()
+    checked: list[str] = []
+    findings = translations._fact_findings
+    monkeypatch.setattr(
+        translations,
+        "_fact_findings",
+        lambda translation, *rest: checked.append(translation.key) or findings(translation, *rest),
+    )
+    assert load_editions(paths, base)[1] == []
+    assert checked == []  # nothing changed: every claim's checks are remembered
+    _break(project, "translations/zh/economy.yml", "126万亿元", "126亿元")
+    for _ in range(2):  # refused when checked, and again when remembered
+        problems = load_editions(paths, base)[1]
+        assert [p.fact_id for p in problems] == ["gdp-2023-yuan"]
+    assert checked == ["gdp-2023-yuan"]

@@ -91,10 +91,15 @@ def written_number(number: Fraction, edition: Edition, *, percent: bool = False)
 
 
 @lru_cache(maxsize=8)
+def _locale(locale: str) -> Locale:
+    return Locale.parse(locale)
+
+
+@lru_cache(maxsize=8)
 def _compact_patterns(locale: str) -> dict[str, tuple[tuple[int, str], ...]]:
     """CLDR's short compact patterns of a locale by plural form, the largest magnitude first:
     (10**12, "0万亿"), (10**7, "0 کروڑ")."""
-    forms = Locale.parse(locale).compact_decimal_formats["short"]
+    forms = _locale(locale).compact_decimal_formats["short"]
     return {
         form: tuple(sorted(((int(size), pattern.pattern) for size, pattern in patterns.items()), reverse=True))
         for form, patterns in forms.items()
@@ -106,10 +111,11 @@ def _compact(number: Fraction, locale: str) -> str | None:
     format_compact_decimal rounds to a count of digits, and is ten times slower), or None when
     it has no exact decimal. As CLDR's compact forms do, digits are not grouped: 4819.3."""
     patterns = _compact_patterns(locale)
-    form = Locale.parse(locale).plural_form(float(number))
+    form = _locale(locale).plural_form(float(number))
+    whole = abs(number.numerator) // number.denominator  # its size, in integers: Fractions compare slowly
     pattern, divisor = "0", 1  # below the smallest size, or a size whose pattern is "0": as it is
     for size, candidate in patterns.get(form, patterns["other"]):
-        if abs(number) >= size:
+        if whole >= size:
             zeros = candidate.count("0")
             pattern, divisor = (candidate, size // 10 ** (zeros - 1)) if zeros < len(candidate) else ("0", 1)
             break
