@@ -116,7 +116,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edition = _edition(config)
         # every number of every translation checked: by the English build all editions' (so that
         # `mkdocs build` alone refuses any), by another edition's build its own
-        _build.editions, problems = load_editions(ProjectPaths(root), base, edition.code if edition else None)
+        _build.editions, problems = load_editions(
+            ProjectPaths(root), base, edition.code if edition else None, texts=edition is not None
+        )
         problems += check_macro_calls(Path(config.docs_dir), base)
         if problems:
             raise FactsInvalid(problems)

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -17,6 +18,7 @@ from hypothesis import settings
 from nqpf.editions import EDITIONS
 from nqpf.loading import ProjectPaths, load_inputs
 from nqpf.model import Fact
+from nqpf.offline import write_zip
 from nqpf.verify import build_fact_base
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,6 +186,16 @@ def offline_site(tmp_path_factory) -> BuildResult:
     )
     assert result.returncode == 0, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def unzipped(offline_site, tmp_path_factory):
+    """The offline bundle as a reader gets it: the zip, unpacked somewhere else."""
+    folder = tmp_path_factory.mktemp("unzipped")
+    write_zip(offline_site.site, folder / "bundle.zip")
+    with zipfile.ZipFile(folder / "bundle.zip") as archive:
+        archive.extractall(folder)
+    return folder / "nqpf-facts-offline"
 
 
 @pytest.fixture

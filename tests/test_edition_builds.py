@@ -6,7 +6,6 @@ left in English and marked so, and what an edition does not translate shown in E
 import json
 import re
 import xml.etree.ElementTree as ET
-import zipfile
 from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
@@ -17,7 +16,6 @@ from conftest import copy_project, run_site_build
 
 from nqpf.edition_base import unit_words
 from nqpf.editions import EDITIONS, period_label, written_value
-from nqpf.offline import write_zip
 from nqpf.strings import script_strings
 from nqpf.translations import build_editions
 
@@ -240,16 +238,6 @@ def test_the_scripts_speak_the_editions_language(browser, site_url, fact_base, c
     assert page.inner_text("#nqpf-status").startswith(index.format(count=len(fact_base.facts)))
     context.close()
     assert errors == []
-
-
-@pytest.fixture(scope="module")
-def unzipped(offline_site, tmp_path_factory):
-    """The offline bundle, as a reader unpacks it."""
-    folder = tmp_path_factory.mktemp("unzipped")
-    write_zip(offline_site.site, folder / "bundle.zip")
-    with zipfile.ZipFile(folder / "bundle.zip") as archive:
-        archive.extractall(folder)
-    return folder / "nqpf-facts-offline"
 
 
 FOUND_BY = {  # a query in each edition's language, and a fact it finds (the Urdu one typed with Arabic letters)

@@ -1,7 +1,5 @@
 """The offline bundle: opened from disk, no request leaves it; the zip is reproducible."""
 
-import zipfile
-
 import pytest
 from browser import RequestLog
 from conftest import ROOT, run_site_build
@@ -22,16 +20,6 @@ def test_the_zip_is_reproducible_from_two_builds(offline_site, tmp_path):
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"
     assert write_zip(offline_site.site, first) == write_zip(again.site, second) > 0
     assert first.read_bytes() == second.read_bytes()
-
-
-@pytest.fixture(scope="module")
-def unzipped(offline_site, tmp_path_factory):
-    """The bundle as a reader gets it: the zip, unpacked somewhere else."""
-    folder = tmp_path_factory.mktemp("unzipped")
-    write_zip(offline_site.site, folder / "bundle.zip")
-    with zipfile.ZipFile(folder / "bundle.zip") as archive:
-        archive.extractall(folder)
-    return folder / "nqpf-facts-offline"
 
 
 @pytest.mark.browser

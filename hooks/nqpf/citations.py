@@ -118,13 +118,13 @@ def cite_later(key: str, part: str, strings: SiteStrings = ENGLISH) -> str:
     """A "Cite" control whose texts are in ``part`` (a script, loaded when it first opens): a page
     of 150 facts would otherwise carry 300 KB of citations and 1,200 more elements, which few
     readers open."""
-    later = strings.t(
+    later = strings.escaped(
         "The reference, BibTeX and CSL-JSON appear here with JavaScript on "
         "(facts.json holds every fact and its permalink)."
     )
     return (
-        f'<details class="nqpf-cite"><summary>{esc(strings.t("Cite"))}</summary>'
-        f'<p class="nqpf-cite-later" data-part="{esc(part)}" data-key="{esc(key)}">{esc(later)}</p></details>\n'
+        f'<details class="nqpf-cite"><summary>{strings.escaped("Cite")}</summary>'
+        f'<p class="nqpf-cite-later" data-part="{esc(part)}" data-key="{esc(key)}">{later}</p></details>\n'
     )
 
 

@@ -18,7 +18,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
-from .localised_numbers import LANGUAGES, ZH_DIGITS, NumberWords, read_numbers_in
+from .localised_numbers import LANGUAGES, ZH_DIGITS, NumberWords
 from .model import PERCENT, Fact, Period
 from .numbers import format_number
 
@@ -70,10 +70,6 @@ def _decimal(value: Fraction) -> Decimal | None:
     return Decimal(value.numerator * (10**places // value.denominator)).scaleb(-places)
 
 
-def _reads_as(text: str, edition: Edition, number: Fraction, percent: bool) -> bool:
-    return any(m.magnitude == number and m.percent == percent for m in read_numbers_in(text, edition.code))
-
-
 @lru_cache(maxsize=4096)  # a base repeats its percentages and round numbers
 def written_number(number: Fraction, edition: Edition, *, percent: bool = False) -> str | None:
     """A number as CLDR writes it in the edition's locale, in its compact form when that is exact
@@ -84,10 +80,10 @@ def written_number(number: Fraction, edition: Edition, *, percent: bool = False)
     if percent:
         written = format_decimal(exact, locale=edition.locale, decimal_quantization=False)
         return f"{written}%"
+    # compact and exact; that the edition's reader reads it back as ``number`` is tested
+    # (test_editions), not checked again at each of a build's 10,000 values
     compact = _compact(number, edition.locale)
-    if compact is not None and _reads_as(compact, edition, number, percent=False):
-        return compact
-    return format_decimal(exact, locale=edition.locale, decimal_quantization=False)
+    return compact if compact is not None else format_decimal(exact, locale=edition.locale, decimal_quantization=False)
 
 
 @lru_cache(maxsize=8)
@@ -174,6 +170,7 @@ def period_label(period: Period, edition: Edition) -> str:
     return format_skeleton(_SKELETONS[period.precision], day, locale=edition.locale)
 
 
+@lru_cache(maxsize=4096)  # each card dates its fact twice, and a base has few distinct days
 def day_label(day: dt.date, edition: Edition) -> str:
     """A day as the edition writes it in full: 2025年3月11日, 11 مارچ، 2025."""
     return format_date(day, format="long", locale=edition.locale)

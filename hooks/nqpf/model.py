@@ -403,11 +403,12 @@ def _enum(options: tuple[str, ...]) -> dict[str, Any]:
     return {"enum": list(options)}
 
 
-DRAFT_FIELD = FieldSpec(
-    "draft",
-    "true on a machine draft (nqpf draft): delete the line once a person has checked it against its quote.",
-    {"const": True},
-    _draft,
+def _draft_field(description: str) -> FieldSpec:
+    return FieldSpec("draft", description, {"const": True}, _draft)
+
+
+DRAFT_FIELD = _draft_field(
+    "true on a machine draft (nqpf draft): delete the line once a person has checked it against its quote."
 )
 
 SOURCE_REF_FIELDS = (
@@ -662,11 +663,8 @@ IGNORED_FIELDS = (
 
 # ---- translations (translations/<edition>/): each record names what it translates by its id
 
-TRANSLATION_DRAFT_FIELD = FieldSpec(
-    "draft",
-    "true on a machine translation: delete the line once a person who reads the language has checked it.",
-    {"const": True},
-    _draft,
+TRANSLATION_DRAFT_FIELD = _draft_field(
+    "true on a machine translation: delete the line once a person who reads the language has checked it."
 )
 TRANSLATED_FACT_FIELDS = (
     FieldSpec("id", "Id of the fact in facts/ that this record translates.", _SLUG, _slug, True),

@@ -65,6 +65,10 @@ class SiteOptions:
         """A string of the site in the edition's language (see strings.py)."""
         return self.strings.t(english, **values)
 
+    def escaped(self, english: str) -> str:
+        """``t(english)`` escaped for HTML, once for the whole build."""
+        return self.strings.escaped(english)
+
     def day_label(self, timestamp: str) -> str:
         """A day ("2025-03-11...") as the edition writes it: 11 March 2025, 2025年3月11日."""
         edition = EDITIONS.get(self.language)
@@ -229,22 +233,25 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     fact = item.fact
     source_link = relative_href(from_src, source_src(fact.seed), options.directory_urls, passage_id(fact.quote))
     t = options.t
-    meta = [f'<span class="nqpf-kind">{esc(t(KIND_NAMES[fact.kind]))}</span>']
+    meta = [f'<span class="nqpf-kind">{options.escaped(KIND_NAMES[fact.kind])}</span>']
     if fact.period:
         meta.append(f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>')
     meta.append(esc(t("according to {who}", who=according_to(item, base, options.strings))))
     links = [
-        f'<a class="nqpf-source-link" href="{esc(source_link)}">{esc(t("Source passage"))}</a>',
-        f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="{esc(t("Permalink to this fact"))}">'
-        f"{esc(t('Permalink'))}</a>",
-        f'<button type="button" class="nqpf-copy-link" hidden>{esc(t("Copy link"))}</button>',  # cite.js shows it
+        f'<a class="nqpf-source-link" href="{esc(source_link)}">{options.escaped("Source passage")}</a>',
+        f'<a class="nqpf-permalink" href="#{esc(fact.id)}" aria-label="{options.escaped("Permalink to this fact")}">'
+        f"{options.escaped('Permalink')}</a>",
+        # cite.js shows it
+        f'<button type="button" class="nqpf-copy-link" hidden>{options.escaped("Copy link")}</button>',
     ]
     report = report_href(item, options)
     if report:
-        links.append(f'<a class="nqpf-report" href="{esc(report)}" rel="noopener">{esc(t("Report a problem"))}</a>')
+        links.append(
+            f'<a class="nqpf-report" href="{esc(report)}" rel="noopener">{options.escaped("Report a problem")}</a>'
+        )
     value = f'<p class="nqpf-value">{esc(item.display_value)}</p>' if fact.value is not None else ""
     note = (
-        f'<p class="nqpf-note">{esc(t("Note:"))} <span{_lang(fact, options)}>{esc(fact.note)}</span></p>'
+        f'<p class="nqpf-note">{options.escaped("Note:")} <span{_lang(fact, options)}>{esc(fact.note)}</span></p>'
         if fact.note
         else ""
     )
@@ -275,12 +282,12 @@ def _in_english(fact: Fact, options: SiteOptions) -> str:
     """A mark on a claim an edition has not translated: shown in English, and saying so."""
     if not fact.claim_lang or fact.claim_lang == options.language:
         return ""
-    return f' <span class="nqpf-untranslated" lang="{esc(options.language)}">{esc(options.t("(in English)"))}</span>'
+    return f' <span class="nqpf-untranslated" lang="{esc(options.language)}">{options.escaped("(in English)")}</span>'
 
 
 def untranslated_page(markdown: str, options: SiteOptions) -> str:
     """A hand-written page an edition does not translate: in English (lang="en"), saying so."""
-    notice = esc(options.t("This page is not translated yet; it is shown in English."))
+    notice = options.escaped("This page is not translated yet; it is shown in English.")
     return f'<p class="nqpf-untranslated">{notice}</p>\n\n<div lang="en" markdown>\n\n{markdown}\n\n</div>\n'
 
 
@@ -314,7 +321,7 @@ def _measure_line(item: VerifiedFact, base: FactBase, options: SiteOptions, from
     if measure is None:
         return ""
     href = relative_href(from_src, measure_src(measure.slug), options.directory_urls)
-    line = f'<p class="nqpf-measure">{esc(options.t("Measure:"))} <a href="{esc(href)}">{esc(measure.label)}</a></p>\n'
+    line = f'<p class="nqpf-measure">{options.escaped("Measure:")} <a href="{esc(href)}">{esc(measure.label)}</a></p>\n'
     comparison = comparisons(base).get((measure.slug, fact.period.text)) if fact.period else None
     if comparison is None:
         return line
@@ -421,7 +428,7 @@ def _pager(src: str, sources: list[str], number: int, options: SiteOptions, labe
         else f'<span aria-current="page">{n}</span>'
         for n, target in enumerate(sources, start=1)
     ]
-    return f'<nav class="nqpf-pager" aria-label="{esc(label)}">{esc(options.t("Part"))} {" · ".join(links)}</nav>\n\n'
+    return f'<nav class="nqpf-pager" aria-label="{esc(label)}">{options.escaped("Part")} {" · ".join(links)}</nav>\n\n'
 
 
 def _sector_parts(slug: str, base: FactBase) -> list[tuple[str, list[VerifiedFact]]]:
@@ -508,13 +515,13 @@ def _entry(item: VerifiedFact, base: FactBase, options: SiteOptions, src: str) -
     when = (
         f'<time datetime="{esc(fact.period.text)}">{esc(fact.period.label())}</time>'
         if fact.period
-        else f'<span class="nqpf-when">{esc(options.t("No date given"))}</span>'
+        else f'<span class="nqpf-when">{options.escaped("No date given")}</span>'
     )
     value = f'<strong class="nqpf-entry-value">{esc(item.display_value)}</strong> ' if fact.value is not None else ""
     who = options.t("— according to {who}", who=according_to(item, base, options.strings))
     return (
         f'<li class="nqpf-timeline-entry nqpf-{esc(fact.kind)}">{when} '
-        f'<span class="nqpf-badge">{esc(options.t(KIND_NAMES[fact.kind]))}</span>\n'
+        f'<span class="nqpf-badge">{options.escaped(KIND_NAMES[fact.kind])}</span>\n'
         f'<p>{value}<a href="{esc(fact_href(item, base, src, options))}"{_lang(fact, options)}>{esc(fact.claim)}</a>'
         f"{_in_english(fact, options)} "
         f'<span class="nqpf-who">{esc(who)}</span></p></li>'
@@ -602,7 +609,7 @@ def timeline_pages(base: FactBase, options: SiteOptions) -> list[GeneratedPage]:
             elif position + 1 < len(keys):
                 following = keys[position + 1]
                 around.append(link(timeline_src(following), following or options.t("Undated"), "next"))
-            label = esc(options.t("Timeline pages"))
+            label = options.escaped("Timeline pages")
             nav_links = f'<nav class="nqpf-pager" aria-label="{label}">{" · ".join(around)}</nav>\n'
             entries = "\n".join(_entry(i, base, options, src) for i in items)
             intro = esc(
@@ -650,7 +657,7 @@ def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
                 f"{esc(i.fact.claim)}</a>{_in_english(i.fact, options)}</li>"
                 for i in items[:PEOPLE_LISTED]
             )
-            or f"<li>{esc(options.t('No facts yet.'))}</li>"
+            or f"<li>{options.escaped('No facts yet.')}</li>"
         )
         all_of = options.t(
             "All {count} facts credited to {name}, in the fact index", count=len(items), name=speaker.name
@@ -663,7 +670,7 @@ def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
         parts.append(
             f'<section class="nqpf-speaker" id="{esc(slug)}">\n'
             f"<h2>{esc(speaker.name)}</h2>\n<p{quote_lang(options)}>{esc(speaker.role)}</p>\n"
-            f"<p>{esc(options.t(SPEAKER_KIND_NAMES[speaker.kind]))}</p>\n"
+            f"<p>{options.escaped(SPEAKER_KIND_NAMES[speaker.kind])}</p>\n"
             f"<ul data-search-exclude>\n{entries}\n</ul>\n{more}</section>\n\n"
         )
     return GeneratedPage(src, title, "".join(parts))
@@ -702,7 +709,7 @@ def _highlighted(slug: str, base: FactBase, options: SiteOptions, src: str) -> s
             refs = ", ".join(
                 f'<a href="{esc(fact_href(i, base, src, options))}">{esc(i.fact.id)}</a>' for i in citing[key]
             )
-            cited_by = esc(options.t("cited by"))
+            cited_by = options.escaped("cited by")
             out.append(f'<sup class="nqpf-cited-by" lang="{esc(options.language)}">[{cited_by} {refs}]</sup>')
     return "".join(out)
 
@@ -716,10 +723,10 @@ def source_page(slug: str, base: FactBase, options: SiteOptions) -> GeneratedPag
         if source.label
         else t("Untitled source ({file})", file=source.file_name)
     )
-    unknown = f'<span class="nqpf-unknown">{esc(t("not stated in the text"))}</span>'
+    unknown = f'<span class="nqpf-unknown">{options.escaped("not stated in the text")}</span>'
     english = quote_lang(options)  # what the text states about itself is in its language
     rows = "".join(
-        f'<tr><th scope="row">{esc(t(label))}</th>'
+        f'<tr><th scope="row">{options.escaped(label)}</th>'
         f"<td{english if value else ''}>{esc(value) if value else unknown}</td></tr>"
         for label, value in (
             (marked("Title"), source.title),

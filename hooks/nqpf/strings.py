@@ -25,9 +25,9 @@ from babel.messages.extract import extract_from_file
 from .loading import keep
 from .markup import esc
 
-# What the extractor looks for: options.t("..."), strings.t("...") and strings.html("..."), and
+# What the extractor looks for: options.t("..."), strings.t("..."), .escaped("...") and .html("..."), and
 # marked("...") for a string kept in a table and translated where it is shown (gettext's N_)
-KEYWORDS = {"t": None, "html": None, "marked": None}
+KEYWORDS = {"t": None, "html": None, "escaped": None, "marked": None}
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
@@ -37,11 +37,20 @@ class SiteStrings:
 
     language: str = "en"
     table: Mapping[str, str] = field(default_factory=dict)
+    _escaped: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # filled as asked
 
     def t(self, english: str, **values: object) -> str:
         """``english`` in this language, its placeholders filled with ``values``."""
         text = self.table.get(english, english)
         return text.format(**values) if values else text
+
+    def escaped(self, english: str) -> str:
+        """``english`` in this language, escaped for HTML: worked out once for the whole build
+        (a fact card asks for the same eight words 10,000 times)."""
+        found = self._escaped.get(english)
+        if found is None:
+            found = self._escaped[english] = esc(self.t(english))
+        return found
 
     def html(self, english: str, **markup: str) -> str:
         """``english`` in this language as HTML: its own text escaped, each placeholder filled

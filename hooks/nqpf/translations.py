@@ -352,9 +352,16 @@ _KEYS = {"facts": "id", "strings": "en"}  # the field naming what a record trans
 
 
 def load_edition(
-    paths: ProjectPaths, base: FactBase, edition: Edition, glossary: list[GlossaryTerm], problems: list[Problem]
+    paths: ProjectPaths,
+    base: FactBase,
+    edition: Edition,
+    glossary: list[GlossaryTerm],
+    problems: list[Problem],
+    *,
+    checked: bool = False,
 ) -> EditionTexts:
-    """Read and verify one edition's folder; add what fails to ``problems``."""
+    """Read and verify one edition's folder; add what fails to ``problems``. ``checked``: its
+    inputs are those of its last check, which found nothing: its claims are not checked again."""
     folder = paths.root / TRANSLATIONS_DIR / edition.code
     originals = _originals(base)
     fact_files = {item.fact.id: Path(item.fact.file).name for item in base.facts}
@@ -387,13 +394,13 @@ def load_edition(
     # a claim's texts are checked once every unit of the edition is read, each at most once for
     # the same texts (the cache: a base of 10,000 facts takes 1.5 s an edition to check)
     cache = paths.root / "build" / "cache" / f"translations-{edition.code}.json"
-    checked = _read_cache(cache)
+    remembered = {} if checked else _read_cache(cache)
     found_now: dict[str, list[list[str]]] = {}
-    for translation in list(kept["facts"].values()):
+    for translation in [] if checked else list(kept["facts"].values()):
         fact = base.by_id[translation.key].fact
         unit = kept["units"].get(fact.unit or "")
         key = _check_key(translation, fact, unit, edition, glossary)
-        findings = checked.get(key)
+        findings = remembered.get(key)
         if findings is None:
             findings = _fact_findings(translation, fact, unit, edition, glossary)
         found_now[key] = findings
@@ -403,7 +410,7 @@ def load_edition(
                 for name, message in findings
             ]
             del kept["facts"][translation.key]
-    if found_now != checked:
+    if not checked and found_now != remembered:
         keep(cache, json.dumps(found_now, ensure_ascii=False).encode())
     problems += _drafts_to_review(drafts)
     pages = _pages(paths, edition, glossary, problems)
@@ -506,7 +513,7 @@ def _check_key(
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
 
 
-def _read_cache(path: Path) -> dict[str, list[list[str]]]:
+def _read_cache(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -586,18 +593,49 @@ def _drafts_to_review(drafts: list[Translation]) -> list[Problem]:
 
 
 def load_editions(
-    paths: ProjectPaths, base: FactBase, only: str | None = None
+    paths: ProjectPaths, base: FactBase, only: str | None = None, *, texts: bool = True
 ) -> tuple[dict[str, EditionTexts], list[Problem]]:
     """Every edition's translations (``only``: that edition's), verified; and every problem
-    found on the way."""
+    found on the way. Without ``texts`` (a build of another edition needs none), an edition
+    whose inputs are those of its last check, which found nothing, is not even read."""
     problems: list[Problem] = []
     glossary = read_glossary(paths, problems)
-    editions = {
-        code: load_edition(paths, base, edition, glossary, problems)
-        for code, edition in EDITIONS.items()
-        if only in (None, code)
-    }
+    cache = paths.root / "build" / "cache" / "editions-checked.json"
+    passed = {code: digest for code, digest in _read_cache(cache).items() if isinstance(digest, str)}
+    now = dict(passed)
+    editions = {}
+    for code, edition in EDITIONS.items():
+        if only not in (None, code):
+            continue
+        digest = edition_digest(paths, edition)
+        if passed.get(code) == digest and not texts:
+            continue
+        before = len(problems)
+        editions[code] = load_edition(paths, base, edition, glossary, problems, checked=passed.get(code) == digest)
+        if len(problems) == before:
+            now[code] = digest
+        else:
+            now.pop(code, None)
+    if now != passed:
+        keep(cache, json.dumps(now).encode())
     return editions, problems
+
+
+def edition_digest(paths: ProjectPaths, edition: Edition) -> str:
+    """A hash of everything an edition's check reads: its folder, the glossary, the facts and
+    their registries, the hand-written pages, the strings the site asks for and the checks' code."""
+    folders = (paths.root / TRANSLATIONS_DIR / edition.code, paths.facts_dir, paths.docs_dir)
+    files = [paths.root / TRANSLATIONS_DIR / GLOSSARY_FILE]
+    files += sorted(
+        p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.suffix in (".yml", ".md")
+    )
+    digest = hashlib.sha256(f"{_checks_version()}\n{edition.code}\n".encode())
+    digest.update("\n".join(used_strings()).encode())
+    for path in files:
+        if path.is_file():
+            digest.update(f"\n{paths.shown(path)}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def coverage(base: FactBase, editions: dict[str, EditionTexts], pages: Iterable[str] = ()) -> list[EditionCoverage]:
