@@ -796,8 +796,8 @@ def main() -> None:
     print(
         f"three editions at 10,000 facts: hooks {last['editions_hooks_s']} s against plain MkDocs' "
         f"{last['editions_baseline_s']} s building the same three "
-        f"(x{last['editions_hooks_s'] / last['editions_baseline_s']:.2f}); the translations' check "
-        f"{last['translations_s']} s of each build"
+        f"(x{last['editions_hooks_s'] / last['editions_baseline_s']:.2f}); the English build's check of every "
+        f"edition {last['translations_s']} s"
     )
     print(f"total {time.perf_counter() - started:.0f} s; figures in build/bench.json")
 
