@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .markup import esc, relative_href
-from .pages import KIND_NAMES, SiteOptions, according_to, fact_href
+from .pages import KIND_NAMES, SiteOptions, according_to, claim_lang, fact_href, in_english
 from .problems import Problem
 from .verify import FactBase, VerifiedFact, in_date_order
 
@@ -50,11 +50,11 @@ class FactMacros:
         fact = item.fact
         period = f'<span class="nqpf-card-period">{esc(fact.period.label())}</span>' if fact.period else ""
         who = self.options.t("According to {who}", who=according_to(item, self.base, self.options.strings))
-        lang = f' lang="{esc(fact.claim_lang)}"' if fact.claim_lang else ""
         return (
             f'<a class="nqpf-card" href="{esc(fact_href(item, self.base, page_src, self.options))}">'
             f'<span class="nqpf-card-value">{esc(item.display_value or self.options.t(KIND_NAMES[fact.kind]))}</span>'
-            f'<span class="nqpf-card-claim"{lang}>{esc(fact.claim)}</span>{period}'
+            f'<span class="nqpf-card-claim"{claim_lang(fact, self.options)}>{esc(fact.claim)}'
+            f"{in_english(fact, self.options)}</span>{period}"
             f'<span class="nqpf-card-who">{esc(who)}</span></a>'
         )
 
@@ -62,10 +62,10 @@ class FactMacros:
         """The whole claim, with who claims it, linked to the fact."""
         item = self._item(fact_id)
         who = self.options.t("— according to {who}", who=according_to(item, self.base, self.options.strings))
-        lang = f' lang="{esc(item.fact.claim_lang)}"' if item.fact.claim_lang else ""
         return (
-            f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}"{lang}>'
-            f'{esc(item.fact.claim)}</a> <span class="nqpf-who">{esc(who)}</span>'
+            f'<a class="nqpf-ref" href="{esc(fact_href(item, self.base, page_src, self.options))}"'
+            f"{claim_lang(item.fact, self.options)}>{esc(item.fact.claim)}</a>{in_english(item.fact, self.options)} "
+            f'<span class="nqpf-who">{esc(who)}</span>'
         )
 
 
@@ -114,10 +114,10 @@ class HomeMacros:
             added = " · " + t("added {day}", day=self.options.day_label(dates.added)) if dates else ""
             period = f"{item.fact.period.label()} · " if item.fact.period else ""
             who = t("according to {who}", who=according_to(item, self.base, self.options.strings))
-            lang = f' lang="{esc(item.fact.claim_lang)}"' if item.fact.claim_lang else ""
             entries.append(
-                f'<li><a href="{esc(fact_href(item, self.base, page_src, self.options))}"{lang}>'
-                f"{esc(item.fact.claim)}</a> "
+                f'<li><a href="{esc(fact_href(item, self.base, page_src, self.options))}"'
+                f"{claim_lang(item.fact, self.options)}>{esc(item.fact.claim)}</a>"
+                f"{in_english(item.fact, self.options)} "
                 f'<span class="nqpf-who">{esc(period)}{esc(who)}{esc(added)}</span></li>'
             )
         return f'<p>{esc(intro)}</p>\n<ul class="nqpf-latest">{"".join(entries)}</ul>'

@@ -251,7 +251,7 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
         )
     value = f'<p class="nqpf-value">{esc(item.display_value)}</p>' if fact.value is not None else ""
     note = (
-        f'<p class="nqpf-note">{options.escaped("Note:")} <span{_lang(fact, options)}>{esc(fact.note)}</span></p>'
+        f'<p class="nqpf-note">{options.escaped("Note:")} <span{claim_lang(fact, options)}>{esc(fact.note)}</span></p>'
         if fact.note
         else ""
     )
@@ -263,7 +263,7 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     return (
         f'<article class="nqpf-fact nqpf-{esc(fact.kind)}" id="{esc(fact.id)}">\n'
         f"{value}"
-        f'<p class="nqpf-claim"{_lang(fact, options)}>{esc(fact.claim)}{_in_english(fact, options)}</p>\n'
+        f'<p class="nqpf-claim"{claim_lang(fact, options)}>{esc(fact.claim)}{in_english(fact, options)}</p>\n'
         f'<p class="nqpf-meta">{" · ".join(meta)}</p>\n'
         f'<blockquote class="nqpf-quote"{quote_lang(options)}><p>“{esc(fact.quote)}”</p></blockquote>\n'
         f"{measured}{note}{dates}"
@@ -273,12 +273,12 @@ def fact_card(item: VerifiedFact, base: FactBase, options: SiteOptions, from_src
     )
 
 
-def _lang(fact: Fact, options: SiteOptions) -> str:
+def claim_lang(fact: Fact, options: SiteOptions) -> str:
     """The lang attribute of a fact's claim and note where they are not in the page's language."""
     return f' lang="{esc(fact.claim_lang)}"' if fact.claim_lang and fact.claim_lang != options.language else ""
 
 
-def _in_english(fact: Fact, options: SiteOptions) -> str:
+def in_english(fact: Fact, options: SiteOptions) -> str:
     """A mark on a claim an edition has not translated: shown in English, and saying so."""
     if not fact.claim_lang or fact.claim_lang == options.language:
         return ""
@@ -522,8 +522,9 @@ def _entry(item: VerifiedFact, base: FactBase, options: SiteOptions, src: str) -
     return (
         f'<li class="nqpf-timeline-entry nqpf-{esc(fact.kind)}">{when} '
         f'<span class="nqpf-badge">{options.escaped(KIND_NAMES[fact.kind])}</span>\n'
-        f'<p>{value}<a href="{esc(fact_href(item, base, src, options))}"{_lang(fact, options)}>{esc(fact.claim)}</a>'
-        f"{_in_english(fact, options)} "
+        f'<p>{value}<a href="{esc(fact_href(item, base, src, options))}"'
+        f"{claim_lang(fact, options)}>{esc(fact.claim)}</a>"
+        f"{in_english(fact, options)} "
         f'<span class="nqpf-who">{esc(who)}</span></p></li>'
     )
 
@@ -653,8 +654,8 @@ def people_page(base: FactBase, options: SiteOptions) -> GeneratedPage:
         items = sorted(base.by_speaker.get(slug, []), key=in_date_order)
         entries = (
             "\n".join(
-                f'<li><a href="{esc(fact_href(i, base, src, options))}"{_lang(i.fact, options)}>'
-                f"{esc(i.fact.claim)}</a>{_in_english(i.fact, options)}</li>"
+                f'<li><a href="{esc(fact_href(i, base, src, options))}"{claim_lang(i.fact, options)}>'
+                f"{esc(i.fact.claim)}</a>{in_english(i.fact, options)}</li>"
                 for i in items[:PEOPLE_LISTED]
             )
             or f"<li>{options.escaped('No facts yet.')}</li>"

@@ -604,10 +604,11 @@ def load_editions(
     passed = {code: digest for code, digest in _read_cache(cache).items() if isinstance(digest, str)}
     now = dict(passed)
     editions = {}
+    shared = _shared_digest(paths)  # what every edition's check reads: hashed once
     for code, edition in EDITIONS.items():
         if only not in (None, code):
             continue
-        digest = edition_digest(paths, edition)
+        digest = edition_digest(paths, edition, shared)
         if passed.get(code) == digest and not texts:
             continue
         before = len(problems)
@@ -621,21 +622,30 @@ def load_editions(
     return editions, problems
 
 
-def edition_digest(paths: ProjectPaths, edition: Edition) -> str:
-    """A hash of everything an edition's check reads: its folder, the glossary, the facts and
-    their registries, the hand-written pages, the strings the site asks for and the checks' code."""
-    folders = (paths.root / TRANSLATIONS_DIR / edition.code, paths.facts_dir, paths.docs_dir)
-    files = [paths.root / TRANSLATIONS_DIR / GLOSSARY_FILE]
-    files += sorted(
-        p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.suffix in (".yml", ".md")
-    )
-    digest = hashlib.sha256(f"{_checks_version()}\n{edition.code}\n".encode())
-    digest.update("\n".join(used_strings()).encode())
+def _hashed(paths: ProjectPaths, files: Iterable[Path], start: str) -> str:
+    digest = hashlib.sha256(start.encode())
     for path in files:
         if path.is_file():
             digest.update(f"\n{paths.shown(path)}\n".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _files(*folders: Path) -> list[Path]:
+    return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.suffix in (".yml", ".md"))
+
+
+def _shared_digest(paths: ProjectPaths) -> str:
+    """A hash of what every edition's check reads: the glossary, the facts and their registries,
+    the hand-written pages, the strings the site asks for and the checks' code."""
+    files = [paths.root / TRANSLATIONS_DIR / GLOSSARY_FILE, *_files(paths.facts_dir, paths.docs_dir)]
+    return _hashed(paths, files, _checks_version() + "\n" + "\n".join(used_strings()))
+
+
+def edition_digest(paths: ProjectPaths, edition: Edition, shared: str | None = None) -> str:
+    """A hash of everything an edition's check reads: its folder, and what all editions' read."""
+    start = f"{shared or _shared_digest(paths)}\n{edition.code}"
+    return _hashed(paths, _files(paths.root / TRANSLATIONS_DIR / edition.code), start)
 
 
 def coverage(base: FactBase, editions: dict[str, EditionTexts], pages: Iterable[str] = ()) -> list[EditionCoverage]:
