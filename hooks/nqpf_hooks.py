@@ -34,11 +34,11 @@ from nqpf.markup import asset_href, json_for_script
 from nqpf.measure_pages import chart_files, embed_pages
 from nqpf.offline import SHIM_ASSET, ZIP_NAME, localise_shim, shim_path, zip_path
 from nqpf.pages import SITE_FEED, SiteOptions, cite_parts, has_feeds, nav, untranslated_page
-from nqpf.problems import FactsInvalid
+from nqpf.problems import FactsInvalid, Problem
 from nqpf.search import fact_index_assets
 from nqpf.site_pages import every_page
 from nqpf.strings import script_strings
-from nqpf.translations import EditionTexts, load_editions
+from nqpf.translations import EditionTexts, check_languages, load_editions
 from nqpf.verify import FactBase, build_fact_base
 
 
@@ -195,8 +195,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             *fact_feeds(base, options),
         ]
 
+    problems: list[Problem] = []
+    languages = check_languages(ProjectPaths(root), base.vocabulary, base.units, problems)  # the texts /check/ reads
+    if problems:
+        raise FactsInvalid(problems)
+
     def made_beside() -> list[tuple[str, str]]:  # about half of the work, in a child when it can
-        return [*fact_index_assets(base, options), *check_assets(base, options, records), *cite_parts(base, options)]
+        checked = check_assets(base, options, records, languages)
+        return [*fact_index_assets(base, options), *checked, *cite_parts(base, options)]
 
     with _no_cycle_collection():
         here, there, ran = beside(made_here, made_beside)

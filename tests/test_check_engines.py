@@ -3,17 +3,21 @@ hooks/nqpf/check_page.py writes) and the command line's (checking.check_text) gi
 reading and verdict for every number: the seeds, the checker's own test texts, the bad-input
 corpus and generated sentences about the base's measures."""
 
+import dataclasses
 import json
 
 import pytest
+import yaml
 from bench_path import evaluation
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nqpf.check_page import measures_data, rules_data
-from nqpf.checking import check_text, fact_rows
+from nqpf.checking import check_data, check_with, fact_rows
+from nqpf.loading import ProjectPaths
 from nqpf.reading import Vocabulary
+from nqpf.translations import check_languages, load_editions
 
 ASSETS = ROOT / "docs" / "assets" / "nqpf"
 FIELDS = (
@@ -35,10 +39,14 @@ FIELDS = (
 pytestmark = pytest.mark.browser
 
 CHECK = """texts => texts.map(text => {
-  const readings = window.checker.read(text);
+  const language = window.NqpfTextChecker.languageOf(window.rules, text);
+  window.checkers[language] = window.checkers[language] ||
+    window.NqpfTextChecker.create(window.rules, window.measures, language);
+  const checker = window.checkers[language];
+  const readings = checker.read(text);
   const parts = {};
-  window.checker.needs(readings).forEach(name => { parts[name] = window.parts[name]; });
-  return window.checker.verdicts(readings, parts);
+  checker.needs(readings).forEach(name => { parts[name] = window.parts[name]; });
+  return checker.verdicts(readings, parts);
 })"""
 
 
@@ -52,19 +60,24 @@ def browser_check(browser, fact_base):
         f"facts/{slug}/{period}": [row.as_json() for row in rows]
         for (slug, period), rows in fact_rows(fact_base).items()
     }
+    languages = check_languages(ProjectPaths(ROOT), fact_base.vocabulary, fact_base.units, [])
     page.evaluate(
         """([rules, measures, parts]) => {
-          window.checker = window.NqpfTextChecker.create(rules, measures);
+          window.rules = rules;
+          window.measures = measures;
+          window.checkers = {};
           window.parts = parts;
         }""",
-        [rules_data(fact_base.unit_registry), measures_data(fact_base, True), parts],
+        [rules_data(fact_base.unit_registry, languages), measures_data(fact_base, True), parts],
     )
     yield lambda texts: page.evaluate(CHECK, texts)
     page.close()
 
 
 def python_check(text, inputs, base) -> list[dict]:
-    return [{name: number.as_json()[name] for name in FIELDS} for number in check_text(text, inputs, base)]
+    languages = check_languages(ProjectPaths(ROOT), base.vocabulary, base.units, [])
+    data = dataclasses.replace(check_data(base), languages=languages)
+    return [{name: number.as_json()[name] for name in FIELDS} for number in check_with(text, data)]
 
 
 def assert_same(browser_check, inputs, base, texts: list[str]) -> list[dict]:
@@ -74,6 +87,18 @@ def assert_same(browser_check, inputs, base, texts: list[str]) -> list[dict]:
         assert [{name: n[name] for name in FIELDS} for n in checked] == expected, text[:200]
         found += expected
     return found
+
+
+def test_chinese_and_urdu_texts_check_alike(browser_check, inputs, fact_base):
+    """The statements of tests/check_statements.yml and every translated claim of the base, in
+    both languages, each language told by its letters as the page tells it."""
+    statements = yaml.safe_load((ROOT / "tests" / "check_statements.yml").read_text(encoding="utf-8"))
+    editions, _ = load_editions(ProjectPaths(ROOT), fact_base)
+    claims = [t.texts["claim"] for texts in editions.values() for t in texts.facts.values()]
+    texts = [s[code] for s in statements for code in ("zh", "ur")] + claims
+    texts.append("\n\n".join(texts[:12]))  # a paragraph of several, sentences before filling later ones
+    found = assert_same(browser_check, inputs, fact_base, texts)
+    assert {n["verdict"] for n in found} == {"agrees", "disagrees", "no-figure-for-period", "not-a-figure", "unknown"}
 
 
 def test_the_seeds_check_alike(browser_check, inputs, fact_base):

@@ -62,6 +62,7 @@ SCHEMA_OF = {
     "sectors.yml": "translated-sectors",
     "units.yml": "translated-units",
     "site.yml": "translated-strings",
+    "vocabulary.yml": "translated-vocabulary",
 }
 FILES = sorted(TRANSLATIONS.glob("*/*.yml"))
 
@@ -86,7 +87,7 @@ def test_each_edition_has_a_file_for_each_fact_file_registry_and_page(paths):
     fact_files = {p.name for p in paths.fact_files()}
     for code in EDITIONS:
         present = {p.name for p in (TRANSLATIONS / code).glob("*.yml")}
-        assert present == fact_files | {"measures.yml", "sectors.yml", "units.yml", "site.yml"}, code
+        assert present == fact_files | {"measures.yml", "sectors.yml", "units.yml", "site.yml", "vocabulary.yml"}, code
         pages = {p.name for p in (TRANSLATIONS / code / "pages").glob("*.md")}
         assert pages == set(paths.page_names()), code
 

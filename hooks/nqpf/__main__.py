@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -30,7 +31,8 @@ from .loading import IGNORED_SUFFIX, MEASURES_SUFFIX, LoadedInputs, ProjectPaths
 from .model import SCHEMAS, json_schema
 from .problems import FactsInvalid, Problem
 from .reading import Vocabulary
-from .translations import build_editions
+from .reading_languages import READING_RULES
+from .translations import build_editions, check_languages
 from .translations import coverage as translation_coverage
 from .units import UnitRegistry
 from .verify import build_fact_base, verify
@@ -230,7 +232,7 @@ def _all_or_nothing(paths: list[Path]) -> Iterator[None]:
         raise
 
 
-def _check_text(paths: ProjectPaths, file: str, output: str) -> int:
+def _check_text(paths: ProjectPaths, file: str, output: str, language: str) -> int:
     """Each number of a text, checked against the fact base (standard input for '-')."""
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
@@ -245,7 +247,11 @@ def _check_text(paths: ProjectPaths, file: str, output: str) -> int:
     if found is None:
         print(FactsInvalid(problems), file=sys.stderr)
         return 1
-    checked = check_with(text, found)
+    try:
+        checked = check_with(text, found, None if language == "auto" else language)
+    except ValueError as error:
+        print(f"nqpf check-text: {error}", file=sys.stderr)
+        return 2
     if output == "json":
         print(json.dumps([number.as_json() for number in checked], ensure_ascii=False, indent=1))
     else:
@@ -267,15 +273,18 @@ def _check_data(paths: ProjectPaths) -> tuple[CheckData | None, list[Problem]]:
     if cached.get("fingerprint") == fingerprint:
         found: list[Problem] = []
         registries = load_registries(paths, found)
+        languages = check_languages(paths, registries.vocabulary, registries.units, found)
         if not found:
             vocabulary = Vocabulary(registries.vocabulary)
             units = UnitRegistry(registries.units)
-            return CheckData(registries.measures, units, vocabulary, rows_from_json(cached["rows"])), []
+            rows = rows_from_json(cached["rows"])
+            return CheckData(registries.measures, units, vocabulary, rows, languages), []
     inputs, problems = load_inputs(paths)
     base, _ = verify(inputs, problems)
+    languages = check_languages(paths, base.vocabulary, base.units, problems)
     if problems:
         return None, problems
-    data = check_data(base)
+    data = dataclasses.replace(check_data(base), languages=languages)
     keep(cache, json.dumps({"fingerprint": fingerprint, "rows": rows_json(data.rows)}).encode())
     return data, []
 
@@ -332,6 +341,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     check_text_command.add_argument("file", help="a UTF-8 text file, or - for standard input")
     check_text_command.add_argument("--format", choices=("text", "json"), default="text", dest="output")
+    check_text_command.add_argument(
+        "--language",
+        choices=("auto", *READING_RULES),
+        default="auto",
+        help="the text's language (auto: the one whose letters it writes most)",
+    )
     commands.add_parser("fact-files", help="list the fact files, one a line (the files the schema describes)")
     diff = commands.add_parser("diff", help="facts added, removed and changed since a git revision")
     diff.add_argument("revision", help="for example origin/main")
@@ -342,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "coverage":
         return _coverage(paths)
     if args.command == "check-text":
-        return _check_text(paths, args.file, args.output)
+        return _check_text(paths, args.file, args.output, args.language)
     if args.command == "add-source":
         return _add_source(paths, args.file, args.slug)
     if args.command == "draft":

@@ -20,16 +20,19 @@ a period, never by the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from . import comparison, proposals, reading, units
-from .checking import fact_rows, fraction_text
+from . import comparison, reading_rules, units
+from .checking import CheckLanguage, fact_rows, fraction_text
 from .markup import asset_href, esc, page_url, part_script, relative_href
 from .model import PERCENT
-from .numbers import CURRENCIES, MONTHS
+from .numbers import CURRENCIES
 from .pages import GeneratedPage, SiteOptions, front_matter, measure_src
-from .reader_data import reader_data, to_javascript
+from .reader_data import localised_reader_data, reader_data, to_javascript
 from .reading import Vocabulary
+from .reading_languages import SCRIPTS
+from .reading_rules import ENGLISH, ReadingRules
 from .search import PARTS_ASSET
 from .strings import STRINGS_ASSET, marked
 from .units import UnitRegistry
@@ -50,62 +53,70 @@ DESCRIPTION = marked(
     "the text never leaves the page."
 )
 
-# The patterns the browser's engine needs, by the name it knows them by.
+# The patterns the browser's engine needs that are the same in every language, by its names.
 _PATTERNS: dict[str, re.Pattern[str]] = {
-    "date": reading._DATE_RE,
-    "sentenceEnd": reading._END_RE,
-    "wordAtStop": reading._WORD_AT_STOP,
-    "initial": reading._INITIAL,
-    "line": reading._LINE,
-    "headlineWord": reading._HEADLINE_WORD,
-    "fiscalYear": reading._FISCAL_YEAR,
-    "spanOfYearsEnd": reading._SPAN_OF_YEARS_END,
-    "followingWord": reading._FOLLOWING_WORD,
-    "precedingWord": reading._PRECEDING_WORD,
-    "nextWord": reading._NEXT_WORD,
-    "unitWordsEnd": reading._UNIT_WORDS_END,
-    "unitWord": reading._UNIT_WORD,
-    "definingBefore": reading._DEFINING_BEFORE,
-    "spanAfter": reading._SPAN_AFTER,
-    "oneOf": reading._ONE_OF,
-    "comparedBefore": reading._COMPARED_BEFORE,
-    "partiesAfter": reading._PARTIES_AFTER,
-    "knownNames": reading._KNOWN_NAMES,
-    "time": reading._TIME_RE,
-    "phone": reading._PHONE_RE,
-    "phoneCue": reading._PHONE_CUE,
-    "word": reading._WORD_RE,
-    "fiscalBefore": reading._FISCAL_BEFORE,
-    "agoAfter": reading._AGO_AFTER,
-    "clauseBreak": reading.CLAUSE_BREAK,
-    "clauseEndParts": reading.CLAUSE_END,
-    "changeNoun": reading.CHANGE_NOUN,
-    "changeVerb": reading.CHANGE_VERB,
-    "levelAfterChange": reading.LEVEL_AFTER_CHANGE,
-    "changeAfter": reading.CHANGE_AFTER,
-    "monthOnMonth": reading.MONTH_ON_MONTH,
-    "amountChangeBefore": reading.AMOUNT_CHANGE_BEFORE,
-    "ratioAfter": reading.RATIO_AFTER,
-    "wholeBefore": reading.WHOLE_BEFORE,
-    "partnerBefore": reading.PARTNER_BEFORE,
-    "targetMet": reading.TARGET_MET,
-    "byYear": reading.BY_YEAR,
-    "companyNamed": reading.COMPANY_NAMED,
-    "respectively": reading.RESPECTIVELY,
-    "sentenceStopAtEnd": reading.SENTENCE_STOP_AT_END,
-    "blankLine": reading.BLANK_LINE,
-    "listGap": reading._LIST_GAP,
-    "itemGap": reading._ITEM_GAP,
-    "listGlue": reading._LIST_GLUE,
-    "ownNoun": reading._OWN_NOUN,
-    "attached": reading._ATTACHED,
-    "fiscalPair": reading._FISCAL_PAIR,
-    "possessive": reading._POSSESSIVE,
-    "listToNext": proposals._LIST_TO_NEXT,
-    "wordStarts": units._WORD_STARTS,
-    "clauseEnd": units._CLAUSE_END,
+    "wordAtStop": reading_rules._WORD_AT_STOP,
+    "initial": reading_rules._INITIAL,
+    "line": reading_rules._LINE,
+    "fiscalYear": reading_rules._FISCAL_YEAR,
+    "spanOfYearsEnd": reading_rules._SPAN_OF_YEARS_END,
+    "nextWord": reading_rules._NEXT_WORD,
+    "time": reading_rules._TIME_RE,
+    "phone": reading_rules._PHONE_RE,
+    "phoneCue": reading_rules._PHONE_CUE,
+    "word": reading_rules._WORD_RE,
+    "blankLine": reading_rules.BLANK_LINE,
+    "fiscalPair": reading_rules._FISCAL_PAIR,
+    "possessive": reading_rules._POSSESSIVE,
     "percentSpelling": units._PERCENT_SPELLING,
     "decimals": comparison._DECIMALS,
+}
+# The patterns of one language (reading_rules.ReadingRules' fields), by the engine's names.
+_LANGUAGE_PATTERNS: dict[str, str] = {
+    "date": "date",
+    "sentenceEnd": "sentence_end",
+    "headlineWord": "headline_word",
+    "followingWord": "following_word",
+    "precedingWord": "preceding_word",
+    "unitWordsEnd": "unit_words_end",
+    "unitWord": "unit_word",
+    "definingBefore": "defining_before",
+    "spanAfter": "span_after",
+    "oneOf": "one_of",
+    "comparedBefore": "compared_before",
+    "partiesAfter": "parties_after",
+    "knownNames": "known_names",
+    "fiscalBefore": "fiscal_before",
+    "agoAfter": "ago_after",
+    "ordinalAfter": "ordinal_after",
+    "clauseBreak": "clause_break",
+    "clauseEndParts": "clause_end",
+    "changeNoun": "change_noun",
+    "changeVerb": "change_verb",
+    "levelAfterChange": "level_after_change",
+    "changeAfter": "change_after",
+    "monthOnMonth": "month_on_month",
+    "amountChangeBefore": "amount_change_before",
+    "amountChangeAfter": "amount_change_after",
+    "ratioAfter": "ratio_after",
+    "wholeBefore": "whole_before",
+    "wholeLead": "whole_lead",
+    "wholeGap": "whole_gap",
+    "partnerBefore": "partner_before",
+    "partnerAfter": "partner_after",
+    "targetMet": "target_met",
+    "byYear": "by_year",
+    "companyNamed": "company_named",
+    "respectively": "respectively",
+    "sentenceStopAtEnd": "sentence_stop_at_end",
+    "listGap": "list_gap",
+    "itemGap": "item_gap",
+    "listGlue": "list_glue",
+    "ownNoun": "own_noun",
+    "attached": "attached",
+    "listToNext": "list_to_next",
+    "wordStarts": "word_starts",
+    "clauseEnd": "unit_clause_end",
 }
 
 
@@ -117,28 +128,43 @@ def js_pattern(pattern: re.Pattern[str]) -> dict[str, str]:
     return {"source": to_javascript(source), "flags": "i" if pattern.flags & re.IGNORECASE else ""}
 
 
-def rules_data(registry: UnitRegistry) -> dict[str, Any]:
-    """The rules of reading, drafting and units: the same at any size of the fact base."""
+def language_data(rules: ReadingRules) -> dict[str, Any]:
+    """One language's rules of reading (reading_rules.ReadingRules) as data for the engine."""
+    return {
+        "patterns": {
+            **{name: js_pattern(getattr(rules, field)) for name, field in _LANGUAGE_PATTERNS.items()},
+            **{f"periodKind-{kind}": js_pattern(pattern) for kind, pattern in rules.period_kinds},
+        },
+        "abbreviations": sorted(rules.abbreviations),
+        "stopWords": sorted(rules.stop_words),
+        "verbs": sorted(rules.verbs),
+        "beforeAYear": sorted(rules.before_a_year),
+        "afterAYear": sorted(rules.after_a_year),
+        "periodKinds": [kind for kind, _ in rules.period_kinds],
+        "notAName": sorted(rules.not_a_name),
+        "months": dict(rules.months),
+        "linesWrap": rules.lines_wrap,
+        "lineStops": rules.line_stops,
+    }
+
+
+def rules_data(registry: UnitRegistry, languages: Mapping[str, CheckLanguage] | None = None) -> dict[str, Any]:
+    """The rules of reading, drafting and units: the same at any size of the fact base; the
+    English ones, and for each other language (``languages``) those that differ."""
+    english = language_data(ENGLISH)
     return {
         "reader": reader_data(),
+        **english,
         "patterns": {
             **{name: js_pattern(pattern) for name, pattern in _PATTERNS.items()},
+            **english["patterns"],
             "unitSpelling": js_pattern(registry.spellings_after),
-            **{f"periodKind-{kind}": js_pattern(pattern) for kind, pattern in reading.PERIOD_KINDS_WRITTEN},
         },
-        "abbreviations": sorted(reading._ABBREVIATIONS),
-        "stopWords": sorted(reading.STOP_WORDS),
-        "verbs": sorted(reading.VERBS),
-        "nameHeads": sorted(reading._NAME_HEADS),
-        "beforeAYear": sorted(reading._BEFORE_A_YEAR),
-        "afterAYear": sorted(reading._AFTER_A_YEAR),
-        "scaleOrdinals": list(reading._SCALE_ORDINALS),
-        "possessives": sorted(reading._POSSESSIVES),
+        "nameHeads": sorted(reading_rules._NAME_HEADS),
+        "scaleOrdinals": list(reading_rules._SCALE_ORDINALS),
+        "possessives": sorted(reading_rules._POSSESSIVES),
         "unitWordsReach": units._UNIT_WORDS_REACH,
-        "months": MONTHS,
         "currencies": CURRENCIES,
-        "periodKinds": [kind for kind, _ in reading.PERIOD_KINDS_WRITTEN],
-        "notAName": sorted(reading.NOT_A_NAME),
         "percent": PERCENT,
         "units": {
             slug: {"label": u.label, "kind": u.kind, "dimension": u.dimension, "factor": fraction_text(u.factor)}
@@ -147,6 +173,19 @@ def rules_data(registry: UnitRegistry) -> dict[str, Any]:
         "spellings": registry.by_spelling,
         "nearly": fraction_text(comparison.NEARLY),
         "about": fraction_text(comparison.ABOUT),
+        "languages": {code: _other_language(language) for code, language in (languages or {}).items()},
+        "scripts": {code: js_pattern(pattern) for code, pattern in SCRIPTS.items()},
+    }
+
+
+def _other_language(language: CheckLanguage) -> dict[str, Any]:
+    data = language_data(language.rules)
+    data["patterns"]["unitSpelling"] = js_pattern(language.units.spellings_after)
+    return {
+        **data,
+        "reader": localised_reader_data(language.rules.language),
+        "spellings": language.units.by_spelling,
+        "vocabulary": vocabulary_data(language.vocabulary),
     }
 
 
@@ -186,11 +225,17 @@ def measures_data(base: FactBase, directory_urls: bool, vocabulary: Vocabulary |
     return {"measures": measures, "vocabulary": vocabulary_data(vocabulary)}
 
 
-def check_assets(base: FactBase, options: SiteOptions, records: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """(site path, content) of the data the checker loads: rules, measures, facts by period."""
+def check_assets(
+    base: FactBase,
+    options: SiteOptions,
+    records: list[dict[str, Any]],
+    languages: Mapping[str, CheckLanguage] | None = None,
+) -> list[tuple[str, str]]:
+    """(site path, content) of the data the checker loads: rules (``languages``: those of the
+    other languages it reads texts in), measures, facts by period."""
     vocabulary = Vocabulary(base.vocabulary)
     assets = [
-        (RULES_ASSET, part_script("NQPF_CHECK_PART", "rules", rules_data(base.unit_registry))),
+        (RULES_ASSET, part_script("NQPF_CHECK_PART", "rules", rules_data(base.unit_registry, languages))),
         (
             MEASURES_ASSET,
             part_script("NQPF_CHECK_PART", "measures", measures_data(base, options.directory_urls, vocabulary)),
@@ -229,10 +274,8 @@ def check_page(options: SiteOptions) -> GeneratedPage:
         unknown=f"<strong>{esc(t('unknown'))}</strong>",
         home=f'<a href="{esc(relative_href(PAGE_SRC, "index.md", options.directory_urls))}">{esc(t("home page"))}</a>',
     )
-    english_only = (
-        ""
-        if options.language == "en"
-        else f"\n\n{esc(t('The checker reads texts in English; Chinese and Urdu texts are not read yet.'))}"
+    languages = esc(
+        t("It reads texts in English, Chinese and Urdu: a text is read in the language whose letters it writes most.")
     )
     fact_index = f'<a href="{esc(relative_href(PAGE_SRC, "fact-index.md", options.directory_urls))}">'
     noscript = options.strings.html(
@@ -243,7 +286,9 @@ def check_page(options: SiteOptions) -> GeneratedPage:
     body = f"""{head}
 # {esc(title)}
 
-{verdicts}{english_only}
+{verdicts}
+
+{languages}
 
 {esc(t(STAYS))}
 

@@ -18,13 +18,15 @@ verdict says what the base's sources state, not whether the text is true.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 from .comparison import Range, admitted
 from .exports import fact_records
 from .loading import LoadedInputs
+from .localised_numbers import read_numbers_in
 from .matching import match_parts
 from .model import Fact, Measure, Period
 from .numbers import NumberMention, format_number
@@ -39,6 +41,8 @@ from .reading import (
     sentences,
     written_unit_words,
 )
+from .reading_languages import READING_RULES, text_language
+from .reading_rules import ENGLISH, ReadingRules
 from .units import UnitRegistry
 from .verify import FactBase, SeedText, VerifiedFact
 
@@ -123,6 +127,16 @@ def _bound(written: str | None) -> Fraction | None:
 
 
 @dataclass(frozen=True)
+class CheckLanguage:
+    """What reading a text of another language needs: its rules, and the vocabulary's and the
+    units' spellings in it (translations/<code>/vocabulary.yml and units.yml)."""
+
+    rules: ReadingRules
+    vocabulary: Vocabulary
+    units: UnitRegistry
+
+
+@dataclass(frozen=True)
 class CheckData:
     """What checking a text needs of the base: its measures, units and vocabulary, and for each
     reviewed measure and period its facts' rows (not the verified base itself, which takes far
@@ -132,6 +146,7 @@ class CheckData:
     units: UnitRegistry
     vocabulary: Vocabulary
     rows: dict[tuple[str, str], tuple[FactRow, ...]]
+    languages: Mapping[str, CheckLanguage] = field(default_factory=dict)  # by code: "zh", "ur"
 
     @functools.cached_property
     def periods(self) -> dict[str, tuple[str, ...]]:
@@ -179,25 +194,41 @@ def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedN
     return check_with(text, check_data(base))
 
 
-def check_with(text: str, data: CheckData) -> list[CheckedNumber]:
+def languages_read(data: CheckData) -> tuple[str, ...]:
+    """The languages ``data`` reads texts in: English, and those it has the words of."""
+    return ("en", *(code for code in data.languages if code in READING_RULES))
+
+
+def check_with(text: str, data: CheckData, language: str | None = None) -> list[CheckedNumber]:
     """A verdict for every number ``text`` writes, in order: each number read as the drafter
-    reads a new source (reading.py), its unit as the proposer finds it, its measure by its parts."""
-    seed = SeedText(text)
-    units, vocabulary = data.units, data.vocabulary
-    reader = TextReader(text, vocabulary, default_place=most_named_place(vocabulary, text))
-    proposer = Proposer(data.measures, units, vocabulary, lambda _: "", learns=False)
+    reads a new source (reading.py), its unit as the proposer finds it, its measure by its parts.
+    ``language``: "en", "zh" or "ur" (None: the one whose letters the text writes most)."""
+    code = language or text_language(text)
+    if language is None and code not in languages_read(data):
+        code = "en"  # letters of a language it has no words for: read as English, as the page does
+    if code not in languages_read(data):
+        raise ValueError(f"texts in {code!r} are not read: the languages read are {', '.join(languages_read(data))}")
+    if code == "en":
+        rules, units, vocabulary = ENGLISH, data.units, data.vocabulary
+        numbers = SeedText(text).numbers
+    else:
+        other = data.languages[code]
+        rules, units, vocabulary = other.rules, other.units, other.vocabulary
+        numbers = read_numbers_in(text, code)
+    reader = TextReader(text, vocabulary, default_place=most_named_place(vocabulary, text), rules=rules)
+    proposer = Proposer(data.measures, units, vocabulary, lambda _: "", learns=False, rules=rules)
     reviewed = {slug: m for slug, m in data.measures.items() if not m.draft}
     figures: dict[int, tuple[str, Period | None, NumberReading]] = {}  # start -> unit, period, parts
-    for sentence in sentences(text):
-        mentions = seed.numbers_in(sentence)
+    for sentence in sentences(text, rules):
+        mentions = [m for m in numbers if sentence[0] <= m.start and m.end <= sentence[1]]
         if not mentions:
             continue
-        read = read_sentence(text, sentence, mentions)
+        read = read_sentence(text, sentence, mentions, rules)
         found, _ = read.figures()
         for mention, parts in zip(found, proposer.read(reader, sentence, found, mentions, read.period), strict=True):
             written = proposer.unit(text, mention, parts, following_in(mentions, mention))
-            figures[mention.start] = (written or written_unit_words(text, mention), read.period, parts)
-    return [_verdict(mention, figures.get(mention.start), data, reviewed) for mention in seed.numbers]
+            figures[mention.start] = (written or written_unit_words(text, mention, rules), read.period, parts)
+    return [_verdict(mention, figures.get(mention.start), data, reviewed, units) for mention in numbers]
 
 
 def _verdict(
@@ -205,6 +236,7 @@ def _verdict(
     figure: tuple[str, Period | None, NumberReading] | None,
     data: CheckData,
     reviewed: dict[str, Measure],
+    units: UnitRegistry,
 ) -> CheckedNumber:
     if figure is None:
         return CheckedNumber(mention.text, mention.start, mention.end, "not-a-figure")
@@ -221,7 +253,7 @@ def _verdict(
         period=period.text if period else None,
         parts=parts.stated,
     )
-    match = match_parts(parts, reviewed, data.vocabulary.place_of_label, data.units, unit)
+    match = match_parts(parts, reviewed, data.vocabulary.place_of_label, units, unit)
     if match.measure is None:
         return number(verdict="unknown", candidates=match.candidates)
     measure = reviewed[match.measure]
@@ -230,11 +262,11 @@ def _verdict(
         return number(verdict="no-figure-for-period", measure=measure.slug, periods=data.periods.get(measure.slug, ()))
     written = Fact(
         id="(checked)", claim="", kind="figure", sector="", seed="", quote="", file="", line=0, lines={},
-        value=mention.value, scale=mention.scale, unit=unit, qualifier=mention.hedge,
+        value=mention.value, scale=None if mention.scale_size else mention.scale, unit=unit, qualifier=mention.hedge,
     )  # fmt: skip
     text_range = admitted(
         VerifiedFact(written, mention.start, mention.end, mention.text),  # this number, as written
-        data.units.factor(unit, measure.unit) or Fraction(1),
+        (units.factor(unit, measure.unit) or Fraction(1)) * (mention.scale_size or 1),  # 万, لاکھ: another language's
     )
     agreeing = tuple(row.id for row in same if row.admits.meets(text_range))
     verdict, facts = ("agrees", agreeing) if agreeing else ("disagrees", tuple(row.id for row in same))

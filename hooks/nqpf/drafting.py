@@ -26,10 +26,6 @@ from .model import Period, Speaker
 from .numbers import MONTHS, NumberMention, format_number
 from .proposals import Proposal, Proposer, converted_amount, following_in
 from .reading import (
-    _WORD_RE,
-    BY_YEAR,
-    STOP_WORDS,
-    VERBS,
     NumberReading,
     TextReader,
     Vocabulary,
@@ -40,6 +36,7 @@ from .reading import (
     single_year,
     written_unit_words,
 )
+from .reading_rules import _WORD_RE, BY_YEAR, STOP_WORDS, VERBS
 from .search import term_counts
 from .verify import SeedText, verify, verify_fact
 

@@ -707,6 +707,18 @@ TRANSLATED_UNIT_FIELDS = (
     ),
     TRANSLATION_DRAFT_FIELD,
 )
+TRANSLATED_VOCABULARY_FIELDS = (
+    FieldSpec("slug", "Slug of the entry in facts/vocabulary.yml.", _SLUG, _slug, True),
+    FieldSpec(
+        "spellings",
+        "How a text in this language writes the entry (产量, 生产; پیداوار): the text checker reads a number's "
+        "subject, property, statistic and place by them.",
+        {"type": "array", "items": _STR, "minItems": 1},
+        _list_of(_text(60)),
+        True,
+    ),
+    TRANSLATION_DRAFT_FIELD,
+)
 TRANSLATED_STRING_FIELDS = (
     FieldSpec(
         "en",
@@ -836,6 +848,11 @@ SCHEMAS: dict[str, tuple[tuple[FieldSpec, ...], str, str]] = {
         TRANSLATED_UNIT_FIELDS,
         "nqpf-facts translated units",
         "Units' names and spellings in one edition's language (translations/<edition>/units.yml).",
+    ),
+    "translated-vocabulary": (
+        TRANSLATED_VOCABULARY_FIELDS,
+        "nqpf-facts translated vocabulary",
+        "How texts in one edition's language spell the vocabulary's entries (translations/<edition>/vocabulary.yml).",
     ),
     "translated-strings": (
         TRANSLATED_STRING_FIELDS,

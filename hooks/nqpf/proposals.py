@@ -13,7 +13,8 @@ from typing import Any
 from .matching import PartsMatch, match_parts
 from .model import Measure, Period
 from .numbers import NumberMention
-from .reading import COMPANY, STOP_WORDS, Figure, NumberReading, TextReader, Vocabulary
+from .reading import COMPANY, Figure, NumberReading, TextReader, Vocabulary
+from .reading_rules import ENGLISH, STOP_WORDS, ReadingRules
 from .units import UnitRegistry, WrittenUnit
 
 _SUBJECT_STOP = re.compile(
@@ -88,6 +89,7 @@ class Proposer:
     vocabulary: Vocabulary
     sector_of: Callable[[str], str]
     learns: bool = True  # a measure drafted here is matched by the text's later numbers
+    rules: ReadingRules = ENGLISH  # the language the text is read in
     drafted: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -100,9 +102,15 @@ class Proposer:
     def written(self, text: str, mention: NumberMention, following: NumberMention | None) -> WrittenUnit | None:
         """The unit written with a number, or with the number its list goes on to ("12.9
         million and 12.87 million units")."""
-        written = self.units.written_next_to(text, mention)
-        if written is None and following is not None and _LIST_TO_NEXT.fullmatch(text, mention.end, following.start):
-            return self.units.written_next_to(text, following)
+        rules = self.rules
+        starts, end = rules.word_starts, rules.unit_clause_end
+        written = self.units.written_next_to(text, mention, word_starts=starts, clause_end=end)
+        if (
+            written is None
+            and following is not None
+            and rules.list_to_next.fullmatch(text, mention.end, following.start)
+        ):
+            return self.units.written_next_to(text, following, word_starts=starts, clause_end=end)
         return written
 
     def read(
@@ -309,7 +317,6 @@ def converted_amount(text: str, previous: NumberMention | None, mention: NumberM
     return previous is not None and _CONVERSION.fullmatch(text, previous.end, mention.start) is not None
 
 
-_LIST_TO_NEXT = re.compile(r"\s*(?:,\s*and|,|and|or|to|-|–)\s*")  # "12.9 million and 12.87 million units"
 _CONVERSION = re.compile(r"\s*[^\W\d]*(?:\s+[^\W\d.]+){0,3}\s*\(\s*(?:[A-Za-z]+\s+){0,2}")
 
 

@@ -23,120 +23,30 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Period, Term, read_period
-from .numbers import MONTH_PATTERN, MONTHS, NumberMention
-
-_DATE_RE = re.compile(  # "November 7, 2022", "Sept. 29", "7 November 2022", "11th Mar, 2025", "September 2023"
-    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_PATTERN})\b\.?,?(?:\s+(?P<year>\d{{4}})\b)?"
-    rf"|(?P<month2>{MONTH_PATTERN})\b\.?\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(?P<year2>\d{{4}})\b)?"
-    rf"|(?P<year3>\d{{4}})\b))"
+from .numbers import NumberMention
+from .reading_rules import (
+    _FISCAL_PAIR,
+    _FISCAL_YEAR,
+    _INITIAL,
+    _LINE,
+    _NAME_HEADS,
+    _NEXT_WORD,
+    _PHONE_CUE,
+    _PHONE_RE,
+    _POSSESSIVE,
+    _POSSESSIVES,
+    _SCALE_ORDINALS,
+    _SPAN_OF_YEARS_END,
+    _TIME_RE,
+    _WORD_AT_STOP,
+    _WORD_RE,
+    BLANK_LINE,
+    ENGLISH,
+    ReadingRules,
 )
-# Sentence ends: a stop after a word that is not an abbreviation or an initial, before a capital.
-_END_RE = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = {
-    *MONTHS,
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prof",
-    "Gen",
-    "Lt",
-    "Col",
-    "Capt",
-    "Sr",
-    "Jr",
-    "St",
-    "No",
-    "Nos",
-    "Rs",
-    "Co",
-    "Corp",
-    "Inc",
-    "Ltd",
-    "vs",
-    "etc",
-    "e.g",
-    "i.e",
-    "U.S",
-    "U.K",
-    "U.N",
-    "approx",
-    "Govt",
-    "Dept",
-    "Art",
-    "Sec",
-    "Fig",
-}
-STOP_WORDS = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "by",
-    "for",
-    "from",
-    "with",
-    "and",
-    "or",
-    "but",
-    "as",
-    "than",
-    "that",
-    "which",
-    "while",
-    "who",
-    "this",
-    "these",
-    "those",
-    "its",
-    "it",
-    "their",
-    "our",
-    "his",
-    "her",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "over",
-    "under",
-    "about",
-    "since",
-    "during",
-    "per",
-    "each",
-    "year",
-    "years",
-    "compared",
-    "worth",
-    "up",
-    "down",
-    "into",
-    "against",
-    "more",
-    "less",
-    "nearly",
-    "almost",
-    "around",
-    "some",
-}
-_WORD_AT_STOP = re.compile(r"([\w.]+)[.!?]$")  # the word a stop ends: "Sept" of "Sept."
-_INITIAL = re.compile(r"[A-Z]")
-_LINE = re.compile(r"[^\n]+")
-_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+PARTS = ("subject", "property", "statistic", "whole", "constraint", "place", "period kind")
+COMPANY = "company"  # the place of a figure a company's words state: no measure of the base is one's
 
 
 @dataclass(frozen=True)
@@ -149,16 +59,16 @@ class DateExpression:
     label: str
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str, rules: ReadingRules = ENGLISH) -> list[tuple[int, int]]:
     """(start, end) of every sentence of ``text``. A line break ends a sentence unless it only
     wraps one: the line before it has no closing stop and is not a headline."""
     spans: list[tuple[int, int]] = []
-    for paragraph in paragraphs(text):
+    for paragraph in paragraphs(text, rules):
         start = paragraph[0]
-        for stop in _END_RE.finditer(text, *paragraph):
+        for stop in rules.sentence_end.finditer(text, *paragraph):
             word = _WORD_AT_STOP.search(text[start : stop.start() + 1])
             before = word.group(1) if word else ""
-            if before.rstrip(".") in _ABBREVIATIONS or _INITIAL.fullmatch(before):
+            if before.rstrip(".") in rules.abbreviations or _INITIAL.fullmatch(before):
                 continue  # "Sept. 29", "U.S. dollars", "Tanvir A. Bhatti"
             spans.append((start, stop.end()))
             start = stop.end()
@@ -172,36 +82,38 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return stripped
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraphs(text: str, rules: ReadingRules = ENGLISH) -> list[tuple[int, int]]:
     """Runs of lines that belong together: a line continues the one before when that line is
     wrapped (no closing stop, not a headline) and no blank line parts them."""
     runs: list[list[int]] = []
     for line in _LINE.finditer(text):
         if not line.group(0).strip():
             continue
-        if runs and text.count("\n", runs[-1][1], line.start()) < 2 and _wraps(text[runs[-1][0] : runs[-1][1]]):
+        if runs and text.count("\n", runs[-1][1], line.start()) < 2 and _wraps(text[runs[-1][0] : runs[-1][1]], rules):
             runs[-1][1] = line.end()
         else:
             runs.append([line.start(), line.end()])
     return [(start, end) for start, end in runs]
 
 
-def _wraps(line: str) -> bool:
+def _wraps(line: str, rules: ReadingRules) -> bool:
     """Whether a line ends mid-sentence, so that the next line continues it."""
     last = line.rstrip().splitlines()[-1] if line.strip() else ""
-    if not last or last[-1] in '.!?:;…"”’)]':
+    if not rules.lines_wrap or not last or last[-1] in rules.line_stops:
         return False
-    words = [w for w in _HEADLINE_WORD.findall(last) if w.lower() not in STOP_WORDS]
+    words = [w for w in rules.headline_word.findall(last) if w.lower() not in rules.stop_words]
     capitalised = sum(w[0].isupper() for w in words)
     return not (words and capitalised >= 0.6 * len(words))  # a headline stands alone
 
 
-def date_expressions(text: str, start: int, end: int) -> list[DateExpression]:
+def date_expressions(text: str, start: int, end: int, rules: ReadingRules = ENGLISH) -> list[DateExpression]:
     """The dates written in words between ``start`` and ``end``, with the period each states."""
     found = []
-    for match in _DATE_RE.finditer(text, start, end):
-        month = MONTHS[match["month"] or match["month2"]]
-        day, year = match["day"] or match["day2"], match["year"] or match["year2"] or match["year3"]
+    for match in rules.date.finditer(text, start, end):
+        groups = match.groupdict()  # a language writes its dates in some of these ways
+        month = _month(groups.get("month") or groups.get("month2"), rules)
+        day = groups.get("day") or groups.get("day2")
+        year = groups.get("year") or groups.get("year2") or groups.get("year3")
         period = None
         if year and 1800 <= int(year) <= 2199:
             written = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
@@ -213,151 +125,21 @@ def date_expressions(text: str, start: int, end: int) -> list[DateExpression]:
     return found
 
 
+def _month(written: str | None, rules: ReadingRules) -> int:
+    """A month as written: its name, or its number (十一月 is written 11月)."""
+    if written is None:
+        return 1  # a year alone
+    return rules.months[written] if written in rules.months else int(written)
+
+
 # ---- what each number of a sentence is: a year, part of a date, no figure, or a figure
-
-VERBS = {
-    "reached",
-    "rose",
-    "grew",
-    "increased",
-    "surged",
-    "stood",
-    "hit",
-    "totaled",
-    "totalled",
-    "exceeded",
-    "surpassed",
-    "topped",
-    "came",
-    "amounted",
-    "accounted",
-    "fell",
-    "dropped",
-    "declined",
-    "jumped",
-    "climbed",
-    "was",
-    "were",
-    "is",
-    "are",
-    "has",
-    "have",
-    "had",
-    "said",
-    "added",
-    "noted",
-    "signed",
-    "built",
-    "made",
-    "reported",
-    "showed",
-    "saw",
-    "got",
-    "gets",
-    "edged",
-    "recorded",
-}
-
-_DEFINING_BEFORE = re.compile(
-    r"(?i)\b(?:first|last|past|next|previous|top|under|aged|within|over the (?:past|"
-    r"last|next))\s+\Z"
-)
-
-_SPAN_AFTER = re.compile(r"(?i)\s*-?\s*(?:months?|years?|weeks?|days?|quarters?|decades?|hours?|minutes?)\b")
-
-_ONE_OF = re.compile(r"(?i)\s+of\s+(?:the|our|their|its|his|her|these|those|many|several|few|China’s|China's)\b")
-
-_COMPARED_BEFORE = re.compile(r"(?i)\b(?:from|over|than|compared (?:with|to)|against|versus|vs\.?)\s+(?:in\s+)?\Z")
-
-_PARTIES_AFTER = re.compile(
-    r"(?i)\s+(?:nations|countries|sides|leaders|governments|peoples|neighbou?rs|"
-    r"brothers|partners)\b"
-)
-
-_KNOWN_NAMES = re.compile(r"(?i)\btwo sessions\b")
-
-_NAME_HEADS = {
-    "Phase",
-    "CPEC",
-    "Vision",
-    "Plan",
-    "Agenda",
-    "Industry",
-    "Version",
-    "No.",
-    "COVID",
-    "Article",
-    "Section",
-    "Chapter",
-    "Rule",
-    "Belt",
-    "Road",
-    "Corridor",
-    "Web",
-}
-
-_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s?(?:[ap]m\b|[ap]\.m\.))?")
-
-_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ -]?)?\d{2,4}(?:[ -]\d{2,4}){2,}")
-
-_PHONE_CUE = re.compile(r"(?i)(?:tel|phone|fax|uan|call|contact|mobile)\.?:?\s*\+?[\d\s-]*\Z")
-
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'&.\-]*")
-
-_FISCAL_BEFORE = re.compile(r"(?i)\b(?:fiscal|financial)\s+year\s+\Z")  # "fiscal year 23"
-
-_AGO_AFTER = re.compile(r"(?i)\s+(?:years?|months?|decades?|weeks?|days?)\s+(?:ago|back|earlier)\b")
-
-_BEFORE_A_YEAR = frozenset(
-    {
-        "in",
-        "since",
-        "by",
-        "from",
-        "to",
-        "until",
-        "till",
-        "of",
-        "year",
-        "during",
-        "before",
-        "after",
-        "between",
-        "and",
-        "early",
-        "late",
-        "mid",
-        "end",
-        "the",
-    }
-)
-
-_SCALE_ORDINALS = ("millionth", "thousandth", "hundredth")  # "the 10-millionth car": an ordinal
-
-_POSSESSIVES = frozenset({"the", "our", "their", "its", "his", "her"})  # "2/3 of our GDP" counts GDP
-
-_AFTER_A_YEAR = frozenset({"and", "to", "was", "is", "marks", "saw", "level", "levels"})
-
-_FISCAL_YEAR = re.compile(r"(?:FY\s?)?\d{4}(?:[-/–]\d\d)?")
-
-_SPAN_OF_YEARS_END = re.compile(r"\b\d{4}[-–]\Z")
-
-_FOLLOWING_WORD = re.compile(r"\s+([a-z][\w-]*)")
-
-_PRECEDING_WORD = re.compile(r"(\w+)\s+\Z")
-
-_NEXT_WORD = re.compile(r"\s*-?\s*([A-Za-z][\w-]*)")
-
-_UNIT_WORDS_END = re.compile(r"[,;:()\[\]“”\"!?\n]")
-
-_UNIT_WORD = re.compile(r"[^\s,;:()\[\]“”\"!?]+")
 
 
 def plain_number(mention: NumberMention) -> bool:
     return not (mention.scale or mention.percent or mention.currency or mention.unit)
 
 
-def is_year(text: str, mention: NumberMention) -> bool:
+def is_year(text: str, mention: NumberMention, rules: ReadingRules = ENGLISH) -> bool:
     """A year written as such ("in 2023", "2023-24", "FY2019"), not a count of 2,000 things."""
     if mention.year is None:
         return False
@@ -368,20 +150,22 @@ def is_year(text: str, mention: NumberMention) -> bool:
     after = text[mention.end : mention.end + 20]
     if _SPAN_OF_YEARS_END.search(text[max(0, mention.start - 5) : mention.start]):
         return True  # the end of a span of years: "2021-2024"
-    following = _FOLLOWING_WORD.match(after)
-    preceding = _PRECEDING_WORD.search(text[max(0, mention.start - 20) : mention.start])
-    if preceding and preceding.group(1).lower() in _BEFORE_A_YEAR:
+    following = rules.following_word.match(after)
+    preceding = rules.preceding_word.search(text[max(0, mention.start - 20) : mention.start])
+    if preceding and preceding.group(1).lower() in rules.before_a_year:
         return True
-    return following is None or following.group(1) in _AFTER_A_YEAR
+    return following is None or following.group(1) in rules.after_a_year
 
 
-def single_year(text: str, mentions: list[NumberMention]) -> Period | None:
+def single_year(text: str, mentions: list[NumberMention], rules: ReadingRules = ENGLISH) -> Period | None:
     """The one year a sentence states (as a year, not a count), if it states exactly one."""
-    years = {m.year for m in mentions if is_year(text, m)}
+    years = {m.year for m in mentions if is_year(text, m, rules)}
     return Period(str(years.pop())) if len(years) == 1 else None
 
 
-def ignore_reason(text: str, mention: NumberMention, sentence: tuple[int, int]) -> tuple[str, str] | None:
+def ignore_reason(
+    text: str, mention: NumberMention, sentence: tuple[int, int], rules: ReadingRules = ENGLISH
+) -> tuple[str, str] | None:
     """(passage, reason) when ``mention`` is not a figure; None when it may be one."""
     start, end = mention.start, mention.end
     before, after = text[max(sentence[0], start - 40) : start], text[end : min(sentence[1], end + 40)]
@@ -392,21 +176,21 @@ def ignore_reason(text: str, mention: NumberMention, sentence: tuple[int, int]) 
     phone = _PHONE_RE.search(text, max(0, start - 12), min(len(text), end + 12))
     if (phone and phone.start() <= start and end <= phone.end()) or _PHONE_CUE.search(before):
         return (phone.group(0) if phone else passage(text, start, end, 1, 0)), "A telephone number."
-    if mention.text.lower() == "one" and _ONE_OF.match(after):
+    if mention.text.lower() == "one" and rules.one_of.match(after):
         return passage(text, start, end, 0, 3), '"One of", not a figure.'
-    if not mention.scale and not mention.percent and _PARTIES_AFTER.match(after):
+    if not mention.scale and not mention.percent and rules.parties_after.match(after):
         return passage(text, start, end, 1, 1), "Counts the parties (the two countries), not a figure."
     next_word = _NEXT_WORD.match(after)
-    if mention.ordinal:
+    if mention.ordinal or rules.ordinal_after.match(text, end):
         return passage(text, start, end, 1, 2), "An ordinal, not a figure."
-    if _FISCAL_BEFORE.search(before) and plain_number(mention):
+    if rules.fiscal_before.search(before) and plain_number(mention):
         return passage(text, start, end, 2, 0), "The name of a fiscal year, not a figure."
-    if plain_number(mention) and _AGO_AFTER.match(after):
+    if plain_number(mention) and rules.ago_after.match(after):
         return passage(text, start, end, 0, 2), "A duration that only dates something, not a figure."
     if next_word and next_word.group(1).lower().endswith(_SCALE_ORDINALS):
         return passage(text, start, end, 0, 1), "An ordinal, not a figure."
     plain = plain_number(mention)
-    if plain and _KNOWN_NAMES.match(text, start):
+    if plain and rules.known_names.match(text, start):
         return passage(text, start, end, 0, 1), "Part of a name, not a figure."
     at_sentence_start = start == sentence[0] or not text[sentence[0] : start].strip(" “\"‘'(")
     if plain and mention.text[:1].isupper() and not at_sentence_start:
@@ -421,14 +205,14 @@ def ignore_reason(text: str, mention: NumberMention, sentence: tuple[int, int]) 
     return None
 
 
-def defines_a_figure(text: str, mention: NumberMention) -> bool:
+def defines_a_figure(text: str, mention: NumberMention, rules: ReadingRules = ENGLISH) -> bool:
     """ "first eight months", "under 30 years of age", "five-minute": a number that says which
     figure, not how much."""
     before = text[max(0, mention.start - 25) : mention.start]
     after = text[mention.end : mention.end + 20]
     if not plain_number(mention):
         return False
-    return bool(_SPAN_AFTER.match(after) and (_DEFINING_BEFORE.search(before) or after.startswith("-")))
+    return bool(rules.span_after.match(after) and (rules.defining_before.search(before) or after.startswith("-")))
 
 
 def name_around(text: str, start: int, end: int, sentence_start: int) -> str:
@@ -465,7 +249,7 @@ def passage(text: str, start: int, end: int, words_before: int, words_after: int
     return passage if len(passage) <= 80 else " ".join(text[start:end].split())
 
 
-def written_unit_words(text: str, mention: NumberMention) -> str:
+def written_unit_words(text: str, mention: NumberMention, rules: ReadingRules = ENGLISH) -> str:
     """The words written as a number's unit when the registry knows none: "tonnes of cargo"."""
     if mention.percent:
         return "%"
@@ -475,16 +259,16 @@ def written_unit_words(text: str, mention: NumberMention) -> str:
         return mention.unit
     after = text[mention.end : mention.end + 80]
     words: list[str] = []
-    for written in _UNIT_WORD.findall(_UNIT_WORDS_END.split(after, maxsplit=1)[0]):
+    for written in rules.unit_word.findall(rules.unit_words_end.split(after, maxsplit=1)[0]):
         word = written.strip("-’'")
         word = word if word.count(".") > 1 else word.rstrip(".")  # "U.S." keeps its stops
         if not word or word[0].isdigit():
             break
         if words == ["of"] and word.lower() in _POSSESSIVES:
             continue  # "2/3 of our GDP" counts GDP
-        if words and (word.lower() in STOP_WORDS or word.lower() in VERBS or word.endswith("ing")):
+        if words and (word.lower() in rules.stop_words or word.lower() in rules.verbs or word.endswith("ing")):
             break
-        if not words and word.lower() in STOP_WORDS - {"of"}:
+        if not words and word.lower() in rules.stop_words - {"of"}:
             break
         words.append(word)
         if len(words) == 3:
@@ -527,9 +311,11 @@ class SentenceNumbers:
         return (defining, []) if not figures else (figures, defining)
 
 
-def read_sentence(text: str, sentence: tuple[int, int], mentions: list[NumberMention]) -> SentenceNumbers:
+def read_sentence(
+    text: str, sentence: tuple[int, int], mentions: list[NumberMention], rules: ReadingRules = ENGLISH
+) -> SentenceNumbers:
     """What each number of ``sentence`` is (``mentions``: the numbers written in it)."""
-    dates = date_expressions(text, *sentence)
+    dates = date_expressions(text, *sentence, rules)
     date_of = {m.start: d for m in mentions for d in dates if d.start <= m.start and m.end <= d.end}
     years: list[NumberMention] = []
     days: list[tuple[NumberMention, DateExpression]] = []
@@ -537,9 +323,9 @@ def read_sentence(text: str, sentence: tuple[int, int], mentions: list[NumberMen
     compared: list[NumberMention] = []
     for m in mentions:
         date = date_of.get(m.start)
-        if date is None and is_year(text, m):
+        if date is None and is_year(text, m, rules):
             years.append(m)
-            if _COMPARED_BEFORE.search(text, max(sentence[0], m.start - 20), m.start):
+            if rules.compared_before.search(text, max(sentence[0], m.start - 20), m.start):
                 compared.append(m)  # "up 0.1 points from 2023": the base of a change, not its period
             else:
                 datings.append(Period(m.date) if m.date else Period(str(m.year)))
@@ -555,10 +341,10 @@ def read_sentence(text: str, sentence: tuple[int, int], mentions: list[NumberMen
     for mention in mentions:
         if mention in years or mention.start in date_of:
             continue
-        reason = ignore_reason(text, mention, sentence)
+        reason = ignore_reason(text, mention, sentence, rules)
         if reason:
             ignored[mention.start] = reason
-        elif defines_a_figure(text, mention):
+        elif defines_a_figure(text, mention, rules):
             defining.add(mention.start)
     return SentenceNumbers(
         tuple(mentions),
@@ -575,113 +361,6 @@ def read_sentence(text: str, sentence: tuple[int, int], mentions: list[NumberMen
 
 
 # ---- the parts of a number's quantity
-
-PARTS = ("subject", "property", "statistic", "whole", "constraint", "place", "period kind")
-COMPANY = "company"  # the place of a figure a company's words state: no measure of the base is one's
-HEDGE_WORDS = (  # words between a change word and its number: "up by nearly", "an increase of about"
-    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|over|more than|less than|up to|at least|just"
-    r"|only|an|a|the|by|of)\s+)*"
-)
-
-# Where a clause starts (the last of these before a number) and ends (the first after it).
-CLAUSE_BREAK = re.compile(
-    r"[;:—(]|,(?!\d{3})|\s[-–]{1,2}\s|\b(?:while|whereas|but|that|which)\s"
-    r"|\b(?:said|says|say|reported|reports|showed|shows|show|announced|stated|estimated)\s+"
-)
-CLAUSE_END = re.compile(r"[;:—()]|,(?!\d{3})|\s[-–]{1,2}\s|\b(?:while|whereas|but|which)\s")
-# A percentage is a change when a change word comes before it in its clause ("rose 8.1%", "an
-# increase of 30.3%") or after it ("8.1% year on year"); a change verb with "to" gives the level
-# the quantity reached ("rose to 2.68%").
-CHANGE_NOUN = re.compile(
-    r"(?i)\b(?:growth|increase|increases|rise|decline|decrease|drop|fall|gain|jump|surge|expansion|contraction"
-    r"|reduction|slowdown|growth rate)\b"
-)
-CHANGE_VERB = re.compile(
-    r"(?i)\b(?:up|down|rose|risen|rising|rises|grew|grown|growing|grows|grow|increased|increasing|climbed|jumped"
-    r"|surged|soared|fell|fallen|falling|declined|declining|dropped|decreased|expanded|expanding|expand|expands"
-    r"|contracted|reduced|reduce|edged up"
-    r"|edged down|gained|added|shrank|slipped|plunged)\b"
-)
-LEVEL_AFTER_CHANGE = re.compile(rf"(?i)\bto\s+{HEDGE_WORDS}\Z")  # "rose to", "to nearly"
-CHANGE_AFTER = re.compile(
-    r"(?i)^\s*(?:(?:year|yr)[- ]on[- ](?:year|yr)|y-o-y|yoy|on the year|from a year (?:ago|earlier)"
-    r"|(?:over|from|compared with|compared to|than) (?:the )?(?:previous|same|last|a) (?:year|period)"
-    r"|increase|rise|growth|jump|gain|decline|drop|fall|higher|lower|more than|less than|up|down)\b"
-)
-MONTH_ON_MONTH = re.compile(r"(?i)\b(?:month[- ]on[- ]month|m-o-m|mom|from the previous month|sequential(?:ly)?)\b")
-AMOUNT_CHANGE_BEFORE = re.compile(
-    rf"(?i)(?:\b(?:increase|rise|growth|decline|decrease|drop|fall|gain|jump|surge)\s+of\s+{HEDGE_WORDS}"
-    rf"|\b(?:up|down|increased|rose|grew|fell|declined|dropped|gained|jumped|added|climbed|decreased)\s+"
-    rf"(?:by\s+)?{HEDGE_WORDS})\Z"
-)
-RATIO_AFTER = re.compile(r"(?i)^(?:-|\s)?(?:fold|times)\b")
-# What a share is of: "40% of total new vehicle sales", "2/3 of our GDP", "24 percent to GDP".
-WHOLE_BEFORE = re.compile(
-    r"(?i)^\s*(?:of|to|in)\s+(?:(?:the|total|overall|all|our|its|their|national|whole|entire|annual|country['’]s"
-    r"|nation['’]s)\s+)*"
-)
-# A place named as a partner is not the figure's place: "exports to China", "trade with Pakistan".
-PARTNER_BEFORE = re.compile(
-    r"(?i)\b(?:to|from|with|between|against|than|toward|towards|into|visited|visiting|and|among|across)\s+(?:the\s+)?\Z"
-)
-# A target read as met is no target: "the growth rate of 5.2% met our target".
-TARGET_MET = re.compile(
-    r"(?i)\b(?:met|meet|meets|meeting|achieved|achieving|exceeded|exceeding|surpassed|beat|beating|missed|hit|above"
-    r"|below|beyond)\s+(?:\w+\s+)?\Z"
-)
-BY_YEAR = re.compile(r"(?i)\bby\s+((?:19|20)\d\d)\b")  # "by 2030": a target, unless the text is dated later
-# A company, not a country: "carmaker BYD", "Chery Automobile Co.", "BYD sold", "the carmaker".
-COMPANY_NAMED = re.compile(
-    r"\b(?:carmaker|automaker|company|firm|manufacturer|maker|brand|giant|group|startup|corporation|supplier)\s+"
-    r"(?P<after>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
-    r"|(?P<before>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:Co\.|Ltd\b|Inc\b|Corp\b|Corporation|Company|Motors?\b"
-    r"|Automobile|Auto\b|Holdings|Group)"
-    r"|(?P<actor>\b[A-Z][\w&-]*)(?:['’]s)?\s+(?:sold|delivered|shipped|produced|exported|posted|recorded|made)\b"
-    r"|\b(?P<unnamed>(?:the|its)\s+(?:carmaker|automaker|company|firm|group|manufacturer|brand)(?:['’]s)?)\b"
-)
-# Capitalised words that start a sentence or a clause, never a company's name.
-NOT_A_NAME = frozenset(
-    {
-        *("The", "In", "It", "Its", "This", "That", "These", "Those", "They", "We", "Our", "Their", "He", "She"),
-        *("His", "Her", "A", "An", "And", "But", "Also", "Meanwhile", "Overall", "Total", "Last", "Next"),
-        *("According", "Both", "Each", "Every", "Such", "Sales", "Exports", "Production", "Output", "Imports"),
-    }
-)
-# The kind of period a number's clause (or the words that open its sentence) states.
-PERIOD_KINDS_WRITTEN: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "year-to-date",
-        re.compile(
-            rf"(?i)\b(?:first\s+(?:\w+\s+)?(?:months|quarters)|first\s+half|year[- ]to[- ]date|so far this year|H1\b"
-            rf"|(?:{MONTH_PATTERN})\.?\s*(?:-|–|to|through)\s*(?:{MONTH_PATTERN})\b)"
-        ),
-    ),
-    ("quarter", re.compile(r"(?i)\b(?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter|Q[1-4])\b")),
-    (
-        "month",
-        re.compile(
-            rf"(?i)\b(?:in|during|for|of|last)\s+(?:(?:{MONTH_PATTERN})\b|the month\b)|\b(?:{MONTH_PATTERN})\s+alone\b"
-        ),
-    ),
-    (
-        "span-of-years",
-        re.compile(
-            r"(?i)\b(?:(?:19|20)\d\d\s*(?:-|–|to|through|until)\s*(?:19|20)\d\d|five-year plan|(?:past|last|previous)"
-            r"\s+(?:\w+\s+)?(?:years|decade)|decade|(?:19|20)\d\d[-–](?!(?:19|20)\d\d)\d\d\s+period)\b"
-        ),
-    ),
-    (
-        "cumulative",
-        re.compile(
-            r"(?i)\b(?:cumulative(?:ly)?|so far|to date|up to now|until now|as of|by the end of"
-            r"|since\s+(?:19|20)\d\d)\b"
-        ),
-    ),
-    (
-        "fiscal-year",
-        re.compile(r"(?i)\b(?:fiscal|financial)\s+year\b|\bFY\s?\d|\b(?:19|20)\d\d[-–/]\d\d\b(?!\s+period)"),
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -739,18 +418,20 @@ _CAPITALS = re.compile(r"[A-Z][A-Z&.]*[A-Z.]")  # "GDP", "US", "U.S.", "R&D": sp
 class Vocabulary:
     """The vocabulary's spellings, found in a text in one pass (the longest spelling first)."""
 
-    def __init__(self, terms: Mapping[str, Term]):
+    def __init__(self, terms: Mapping[str, Term], *, spaced: bool = True):
         self.terms = dict(terms)
         self.spellings: dict[str, tuple[str, str | None]] = {}  # lower-case spelling -> (slug, exact case)
         for term in terms.values():
             for spelling in term.spellings:
                 self.spellings[spelling.lower()] = (term.slug, spelling if _CAPITALS.fullmatch(spelling) else None)
         ordered = sorted(self.spellings, key=lambda s: (-len(s), s))
-        self.pattern = (
-            re.compile(rf"(?i)(?<![\w&-])(?:{'|'.join(_spelled(s) for s in ordered)})(?:['’]s)?(?![\w&-])")
-            if ordered
-            else re.compile(r"(?!)")
-        )
+        either = "|".join(_spelled(s) for s in ordered)
+        if not ordered:
+            self.pattern = re.compile(r"(?!)")
+        elif spaced:
+            self.pattern = re.compile(rf"(?i)(?<![\w&-])(?:{either})(?:['’]s)?(?![\w&-])")
+        else:  # words run on (Chinese): a spelling is found wherever it is written, the longest first
+            self.pattern = re.compile(rf"(?i)(?:{either})")
         self.place_of_label = {t.label: slug for slug, t in terms.items() if t.part == "place"}
 
     def found(self, text: str) -> list[Found]:
@@ -787,18 +468,25 @@ class TextReader:
     """Reads the parts of every figure of one text: the vocabulary's spellings are found once."""
 
     def __init__(
-        self, text: str, vocabulary: Vocabulary, *, default_place: str | None = None, dated: int | None = None
+        self,
+        text: str,
+        vocabulary: Vocabulary,
+        *,
+        default_place: str | None = None,
+        dated: int | None = None,
+        rules: ReadingRules = ENGLISH,
     ):
         self.text = text
         self.vocabulary = vocabulary
+        self.rules = rules
         self.found = vocabulary.found(text)
-        self.paragraphs = paragraphs(text)
-        self.sentences = sentences(text)
+        self.paragraphs = paragraphs(text, rules)
+        self.sentences = sentences(text, rules)
         first = next((line for line in _LINE.finditer(text) if line.group(0).strip()), None)
         # a headline fills what a paragraph leaves unstated: a first line that ends as a sentence
         # ends and runs straight on to the next line is only the text's first sentence
         headline = first is not None and (
-            not SENTENCE_STOP_AT_END.search(first.group(0)) or BLANK_LINE.match(text, first.end()) is not None
+            not rules.sentence_stop_at_end.search(first.group(0)) or BLANK_LINE.match(text, first.end()) is not None
         )
         self.headline = (first.start(), first.end()) if first is not None and headline else (0, 0)
         self.default_place = default_place
@@ -814,11 +502,11 @@ class TextReader:
         """The clause of the sentence around a figure: after the last break before it (and after
         the figure before it), up to the first break after it."""
         start = sentence[0]
-        for found in CLAUSE_BREAK.finditer(self.text, sentence[0], figure.start):
+        for found in self.rules.clause_break.finditer(self.text, sentence[0], figure.start):
             start = found.end()
         if previous is not None and previous.end > start:
             start = previous.end
-        end_at = CLAUSE_END.search(self.text, figure.end, sentence[1])
+        end_at = self.rules.clause_end.search(self.text, figure.end, sentence[1])
         return start, end_at.start() if end_at else sentence[1]
 
     # ---- the parts
@@ -830,7 +518,7 @@ class TextReader:
         figure = figures[index]
         previous = figures[index - 1] if index else None
         clause = self.clause(sentence, figure, previous)
-        text = self.text
+        text, rules = self.text, self.rules
         stated: dict[str, Stated] = {}
         listed = self._respectively(sentence, figures, index)
         for item in listed:
@@ -845,7 +533,8 @@ class TextReader:
         nouns = [
             f
             for f in words
-            if f.start < following and not (previous is not None and _OWN_NOUN.fullmatch(text, previous.end, f.start))
+            if f.start < following
+            and not (previous is not None and rules.own_noun.fullmatch(text, previous.end, f.start))
         ]
         for part in ("subject", "property", "constraint"):
             if part not in stated:
@@ -855,12 +544,12 @@ class TextReader:
                         part == "constraint"
                         and chosen.slug == "target"
                         and chosen.start >= figure.end
-                        and TARGET_MET.search(text, clause[0], chosen.start)
+                        and rules.target_met.search(text, clause[0], chosen.start)
                     ):
                         continue  # "5.2% met our target": an outcome (but "beat the target of 5%" is the target)
                     stated[part] = Stated(part, chosen.slug, chosen.words, chosen.start, chosen.end)
         if "constraint" not in stated:
-            by_year = BY_YEAR.search(text, clause[0], clause[1])
+            by_year = rules.by_year.search(text, clause[0], clause[1])
             if by_year and (self.dated is None or int(by_year.group(1)) >= self.dated):
                 stated["constraint"] = Stated("constraint", "target", by_year.group(0), by_year.start(), by_year.end())
         if whole is not None:
@@ -872,7 +561,7 @@ class TextReader:
                 stated["whole"] = Stated("whole", whole.slug, whole.words, whole.start, whole.end)
         self._implied(stated)
         written_subjects = any(f.part == "subject" for f in nouns)  # two or more: unsure, not unstated
-        continues = previous is not None and _LIST_GLUE.fullmatch(text, clause[0], figure.start) is not None
+        continues = previous is not None and rules.list_glue.fullmatch(text, clause[0], figure.start) is not None
         # a property written elsewhere in the sentence, when the clause writes none, may be the
         # number's ("Retail sales, a key measure of spending, grew by 3.5 percent"): then no subject
         # is taken from beyond the sentence (the headline's "GDP growth" is not the sales')
@@ -923,13 +612,13 @@ class TextReader:
     def _respectively(self, sentence: tuple[int, int], figures: Sequence[Figure], index: int) -> list[Stated]:
         """ "production and sales ... reached A and B, respectively": the n-th number of a run
         takes the n-th entry of the list before it."""
-        text = self.text
-        if not RESPECTIVELY.search(text, sentence[0], sentence[1]):
+        text, rules = self.text, self.rules
+        if not rules.respectively.search(text, sentence[0], sentence[1]):
             return []
         run = [index]
-        while run[0] > 0 and _LIST_GAP.fullmatch(text, figures[run[0] - 1].end, figures[run[0]].start):
+        while run[0] > 0 and rules.list_gap.fullmatch(text, figures[run[0] - 1].end, figures[run[0]].start):
             run.insert(0, run[0] - 1)
-        while run[-1] + 1 < len(figures) and _LIST_GAP.fullmatch(
+        while run[-1] + 1 < len(figures) and rules.list_gap.fullmatch(
             text, figures[run[-1]].end, figures[run[-1] + 1].start
         ):
             run.append(run[-1] + 1)
@@ -940,7 +629,7 @@ class TextReader:
             if found.part not in ("subject", "property", "constraint"):
                 continue
             last = lists[-1][-1] if lists else None
-            if last is not None and last.part == found.part and _ITEM_GAP.fullmatch(text, last.end, found.start):
+            if last is not None and last.part == found.part and rules.item_gap.fullmatch(text, last.end, found.start):
                 lists[-1].append(found)
             else:
                 lists.append([found])
@@ -958,9 +647,9 @@ class TextReader:
         """What a share is of, written just after it: "of total new vehicle sales", "of our GDP"."""
         if figure.unit_kind not in ("percent", "share"):
             return None, (0, 0), []
-        lead = WHOLE_BEFORE.match(self.text[figure.end : clause[1]])
+        lead = self.rules.whole_before.match(self.text[figure.end : clause[1]])
         if lead is None:
-            return None, (0, 0), []
+            return self._whole_written_before(figure, clause)
         at = figure.end + lead.end()
         places: list[Found] = []
         for found in self._in(at, clause[1]):
@@ -973,7 +662,28 @@ class TextReader:
             if found.part == "subject":
                 return found, (figure.end, found.end), places
             break
-        return None, (0, 0), []
+        return self._whole_written_before(figure, clause)
+
+    def _whole_written_before(
+        self, figure: Figure, clause: tuple[int, int]
+    ) -> tuple[Found | None, tuple[int, int], list[Found]]:
+        """What a share is of, written before it: "占GDP的比重为2.65%", "جی ڈی پی کے 2.65 فیصد"."""
+        rules, text = self.rules, self.text
+        written = self._in(clause[0], figure.start)
+        subjects = [f for f in written if f.part == "subject" and rules.whole_gap.fullmatch(text, f.end, figure.start)]
+        if not subjects:
+            return None, (0, 0), []
+        whole = subjects[-1]
+        at, places = whole.start, list[Found]()
+        for found in reversed([f for f in written if f.part == "place" and f.end <= whole.start]):
+            if text[found.end : at].strip():
+                break
+            places.insert(0, found)
+            at = found.start
+        lead = rules.whole_lead.search(text, clause[0], at)
+        if lead is None:
+            return None, (0, 0), []
+        return whole, (lead.start(), figure.start), places
 
     def _attached(self, figures: Sequence[Figure], index: int, clause: tuple[int, int]) -> list[Found]:
         """Words just before the next figure of the clause are that figure's: "45 new MOUs worth
@@ -984,7 +694,7 @@ class TextReader:
         return [
             f
             for f in self._in(figures[index].end, following.start)
-            if f.part in ("property", "statistic") and _ATTACHED.fullmatch(self.text, f.end, following.start)
+            if f.part in ("property", "statistic") and self.rules.attached.fullmatch(self.text, f.end, following.start)
         ]
 
     def _implied(self, stated: dict[str, Stated]) -> None:
@@ -1075,7 +785,7 @@ class TextReader:
     def _statistic(
         self, figure: Figure, clause: tuple[int, int], words: list[Found], has_whole: bool, stated: dict[str, Stated]
     ) -> Stated:
-        text = self.text
+        text, rules = self.text, self.rules
         before = text[clause[0] : figure.start]
         after = text[figure.end : clause[1]]
 
@@ -1086,7 +796,7 @@ class TextReader:
 
         if figure.unit_kind == "percentage-points":
             return Stated("statistic", "change-in-points", text[figure.start : figure.end], figure.start, figure.end)
-        ratio = RATIO_AFTER.match(after)
+        ratio = rules.ratio_after.match(after)
         if ratio:
             return at(ratio, figure.end, "ratio")
         cues = {f.slug: f for f in words if f.part == "statistic"}
@@ -1094,19 +804,19 @@ class TextReader:
             cue = cues["average-annual-change"]
             return Stated("statistic", "average-annual-change", cue.words, cue.start, cue.end)
         if figure.unit_kind in ("percent", "share"):
-            month = MONTH_ON_MONTH.search(text, clause[0], clause[1])
+            month = rules.month_on_month.search(text, clause[0], clause[1])
             if month:
                 return Stated("statistic", "month-on-month-change", month.group(0), month.start(), month.end())
             if "share" in cues:
                 cue = cues["share"]
                 return Stated("statistic", "share", cue.words, cue.start, cue.end)
-            verb = list(CHANGE_VERB.finditer(before))
-            noun = list(CHANGE_NOUN.finditer(before))
+            verb = list(rules.change_verb.finditer(before))
+            noun = list(rules.change_noun.finditer(before))
             if noun:
                 return at(noun[-1], clause[0], "change")
-            if verb and not LEVEL_AFTER_CHANGE.search(before):
+            if verb and not rules.level_after_change.search(before):
                 return at(verb[-1], clause[0], "change")
-            changed = CHANGE_AFTER.match(after)
+            changed = rules.change_after.match(after)
             if changed:
                 return at(changed, figure.end, "change")
             if has_whole:
@@ -1114,18 +824,22 @@ class TextReader:
             if "statistic" in stated:
                 return stated["statistic"]
             return Stated("statistic", "level", "")
-        amount = AMOUNT_CHANGE_BEFORE.search(before)
+        amount = rules.amount_change_before.search(before)
         if amount:
             return at(amount, clause[0], "change-amount")
+        amount = rules.amount_change_after.match(after)
+        if amount:
+            return at(amount, figure.end, "change-amount")
         return Stated("statistic", "level", "")
 
     def _places(self, span: tuple[int, int], whole_places: list[Found], figure: Figure | None) -> list[Stated]:
         """The places a span names, less partners ("exports to China"); a company when one acts."""
-        text = self.text
+        text, rules = self.text, self.rules
         company = None
-        for found in COMPANY_NAMED.finditer(text, span[0], figure.start if figure else span[1]):
-            name = found.group("after") or found.group("before") or found.group("actor") or found.group("unnamed")
-            if name and name.split()[0] not in NOT_A_NAME and not self._in(found.start(), found.end(), "place"):
+        for found in rules.company_named.finditer(text, span[0], figure.start if figure else span[1]):
+            groups = found.groupdict()  # a language names its companies in some of these ways
+            name = groups.get("after") or groups.get("before") or groups.get("actor") or groups.get("unnamed")
+            if name and name.split()[0] not in rules.not_a_name and not self._in(found.start(), found.end(), "place"):
                 vocabulary = self.vocabulary.found(name)
                 if vocabulary and vocabulary[0].start == 0 and vocabulary[-1].end == len(name):
                     continue  # "NEV sold": the vocabulary's word, not a name
@@ -1135,13 +849,14 @@ class TextReader:
         return [
             Stated("place", place.slug, place.words, place.start, place.end)
             for place in [*self._in(*span, "place"), *whole_places]
-            if not PARTNER_BEFORE.search(text, max(0, place.start - 30), place.start)
+            if not rules.partner_before.search(text, max(0, place.start - 30), place.start)
+            and not rules.partner_after.match(text, place.end)
         ]
 
     def _period_kind(self, sentence: tuple[int, int], clause: tuple[int, int], period: Period | None) -> Stated | None:
         """The kind of period the clause, or the words that open its sentence, state."""
         for start, end in ((clause[0], clause[1]), (sentence[0], clause[0])):  # the clause's own words first
-            for kind, pattern in PERIOD_KINDS_WRITTEN:
+            for kind, pattern in self.rules.period_kinds:
                 found = pattern.search(self.text, start, end)
                 if found is None:
                     continue
@@ -1171,15 +886,3 @@ def _fiscal(written: str) -> bool | None:
     if pair is None:
         return None
     return (int(pair.group(1)) + 1) % 100 == int(pair.group(2))
-
-
-BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-SENTENCE_STOP_AT_END = re.compile(r"[.!?][\"”’')\]]*\s*\Z")
-RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
-_FISCAL_PAIR = re.compile(r"((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?!\d)")
-_POSSESSIVE = re.compile(r"['’]s\Z")
-_LIST_GAP = re.compile(r"\s*(?:[^\W\d][\w.]*\s*)?(?:,\s*and|,|and)\s*")  # "12.9 million and 12.87", "units, "
-_ITEM_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?")  # "production and sales", "basic, applied and"
-_OWN_NOUN = re.compile(r"\s*(?:(?:new|more|additional|other|major|key|large|big|small)\s+)?")  # "one hydropower plant"
-_LIST_GLUE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")  # what opens a clause that only continues a list
-_ATTACHED = re.compile(rf"\s*{HEDGE_WORDS}(?:US|U\.S\.)?\s*")

@@ -17,16 +17,18 @@ What is not translated (or is a machine draft) falls back to English, and the pa
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .checking import CheckLanguage
 from .editions import EDITIONS, Edition, written_number, written_value
 from .loading import REGISTRY_FILES, ProjectPaths, checked_records, keep
 from .localised_numbers import read_numbers_in
@@ -38,12 +40,18 @@ from .model import (
     TRANSLATED_SECTOR_FIELDS,
     TRANSLATED_STRING_FIELDS,
     TRANSLATED_UNIT_FIELDS,
+    TRANSLATED_VOCABULARY_FIELDS,
     Fact,
     FieldSpec,
+    Term,
+    Unit,
 )
 from .numbers import MONTH_PATTERN, MONTHS, NumberMention, format_number, read_numbers
 from .problems import FactsInvalid, Problem
+from .reading import _CAPITALS, Vocabulary
+from .reading_languages import READING_RULES
 from .strings import SiteStrings, placeholders, used_strings
+from .units import UnitRegistry
 from .verify import FactBase
 
 TRANSLATIONS_DIR = "translations"
@@ -53,6 +61,7 @@ TRANSLATED_REGISTRIES: dict[str, tuple[tuple[FieldSpec, ...], str]] = {
     "measures.yml": (TRANSLATED_MEASURE_FIELDS, "translated measures"),
     "sectors.yml": (TRANSLATED_SECTOR_FIELDS, "translated sectors"),
     "units.yml": (TRANSLATED_UNIT_FIELDS, "translated units"),
+    "vocabulary.yml": (TRANSLATED_VOCABULARY_FIELDS, "translated vocabulary"),
     "site.yml": (TRANSLATED_STRING_FIELDS, "translated site strings"),
 }
 
@@ -92,6 +101,7 @@ class EditionTexts:
     drafts: tuple[Translation, ...] = ()
     pages: dict[str, str] = field(default_factory=dict)  # docs/<name>.md in this language, by name
     strings: dict[str, Translation] = field(default_factory=dict)  # the site's own words, by their English
+    vocabulary: dict[str, Translation] = field(default_factory=dict)  # how texts spell its entries, by slug
 
     def site_strings(self) -> SiteStrings:
         return SiteStrings(self.edition.code, {en: t.texts["text"] for en, t in self.strings.items()})
@@ -334,6 +344,7 @@ def _originals(base: FactBase) -> dict[str, dict[str, dict[str, str]]]:
         },
         "sectors": {slug: {"title": s.title, "description": s.description} for slug, s in base.sectors.items()},
         "units": {slug: {"label": u.label} for slug, u in base.units.items()},
+        "vocabulary": {slug: {} for slug in base.vocabulary},
         "strings": {english: {"text": english} for english in used_strings()},
     }
 
@@ -344,7 +355,13 @@ def _used_units(base: FactBase) -> set[str]:
 
 
 def _file_kind(path: Path) -> str:
-    kinds = {"measures.yml": "measures", "sectors.yml": "sectors", "units.yml": "units", "site.yml": "strings"}
+    kinds = {
+        "measures.yml": "measures",
+        "sectors.yml": "sectors",
+        "units.yml": "units",
+        "site.yml": "strings",
+        "vocabulary.yml": "vocabulary",
+    }
     return kinds.get(path.name, "facts")
 
 
@@ -413,10 +430,75 @@ def load_edition(
     if not checked and found_now != remembered:
         keep(cache, json.dumps(found_now, ensure_ascii=False).encode())
     problems += _drafts_to_review(drafts)
+    problems += spelling_problems(kept["vocabulary"])
     pages = _pages(paths, edition, glossary, problems)
     return EditionTexts(
-        edition, kept["facts"], kept["measures"], kept["sectors"], kept["units"], tuple(drafts), pages, kept["strings"]
+        edition,
+        kept["facts"],
+        kept["measures"],
+        kept["sectors"],
+        kept["units"],
+        tuple(drafts),
+        pages,
+        kept["strings"],
+        kept["vocabulary"],
     )
+
+
+def spelling_problems(vocabulary: dict[str, Translation]) -> list[Problem]:
+    """A spelling of one language may name one entry of the vocabulary only."""
+    problems: list[Problem] = []
+    named: dict[str, Translation] = {}
+    for translation in vocabulary.values():
+        for spelling in translation.texts["spellings"]:
+            first = named.setdefault(spelling.lower(), translation)
+            if first is not translation:
+                message = f"“{spelling}” already names {first.key} ({first.file}:{first.line}): keep it in one entry"
+                problems.append(Problem(translation.file, translation.line_of("spellings"), message, translation.key))
+    return problems
+
+
+def check_languages(
+    paths: ProjectPaths, terms: Mapping[str, Term], units: Mapping[str, Unit], problems: list[Problem]
+) -> dict[str, CheckLanguage]:
+    """What the text checker reads each edition's language by: its rules, and the vocabulary's
+    and the units' spellings in translations/<code>/vocabulary.yml and units.yml. A spelling in
+    capitals (GDP, R&D, CPEC) is read in every language; a unit's English spellings too."""
+    found: dict[str, CheckLanguage] = {}
+    for code in EDITIONS:
+        rules = READING_RULES.get(code)
+        folder = paths.root / TRANSLATIONS_DIR / code
+        if rules is None or not (folder / "vocabulary.yml").is_file():
+            continue
+        words: dict[str, dict[str, Translation]] = {}
+        for name in ("vocabulary.yml", "units.yml"):
+            path = folder / name
+            specs, what = TRANSLATED_REGISTRIES[name]
+            records = _translations(paths, path, specs, what, key="slug", problems=problems) if path.is_file() else []
+            words[name] = {t.key: t for t in records if not t.draft}
+        localised_terms = {
+            slug: dataclasses.replace(term, spellings=_spellings_in(words["vocabulary.yml"].get(slug), term.spellings))
+            for slug, term in terms.items()
+        }
+        localised_units = {
+            slug: dataclasses.replace(
+                unit,
+                spellings=(*_spellings_in(words["units.yml"].get(slug), ()), *unit.spellings),
+            )
+            for slug, unit in units.items()
+        }
+        found[code] = CheckLanguage(
+            rules,
+            Vocabulary(localised_terms, spaced=rules.spaced),
+            UnitRegistry(localised_units, spaced=rules.spaced),
+        )
+    return found
+
+
+def _spellings_in(translation: Translation | None, english: tuple[str, ...]) -> tuple[str, ...]:
+    """A translation's spellings, and the English ones written in capitals (GDP, R&D)."""
+    own = tuple(translation.texts.get("spellings", ())) if translation is not None else ()
+    return (*own, *(s for s in english if _CAPITALS.fullmatch(s) and s not in own))
 
 
 def _verified(
@@ -439,9 +521,12 @@ def _verified(
     if english is None and kind == "strings":
         return [problem(key_name, "no page asks for this string: correct its English, or delete it")]
     if english is None:
-        known = {"facts": "facts/", "measures": "facts/measures.yml", "sectors": "facts/sectors.yml"}.get(
-            kind, "facts/units.yml"
-        )
+        known = {
+            "facts": "facts/",
+            "measures": "facts/measures.yml",
+            "sectors": "facts/sectors.yml",
+            "vocabulary": "facts/vocabulary.yml",
+        }.get(kind, "facts/units.yml")
         return [problem(key_name, f"translates nothing: no {kind[:-1]} has this {key_name} in {known}")]
     if kind == "strings" and placeholders(english["text"]) != placeholders(translation.texts["text"]):
         wanted = ", ".join(f"{{{name}}}" for name in placeholders(english["text"])) or "none"

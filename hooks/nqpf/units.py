@@ -18,9 +18,9 @@ from .model import PERCENT, Unit
 from .numbers import CURRENCIES, NumberMention
 from .problems import Problem
 
-_WORD_STARTS = re.compile(r"(?<!\S)\S")  # where each word after a number starts
+WORD_STARTS = re.compile(r"(?<!\S)\S")  # where each word after a number starts
 # the unit is written before any of these; the stop of an initial ("U.S. dollars") ends nothing
-_CLAUSE_END = re.compile(r"[,;:()\[\]“”\"!?\n]|(?<!\b[A-Z])\.(?:\s|$)")
+CLAUSE_END = re.compile(r"[,;:()\[\]“”\"!?\n]|(?<!\b[A-Z])\.(?:\s|$)")
 _PERCENT_SPELLING = re.compile(r"(?i:%|per\s?cent|pct|pc)\Z")  # how a percentage ends
 _UNIT_WORDS_REACH = 3  # a unit is one of the first three words after the number ("45 new MOUs")
 
@@ -43,7 +43,7 @@ class WrittenUnit:
 class UnitRegistry:
     """The units of facts/units.yml, looked up by slug and by spelling."""
 
-    def __init__(self, units: dict[str, Unit]):
+    def __init__(self, units: dict[str, Unit], *, spaced: bool = True):
         self.units = units
         by_spelling: dict[str, list[str]] = {}
         for unit in units.values():
@@ -55,7 +55,8 @@ class UnitRegistry:
         words = sorted(self.by_spelling, key=len, reverse=True)  # longest first: "US dollars" before "US"
         # a spelling of a unit where a number's unit is written (the browser's checker reads it too)
         spellings = "|".join(re.escape(w) for w in words)
-        self.spellings_after = re.compile(f"(?i:{spellings})(?![\\w$])" if words else "(?!)")
+        after = "(?![\\w$])" if spaced else ""  # a language that runs its words on: 944.3万辆新车
+        self.spellings_after = re.compile(f"(?i:{spellings}){after}" if words else "(?!)")
         self._converting: dict[tuple[str, str], bool] = {}
 
     def __contains__(self, slug: object) -> bool:
@@ -65,9 +66,17 @@ class UnitRegistry:
         """The units ``spelling`` may stand for: ("CNY",) for "RMB"; () for none."""
         return self.by_spelling.get(spelling.lower(), ())
 
-    def written_next_to(self, text: str, mention: NumberMention) -> WrittenUnit | None:
+    def written_next_to(
+        self,
+        text: str,
+        mention: NumberMention,
+        *,
+        word_starts: re.Pattern[str] = WORD_STARTS,
+        clause_end: re.Pattern[str] = CLAUSE_END,
+    ) -> WrittenUnit | None:
         """The unit written with a number: its percent sign, its currency, a unit glued to it,
-        or one of the first words after it ("9.443 million units", "45 new MOUs")."""
+        or one of the first words after it ("9.443 million units", "45 new MOUs"); a language
+        without spaces between words says where its words start (``word_starts``)."""
         if mention.percent:
             spelling = _PERCENT_SPELLING.search(mention.text)
             written = spelling.group(0) if spelling else "%"
@@ -77,9 +86,9 @@ class UnitRegistry:
         if mention.unit:
             return WrittenUnit(mention.unit, self.spelled(mention.unit))
         reach = mention.end + 80
-        end = _CLAUSE_END.search(text, mention.end, reach)
+        end = clause_end.search(text, mention.end, reach)
         segment_end = end.start() if end else min(reach, len(text))
-        for n, start in enumerate(_WORD_STARTS.finditer(text, mention.end, segment_end)):
+        for n, start in enumerate(word_starts.finditer(text, mention.end, segment_end)):
             if n == _UNIT_WORDS_REACH or text[start.start()].isdigit():
                 break  # a unit after the next number is that number's
             found = self.spellings_after.match(text, start.start(), segment_end)

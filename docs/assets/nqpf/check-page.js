@@ -49,11 +49,13 @@
 
   /* ---- the site's data, as scripts that call NQPF_CHECK_PART(name, payload) (parts.js) */
   var part = window.NqpfParts("NQPF_CHECK_PART", root.dataset.parts);
-  var checker = null;
-  function ready() {  /* loaded at the first check, not with the page */
-    if (checker) { return Promise.resolve(checker); }
-    return Promise.all([part("rules"), part("measures")]).then(function (loaded) {
-      checker = window.NqpfTextChecker.create(loaded[0], loaded[1]);
+  var checker = null, loaded = null, checkers = {};
+  function ready(text) {  /* loaded at the first check, not with the page; one checker per language read */
+    loaded = loaded || Promise.all([part("rules"), part("measures")]);
+    return loaded.then(function (data) {
+      var language = window.NqpfTextChecker.languageOf(data[0], text);
+      checkers[language] = checkers[language] || window.NqpfTextChecker.create(data[0], data[1], language);
+      checker = checkers[language];
       return checker;
     });
   }
@@ -164,7 +166,7 @@
       return;
     }
     status.textContent = strings.t("Checking…");
-    ready().then(function () {
+    ready(text).then(function () {
       var readings = checker.read(text);
       var names = checker.needs(readings);
       return Promise.all(names.map(part)).then(function (loaded) {

@@ -40,8 +40,15 @@
     return value.n + "/" + value.d;
   }
 
+  /* The rules of one language: English's, with another language's own over them (check_page.rules_data). */
+  function rulesOf(rules, language) {
+    var own = language && language !== "en" ? rules.languages[language] : null;
+    if (!own) { return rules; }
+    return Object.assign({}, rules, own, { patterns: Object.assign({}, rules.patterns, own.patterns), reader: rules.reader, localReader: own.reader });
+  }
+
   function create(rules, measuresData) {
-    var reader = window.NqpfNumberReader.create(rules.reader);
+    var reader = rules.localReader ? window.NqpfNumberReader.createLocalised(rules.localReader) : window.NqpfNumberReader.create(rules.reader);
     var WS = rules.reader.whiteSpace;
     var spaces = new RegExp("[" + WS + "]+", "u");
     var leading = new RegExp("^[" + WS + "]+", "u");
@@ -57,7 +64,7 @@
     var measureOf = {};
     measures.forEach(function (m) { measureOf[m.slug] = m; });
     var possessives = set(rules.possessives);
-    var vocabulary = measuresData.vocabulary;
+    var vocabulary = rules.vocabulary || measuresData.vocabulary;
     var terms = new Map(Object.entries(vocabulary.terms));
     var spellingOf = new Map(Object.entries(vocabulary.spellings));
     var placeOfLabel = new Map(Object.entries(vocabulary.placeOfLabel));
@@ -200,7 +207,7 @@
         var rstripped = line.replace(trailing, "");
         var lines = rstripped.split(lineBreaks);
         var last = strip(line) ? lines[lines.length - 1] : "";
-        if (!last || '.!?:;…"”’)]'.indexOf(last[last.length - 1]) >= 0) { return false; }
+        if (!rules.linesWrap || !last || rules.lineStops.indexOf(last[last.length - 1]) >= 0) { return false; }
         var found = findAll("headlineWord", last).map(function (m) { return m[0]; })
           .filter(function (w) { return !stopWords.has(w.toLowerCase()); });
         var capitalised = found.filter(function (w) { return /[A-Z]/.test(w[0]); }).length;
@@ -244,7 +251,8 @@
       function dateExpressions(span) {
         return findAll("date", text, span[0], span[1]).map(function (m) {
           var g = m.groups;
-          var month = rules.months[g.month || g.month2];
+          var monthWritten = g.month || g.month2;
+          var month = monthWritten === undefined ? 1 : rules.months[monthWritten] !== undefined ? rules.months[monthWritten] : digitsValue(monthWritten);
           var day = g.day || g.day2, year = g.year || g.year2 || g.year3, period = null;
           if (year && digitsValue(year) >= 1800 && digitsValue(year) <= 2199) {
             var written = digitsValue(year) + "-" + String(month).padStart(2, "0") +
@@ -296,7 +304,7 @@
         if (m.text.toLowerCase() === "one" && match("oneOf", after)) { return true; }
         if (!m.scale && !m.percent && match("partiesAfter", after)) { return true; }
         var nextWord = match("nextWord", after);
-        if (m.ordinal) { return true; }
+        if (m.ordinal || match("ordinalAfter", text, end)) { return true; }
         var plain = plainNumber(m);
         if (search("fiscalBefore", before) && plain) { return true; }
         if (plain && match("agoAfter", after)) { return true; }
@@ -450,7 +458,7 @@
         var none = { found: null, span: [0, 0], places: [] };
         if (figure.unitKind !== "percent" && figure.unitKind !== "share") { return none; }
         var lead = match("wholeBefore", text.slice(figure.end, clause[1]));
-        if (!lead) { return none; }
+        if (!lead) { return wholeWrittenBefore(figure, clause); }
         var at = figure.end + lead[0].length, places = [];
         var found = foundIn(at, clause[1]);
         for (var n = 0; n < found.length; n += 1) {
@@ -465,7 +473,24 @@
           if (f.part === "subject") { return { found: f, span: [figure.end, f.end], places: places }; }
           break;
         }
-        return none;
+        return wholeWrittenBefore(figure, clause);
+      }
+
+      function wholeWrittenBefore(figure, clause) {  /* "占GDP的比重为2.65%", "جی ڈی پی کے 2.65 فیصد" */
+        var none = { found: null, span: [0, 0], places: [] };
+        var written = foundIn(clause[0], figure.start);
+        var subjects = written.filter(function (f) { return f.part === "subject" && fullmatch("wholeGap", text, f.end, figure.start); });
+        if (!subjects.length) { return none; }
+        var whole = subjects[subjects.length - 1], at = whole.start, places = [];
+        var before = written.filter(function (f) { return f.part === "place" && f.end <= whole.start; }).reverse();
+        for (var n = 0; n < before.length; n += 1) {
+          if (strip(text.slice(before[n].end, at))) { break; }
+          places.unshift(before[n]);
+          at = before[n].start;
+        }
+        var lead = search("wholeLead", text, clause[0], at);
+        if (!lead) { return none; }
+        return { found: whole, span: [lead.index, figure.start], places: places };
       }
 
       function attached(figures, index, clause) {
@@ -500,7 +525,7 @@
         var company = null;
         findAll("companyNamed", text, span[0], figure ? figure.start : span[1]).forEach(function (m) {
           var g = m.groups;
-          var name = g.after || g.before || g.actor || g.unnamed;
+          var name = g.after || g.before || g.actor || g.unnamed;  /* a language names companies in some of these ways */
           if (!name || notAName.has(name.split(spaces).filter(Boolean)[0]) || foundIn(m.index, m.index + m[0].length, "place").length) { return; }
           var own = vocabularyIn(name);
           if (own.length && own[0].start === 0 && own[own.length - 1].end === name.length) { return; }
@@ -509,7 +534,7 @@
         if (company) { return [company]; }
         var places = [];
         foundIn(span[0], span[1], "place").concat(wholePlaces).forEach(function (f) {
-          if (search("partnerBefore", text, Math.max(0, f.start - 30), f.start)) { return; }
+          if (search("partnerBefore", text, Math.max(0, f.start - 30), f.start) || match("partnerAfter", text, f.end)) { return; }
           places.push(stated("place", f.slug, f.words, f.start, f.end));
         });
         return places;
@@ -597,6 +622,8 @@
         }
         var amount = search("amountChangeBefore", before);
         if (amount) { return at(amount, clause[0], "change-amount"); }
+        amount = match("amountChangeAfter", after);
+        if (amount) { return at(amount, figure.end, "change-amount"); }
         return stated("statistic", "level", "", -1, -1);
       }
 
@@ -750,7 +777,7 @@
         var reading = {
           text: m.text, start: points[m.start], end: points[m.end], value: null, scale: null, unit: null,
           qualifier: null, period: null, measure: null, verdict: "not-a-figure", facts: [], periods: [], parts: [], candidates: [],
-          exact: m.value, from: m.start, to: m.end  /* UTF-16 offsets, for the page to slice by */
+          exact: m.value, scaleSize: m.scale_size || null, from: m.start, to: m.end  /* UTF-16 offsets, for the page to slice by */
         };
         if (figure) {
           var unit = figure.unit;
@@ -789,7 +816,8 @@
   }
 
   function admitted(reading, unitFactor, rules, decimals) {
-    var scale = times(parse(reading.scale ? rules.reader.scales[reading.scale] : "1"), unitFactor);
+    var size = reading.scaleSize || (reading.scale ? rules.reader.scales[reading.scale] : "1");  /* 万, لاکھ: another language's */
+    var scale = times(parse(size), unitFactor);
     var value = times(reading.exact, scale), step = times(halfStep(reading.text, decimals), scale);
     var low = minus(value, step), high = plus(value, step);
     switch (reading.qualifier) {
@@ -822,7 +850,8 @@
 
   /* The checker for one fact base: read(text) reads, needs(readings) names the files of facts
    * to load, and verdicts(readings, parts) compares. */
-  function checker(rules, measuresData) {
+  function checker(allRules, measuresData, language) {
+    var rules = rulesOf(allRules, language);
     var engine = create(rules, measuresData);
     var measureOf = engine.measureOf;
     var decimals = new RegExp(rules.patterns.decimals.source, "u" + rules.patterns.decimals.flags);
@@ -848,6 +877,7 @@
           }
           delete out.part;
           delete out.exact;
+          delete out.scaleSize;
           return out;
         });
       },
@@ -872,5 +902,18 @@
     return null;
   }
 
-  window.NqpfTextChecker = { create: checker, formatNumber: formatNumber };
+  /* reading_languages.text_language: the language whose letters the text writes most ("en" on a
+   * tie), among those the rules read */
+  function languageOf(rules, text) {
+    var counts = {}, best = 0;
+    Object.keys(rules.scripts).forEach(function (code) {
+      var p = rules.scripts[code];
+      counts[code] = (text.match(new RegExp(p.source, "gu" + p.flags)) || []).length;
+      best = Math.max(best, counts[code]);
+    });
+    var found = counts.en === best ? "en" : Object.keys(counts).filter(function (code) { return counts[code] === best; })[0];
+    return found === "en" || rules.languages[found] ? found : "en";
+  }
+
+  window.NqpfTextChecker = { create: checker, languageOf: languageOf, formatNumber: formatNumber };
 })();
