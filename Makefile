@@ -77,7 +77,6 @@ lint: $(BIN)/.dev-deps
 	$(BIN)/check-jsonschema --check-metaschema schema/check-text.schema.json
 	$(BIN)/check-jsonschema --schemafile schema/measures.schema.json facts/measures.yml $$(ls facts/drafts/*.measures.yml 2>/dev/null)
 	$(BIN)/check-jsonschema --schemafile schema/vocabulary.schema.json facts/vocabulary.yml
-	$(BIN)/check-jsonschema --schemafile schema/translated-vocabulary.schema.json translations/*/vocabulary.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 	$(BIN)/actionlint .github/workflows/*.yml

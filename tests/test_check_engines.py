@@ -74,9 +74,14 @@ def browser_check(browser, fact_base):
     page.close()
 
 
+_DATA: dict[int, tuple] = {}  # what checking needs of a base, made once per base (kept with it: ids stay unique)
+
+
 def python_check(text, inputs, base) -> list[dict]:
-    languages = check_languages(ProjectPaths(ROOT), base.vocabulary, base.units, [])
-    data = dataclasses.replace(check_data(base), languages=languages)
+    if id(base) not in _DATA:
+        languages = check_languages(ProjectPaths(ROOT), base.vocabulary, base.units, [])
+        _DATA[id(base)] = (base, dataclasses.replace(check_data(base), languages=languages))
+    data = _DATA[id(base)][1]
     return [{name: number.as_json()[name] for name in FIELDS} for number in check_with(text, data)]
 
 

@@ -100,7 +100,6 @@ _LANGUAGE_PATTERNS: dict[str, str] = {
     "amountChangeAfter": "amount_change_after",
     "ratioAfter": "ratio_after",
     "wholeBefore": "whole_before",
-    "wholeLead": "whole_lead",
     "wholeGap": "whole_gap",
     "partnerBefore": "partner_before",
     "partnerAfter": "partner_after",
@@ -183,7 +182,7 @@ def _other_language(language: CheckLanguage) -> dict[str, Any]:
     data["patterns"]["unitSpelling"] = js_pattern(language.units.spellings_after)
     return {
         **data,
-        "reader": localised_reader_data(language.rules.language),
+        "localReader": localised_reader_data(language.rules.language),
         "spellings": language.units.by_spelling,
         "vocabulary": vocabulary_data(language.vocabulary),
     }

@@ -41,7 +41,7 @@ from .reading import (
     sentences,
     written_unit_words,
 )
-from .reading_languages import READING_RULES, text_language
+from .reading_languages import text_language
 from .reading_rules import ENGLISH, ReadingRules
 from .units import UnitRegistry
 from .verify import FactBase, SeedText, VerifiedFact
@@ -196,7 +196,7 @@ def check_text(text: str, inputs: LoadedInputs, base: FactBase) -> list[CheckedN
 
 def languages_read(data: CheckData) -> tuple[str, ...]:
     """The languages ``data`` reads texts in: English, and those it has the words of."""
-    return ("en", *(code for code in data.languages if code in READING_RULES))
+    return ("en", *data.languages)
 
 
 def check_with(text: str, data: CheckData, language: str | None = None) -> list[CheckedNumber]:
@@ -210,17 +210,17 @@ def check_with(text: str, data: CheckData, language: str | None = None) -> list[
         raise ValueError(f"texts in {code!r} are not read: the languages read are {', '.join(languages_read(data))}")
     if code == "en":
         rules, units, vocabulary = ENGLISH, data.units, data.vocabulary
-        numbers = SeedText(text).numbers
+        seed = SeedText(text)
     else:
         other = data.languages[code]
         rules, units, vocabulary = other.rules, other.units, other.vocabulary
-        numbers = read_numbers_in(text, code)
+        seed = SeedText(text, functools.partial(read_numbers_in, language=code))
     reader = TextReader(text, vocabulary, default_place=most_named_place(vocabulary, text), rules=rules)
     proposer = Proposer(data.measures, units, vocabulary, lambda _: "", learns=False, rules=rules)
     reviewed = {slug: m for slug, m in data.measures.items() if not m.draft}
     figures: dict[int, tuple[str, Period | None, NumberReading]] = {}  # start -> unit, period, parts
     for sentence in sentences(text, rules):
-        mentions = [m for m in numbers if sentence[0] <= m.start and m.end <= sentence[1]]
+        mentions = seed.numbers_in(sentence)
         if not mentions:
             continue
         read = read_sentence(text, sentence, mentions, rules)
@@ -228,7 +228,7 @@ def check_with(text: str, data: CheckData, language: str | None = None) -> list[
         for mention, parts in zip(found, proposer.read(reader, sentence, found, mentions, read.period), strict=True):
             written = proposer.unit(text, mention, parts, following_in(mentions, mention))
             figures[mention.start] = (written or written_unit_words(text, mention, rules), read.period, parts)
-    return [_verdict(mention, figures.get(mention.start), data, reviewed, units) for mention in numbers]
+    return [_verdict(mention, figures.get(mention.start), data, reviewed, units) for mention in seed.numbers]
 
 
 def _verdict(

@@ -111,7 +111,7 @@ def date_expressions(text: str, start: int, end: int, rules: ReadingRules = ENGL
     found = []
     for match in rules.date.finditer(text, start, end):
         groups = match.groupdict()  # a language writes its dates in some of these ways
-        month = _month(groups.get("month") or groups.get("month2"), rules)
+        month = _month(groups.get("month") or groups["month2"], rules)  # every language's dates name a month
         day = groups.get("day") or groups.get("day2")
         year = groups.get("year") or groups.get("year2") or groups.get("year3")
         period = None
@@ -125,10 +125,8 @@ def date_expressions(text: str, start: int, end: int, rules: ReadingRules = ENGL
     return found
 
 
-def _month(written: str | None, rules: ReadingRules) -> int:
-    """A month as written: its name, or its number (十一月 is written 11月)."""
-    if written is None:
-        return 1  # a year alone
+def _month(written: str, rules: ReadingRules) -> int:
+    """A month as written: its name, or its number (11月)."""
     return rules.months[written] if written in rules.months else int(written)
 
 
@@ -680,10 +678,7 @@ class TextReader:
                 break
             places.insert(0, found)
             at = found.start
-        lead = rules.whole_lead.search(text, clause[0], at)
-        if lead is None:
-            return None, (0, 0), []
-        return whole, (lead.start(), figure.start), places
+        return whole, (at, figure.start), places
 
     def _attached(self, figures: Sequence[Figure], index: int, clause: tuple[int, int]) -> list[Found]:
         """Words just before the next figure of the clause are that figure's: "45 new MOUs worth

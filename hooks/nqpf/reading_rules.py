@@ -432,8 +432,7 @@ class ReadingRules:
     amount_change_after: re.Pattern[str] = NEVER  # "281.7 ارب یوآن کا اضافہ": a change its words after make
     ratio_after: re.Pattern[str] = RATIO_AFTER
     whole_before: re.Pattern[str] = WHOLE_BEFORE  # what opens a share's whole written after it
-    whole_lead: re.Pattern[str] = NEVER  # what opens a share's whole written before it: 占
-    whole_gap: re.Pattern[str] = NEVER  # between a whole written before a share and the share
+    whole_gap: re.Pattern[str] = NEVER  # between a whole written before a share and the share: 的, کے
     partner_before: re.Pattern[str] = PARTNER_BEFORE
     partner_after: re.Pattern[str] = NEVER  # "پاکستان کو": a partner its postposition makes
     target_met: re.Pattern[str] = TARGET_MET

@@ -477,14 +477,17 @@ def check_languages(
             records = _translations(paths, path, specs, what, key="slug", problems=problems) if path.is_file() else []
             words[name] = {t.key: t for t in records if not t.draft}
         localised_terms = {
-            slug: dataclasses.replace(term, spellings=_spellings_in(words["vocabulary.yml"].get(slug), term.spellings))
+            slug: dataclasses.replace(
+                term,
+                spellings=(
+                    *(own := _spellings_of(words["vocabulary.yml"].get(slug))),
+                    *(s for s in term.spellings if _CAPITALS.fullmatch(s) and s not in own),
+                ),
+            )
             for slug, term in terms.items()
         }
         localised_units = {
-            slug: dataclasses.replace(
-                unit,
-                spellings=(*_spellings_in(words["units.yml"].get(slug), ()), *unit.spellings),
-            )
+            slug: dataclasses.replace(unit, spellings=(*_spellings_of(words["units.yml"].get(slug)), *unit.spellings))
             for slug, unit in units.items()
         }
         found[code] = CheckLanguage(
@@ -495,10 +498,8 @@ def check_languages(
     return found
 
 
-def _spellings_in(translation: Translation | None, english: tuple[str, ...]) -> tuple[str, ...]:
-    """A translation's spellings, and the English ones written in capitals (GDP, R&D)."""
-    own = tuple(translation.texts.get("spellings", ())) if translation is not None else ()
-    return (*own, *(s for s in english if _CAPITALS.fullmatch(s) and s not in own))
+def _spellings_of(translation: Translation | None) -> tuple[str, ...]:
+    return tuple(translation.texts.get("spellings", ())) if translation is not None else ()
 
 
 def _verified(

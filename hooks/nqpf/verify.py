@@ -19,7 +19,7 @@ import bisect
 import difflib
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -46,8 +46,9 @@ def normalise(text: str) -> str:
 class SeedText:
     """A seed's text, searchable by normalised quote, answering with original offsets."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, read: Callable[[str], list[NumberMention]] = read_numbers):
         self.text = text
+        self._read = read  # the number reader of the text's language (read_numbers: English)
         self.normalised = " ".join(text.split()).translate(_QUOTE_MARKS)
         # Normalising keeps every character in place except where white space is squeezed:
         # a run of 2+ characters (or any at the start). From each such place on, offsets in
@@ -89,7 +90,7 @@ class SeedText:
 
     @cached_property
     def numbers(self) -> list[NumberMention]:
-        return read_numbers(self.text)
+        return self._read(self.text)
 
     @cached_property
     def _number_starts(self) -> list[int]:

@@ -44,7 +44,7 @@
   function rulesOf(rules, language) {
     var own = language && language !== "en" ? rules.languages[language] : null;
     if (!own) { return rules; }
-    return Object.assign({}, rules, own, { patterns: Object.assign({}, rules.patterns, own.patterns), reader: rules.reader, localReader: own.reader });
+    return Object.assign({}, rules, own, { patterns: Object.assign({}, rules.patterns, own.patterns) });
   }
 
   function create(rules, measuresData) {
@@ -251,8 +251,8 @@
       function dateExpressions(span) {
         return findAll("date", text, span[0], span[1]).map(function (m) {
           var g = m.groups;
-          var monthWritten = g.month || g.month2;
-          var month = monthWritten === undefined ? 1 : rules.months[monthWritten] !== undefined ? rules.months[monthWritten] : digitsValue(monthWritten);
+          var monthAs = g.month || g.month2;  /* every language's dates name a month: its name, or its number (11月) */
+          var month = rules.months[monthAs] !== undefined ? rules.months[monthAs] : digitsValue(monthAs);
           var day = g.day || g.day2, year = g.year || g.year2 || g.year3, period = null;
           if (year && digitsValue(year) >= 1800 && digitsValue(year) <= 2199) {
             var written = digitsValue(year) + "-" + String(month).padStart(2, "0") +
@@ -488,9 +488,7 @@
           places.unshift(before[n]);
           at = before[n].start;
         }
-        var lead = search("wholeLead", text, clause[0], at);
-        if (!lead) { return none; }
-        return { found: whole, span: [lead.index, figure.start], places: places };
+        return { found: whole, span: [at, figure.start], places: places };
       }
 
       function attached(figures, index, clause) {
