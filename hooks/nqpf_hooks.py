@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from nqpf.check_page import check_assets
+from nqpf.check_page import check_assets, measure_places
 from nqpf.comparison import comparisons
 from nqpf.edition_base import edition_base
 from nqpf.editions import EDITIONS, Edition, edition_links
@@ -48,6 +48,7 @@ class _Build:
 
     base: FactBase | None = None
     editions: dict[str, EditionTexts] = field(default_factory=dict)  # by language: zh, ur
+    places: dict[str, str | None] = field(default_factory=dict)  # each measure's place, untranslated: the checker's
     options: SiteOptions = field(default_factory=SiteOptions)
     offline: bool = False
     timings: dict[str, float] = field(default_factory=dict)  # seconds, for `make bench`
@@ -122,6 +123,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         problems += check_macro_calls(Path(config.docs_dir), base)
         if problems:
             raise FactsInvalid(problems)
+        _build.places = measure_places(base)
         if edition is not None:
             base = edition_base(base, _build.editions[edition.code])
         _build.timings["translations_s"] = time.perf_counter() - translated
@@ -201,7 +203,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         raise FactsInvalid(problems)
 
     def made_beside() -> list[tuple[str, str]]:  # about half of the work, in a child when it can
-        checked = check_assets(base, options, records, languages)
+        checked = check_assets(base, options, records, languages, _build.places)
         return [*fact_index_assets(base, options), *checked, *cite_parts(base, options)]
 
     with _no_cycle_collection():

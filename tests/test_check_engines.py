@@ -158,7 +158,9 @@ def test_the_browser_engine_reads_the_measures_parts_and_vocabulary_of_the_base(
         data["vocabulary"]["spellings"] == {k: list(v) for k, v in vocabulary.spellings.items()}
         or data["vocabulary"]["spellings"] == vocabulary.spellings
     )
-    assert data["vocabulary"]["placeOfLabel"] == vocabulary.place_of_label
+    # each measure's place as the slug the engine matches, the label resolved as the command line does
+    assert all(m["place"] == vocabulary.place_of_label.get(inputs.measures[m["slug"]].place) for m in data["measures"])
+    assert {m["place"] for m in data["measures"]} >= {"china", "pakistan"}
     json.dumps(rules_data(fact_base.unit_registry))  # plain data
     json.dumps(data)
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from browser import PHONE, screenshot
-from conftest import copy_project, run_site_build
+from conftest import copy_project, nqpf, run_site_build
 
 from nqpf.edition_base import unit_words
 from nqpf.editions import EDITIONS, period_label, written_value
@@ -277,5 +278,56 @@ def test_the_language_menu_works_from_the_offline_bundle(browser, unzipped):
         page.goto(page.url.rsplit("/", 1)[0] + "/" + href)
         assert page.url.startswith(unzipped.as_uri())
         assert page.locator("article h1").first.inner_text().rstrip("¶") == heading
+    context.close()
+    assert errors == []
+
+
+STATEMENTS = yaml.safe_load((Path(__file__).parent / "check_statements.yml").read_text(encoding="utf-8"))
+MARKS = """() => Array.from(document.querySelectorAll('#nqpf-check-marked mark')).map(m =>
+  [m.textContent, m.dataset.verdict, m.dataset.facts ? m.dataset.facts.split(' ') : []])"""
+CHECKED = """() => {
+  const status = document.getElementById('nqpf-check-status').textContent;
+  return status !== '' && status !== window.NqpfStrings.t('Checking…');
+}"""
+
+
+def command_line_marks(text: str, language: str, tmp_path: Path) -> list[list]:
+    """What `nqpf check-text --language CODE --format json` says of ``text``: (as written, verdict, facts)."""
+    file = tmp_path / "text.txt"
+    file.write_text(text, encoding="utf-8")
+    done = nqpf("check-text", str(file), "--language", language, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return [[n["text"], n["verdict"], n["facts"]] for n in json.loads(done.stdout)]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["zh", "ur"])
+def test_each_editions_check_page_reads_texts_in_its_language_over_http_and_from_disk(
+    browser, site_url, unzipped, tmp_path, code
+):
+    """/zh/check/ and /ur/check/: a paragraph of tests/check_statements.yml in the edition's
+    language gets the command line's verdicts, every one of them, and an English one still reads
+    as English (the language is told by the text's letters, not by the edition)."""
+    texts = {code: "\n".join(s[code] for s in STATEMENTS), "en": " ".join(s["en"] for s in STATEMENTS[:6])}
+    expected = {language: command_line_marks(text, language, tmp_path) for language, text in texts.items()}
+    assert {verdict for _, verdict, _ in expected[code]} == {
+        "agrees",
+        "disagrees",
+        "no-figure-for-period",
+        "not-a-figure",
+        "unknown",
+    }
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for address in (f"{site_url}{code}/check/", (unzipped / code / "check.html").as_uri()):
+        page.goto(address)
+        for language, text in texts.items():
+            page.evaluate("() => { document.getElementById('nqpf-check-status').textContent = ''; }")
+            page.fill("#nqpf-check-text", text)
+            page.click("#nqpf-check-button")
+            page.wait_for_function(CHECKED)
+            assert page.evaluate(MARKS) == expected[language], (address, language)
     context.close()
     assert errors == []

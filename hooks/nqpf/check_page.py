@@ -30,7 +30,7 @@ from .model import PERCENT
 from .numbers import CURRENCIES
 from .pages import GeneratedPage, SiteOptions, front_matter, measure_src
 from .reader_data import localised_reader_data, reader_data, to_javascript
-from .reading import Vocabulary
+from .reading import Vocabulary, place_of_label
 from .reading_languages import SCRIPTS
 from .reading_rules import ENGLISH, ReadingRules
 from .search import PARTS_ASSET
@@ -84,6 +84,7 @@ _LANGUAGE_PATTERNS: dict[str, str] = {
     "spanAfter": "span_after",
     "oneOf": "one_of",
     "comparedBefore": "compared_before",
+    "comparedAfter": "compared_after",
     "partiesAfter": "parties_after",
     "knownNames": "known_names",
     "fiscalBefore": "fiscal_before",
@@ -197,13 +198,27 @@ def vocabulary_data(vocabulary: Vocabulary) -> dict[str, Any]:
             slug: {"part": t.part, "label": t.label, "implies": t.implies, "narrows": list(t.narrows)}
             for slug, t in vocabulary.terms.items()
         },
-        "placeOfLabel": vocabulary.place_of_label,
     }
 
 
-def measures_data(base: FactBase, directory_urls: bool, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
-    """The measures, their parts and the periods their facts state, and the vocabulary."""
+def measure_places(base: FactBase) -> dict[str, str | None]:
+    """Each measure's place as the slug of the vocabulary the checker matches (None: no place of
+    it), from a base whose places are not translated: an edition shows 中国, the vocabulary's
+    label is China."""
+    labels = place_of_label(base.vocabulary)
+    return {slug: labels.get(measure.place) for slug, measure in base.measures.items()}
+
+
+def measures_data(
+    base: FactBase,
+    directory_urls: bool,
+    vocabulary: Vocabulary | None = None,
+    places: Mapping[str, str | None] | None = None,
+) -> dict[str, Any]:
+    """The measures, their parts (``places``: each one's place as a slug, from measure_places;
+    by default of ``base``) and the periods their facts state, and the vocabulary."""
     vocabulary = vocabulary or Vocabulary(base.vocabulary)
+    places = places if places is not None else measure_places(base)
     measures = []
     for slug, measure in base.measures.items():
         periods = sorted(
@@ -214,7 +229,7 @@ def measures_data(base: FactBase, directory_urls: bool, vocabulary: Vocabulary |
                 "slug": slug,
                 "label": measure.label,
                 "unit": measure.unit,
-                "place": measure.place,
+                "place": places.get(slug),
                 "draft": measure.draft,
                 "periods": periods,
                 "url": None if measure.draft else page_url(measure_src(slug), directory_urls),
@@ -229,15 +244,16 @@ def check_assets(
     options: SiteOptions,
     records: list[dict[str, Any]],
     languages: Mapping[str, CheckLanguage] | None = None,
+    places: Mapping[str, str | None] | None = None,
 ) -> list[tuple[str, str]]:
     """(site path, content) of the data the checker loads: rules (``languages``: those of the
-    other languages it reads texts in), measures, facts by period."""
+    other languages it reads texts in), measures (``places``: see measures_data), facts by period."""
     vocabulary = Vocabulary(base.vocabulary)
     assets = [
         (RULES_ASSET, part_script("NQPF_CHECK_PART", "rules", rules_data(base.unit_registry, languages))),
         (
             MEASURES_ASSET,
-            part_script("NQPF_CHECK_PART", "measures", measures_data(base, options.directory_urls, vocabulary)),
+            part_script("NQPF_CHECK_PART", "measures", measures_data(base, options.directory_urls, vocabulary, places)),
         ),
     ]
     for (slug, period), rows in fact_rows(base, records).items():

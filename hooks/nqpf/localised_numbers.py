@@ -38,6 +38,7 @@ class NumberWords:
     code: str
     scales: dict[str, int]  # a scale word after the number, and its size
     percent_after: tuple[str, ...]
+    points_after: tuple[str, ...] = ()  # after a percent word, these make it percentage points: فیصد پوائنٹس
     percent_before: tuple[str, ...] = ()
     hedges_before: dict[str, str] = field(default_factory=dict)  # as written -> the qualifier
     hedges_after: dict[str, str] = field(default_factory=dict)
@@ -93,6 +94,7 @@ UR = NumberWords(
         **{"ملین": 10**6, "بلین": 10**9, "ٹریلین": 10**12},  # as CLDR and the news also write them
     },
     percent_after=("فیصد", "%", "٪"),
+    points_after=("پوائنٹس", "پوائنٹ"),
     hedges_before={
         **dict.fromkeys(("تقریباً", "تقریبا", "لگ بھگ", "قریباً"), "about"),
         **dict.fromkeys(("کم از کم",), "at least"),
@@ -141,7 +143,8 @@ def number_pattern(words: NumberWords) -> str:
     end = r"(?!\w)" if words.spaced else ""  # a whole word: ہزار, not the ہزار of ہزاروں
     between = rf"(?P<between>{_either(words.hedges_between)})?" if words.hedges_between else ""
     scale = rf"(?:{space}(?P<scale>{_either(words.scales)}){end})?"
-    percent = rf"(?:{space}(?P<percent>{_either(words.percent_after)}){end})?"
+    points = rf"(?!\s*(?:{_either(words.points_after)}))" if words.points_after else ""  # no percent, but its unit
+    percent = rf"(?:{space}(?P<percent>{_either(words.percent_after)}){end}{points})?"
     before = rf"(?P<ordinal>{_either(words.ordinal_before)})?" if words.ordinal_before else ""
     if words.percent_before:
         before += rf"(?P<percent_before>{_either(words.percent_before)})?"

@@ -323,7 +323,8 @@ def read_sentence(
         date = date_of.get(m.start)
         if date is None and is_year(text, m, rules):
             years.append(m)
-            if rules.compared_before.search(text, max(sentence[0], m.start - 20), m.start):
+            base_before = rules.compared_before.search(text, max(sentence[0], m.start - 20), m.start)
+            if base_before or rules.compared_after.match(text, m.end):
                 compared.append(m)  # "up 0.1 points from 2023": the base of a change, not its period
             else:
                 datings.append(Period(m.date) if m.date else Period(str(m.year)))
@@ -413,6 +414,11 @@ def _spelled(spelling: str) -> str:
 _CAPITALS = re.compile(r"[A-Z][A-Z&.]*[A-Z.]")  # "GDP", "US", "U.S.", "R&D": spelled in capitals only
 
 
+def place_of_label(terms: Mapping[str, Term]) -> dict[str, str]:
+    """The slug of each place by its label: a measure names its place by the label ("China")."""
+    return {term.label: slug for slug, term in terms.items() if term.part == "place"}
+
+
 class Vocabulary:
     """The vocabulary's spellings, found in a text in one pass (the longest spelling first)."""
 
@@ -430,7 +436,7 @@ class Vocabulary:
             self.pattern = re.compile(rf"(?i)(?<![\w&-])(?:{either})(?:['’]s)?(?![\w&-])")
         else:  # words run on (Chinese): a spelling is found wherever it is written, the longest first
             self.pattern = re.compile(rf"(?i)(?:{either})")
-        self.place_of_label = {t.label: slug for slug, t in terms.items() if t.part == "place"}
+        self.place_of_label = place_of_label(terms)
 
     def found(self, text: str) -> list[Found]:
         """Every spelling the text writes, in order."""

@@ -147,6 +147,7 @@ UR = ReadingRules(
     before_a_year=frozenset({"سال", "برس"}),
     after_a_year=frozenset({"ء", "میں", "کے", "کی", "کا", "تک", "کو", "اور"}),
     compared_before=NEVER,
+    compared_after=re.compile(r"\s*(?:ء\s*)?(?:کے\s+مقابلے|کی\s+نسبت)(?!\w)"),
     one_of=NEVER,
     parties_after=NEVER,
     fiscal_before=re.compile(r"(?:مالی|مالیاتی)\s+سال\s*\Z"),

@@ -408,6 +408,7 @@ class ReadingRules:
     before_a_year: frozenset[str] = _BEFORE_A_YEAR
     after_a_year: frozenset[str] = _AFTER_A_YEAR
     compared_before: re.Pattern[str] = _COMPARED_BEFORE
+    compared_after: re.Pattern[str] = NEVER  # "2022 کے مقابلے میں": the base of a change, named after its year
     one_of: re.Pattern[str] = _ONE_OF
     parties_after: re.Pattern[str] = _PARTIES_AFTER
     fiscal_before: re.Pattern[str] = _FISCAL_BEFORE

@@ -67,7 +67,6 @@
     var vocabulary = rules.vocabulary || measuresData.vocabulary;
     var terms = new Map(Object.entries(vocabulary.terms));
     var spellingOf = new Map(Object.entries(vocabulary.spellings));
-    var placeOfLabel = new Map(Object.entries(vocabulary.placeOfLabel));
     var vocabularyPattern = new RegExp(vocabulary.pattern.source, "gu" + vocabulary.pattern.flags);
 
     /* ---- Python's re, asked as Python asks it */
@@ -157,7 +156,7 @@
       var full = [], agreeing = [];
       among.forEach(function (measure) {
         if (measure.parts.subject === null || !converts(measure.unit)) { return; }
-        var wanted = Object.assign({}, measure.parts, { place: placeOfLabel.has(measure.place) ? placeOfLabel.get(measure.place) : null });
+        var wanted = Object.assign({}, measure.parts, { place: measure.place });  /* a slug: measures_data */
         var unstated = [], fits = true;
         for (var n = 0; n < PARTS.length && fits; n += 1) {
           var part = PARTS[n], value = wanted[part], written = partOf(reading, part);
@@ -742,7 +741,7 @@
           var date = dateOf.get(m.start);
           if (date === undefined && isYear(m)) {
             years.add(m);
-            if (!search("comparedBefore", text, Math.max(sentence[0], m.start - 20), m.start)) {
+            if (!search("comparedBefore", text, Math.max(sentence[0], m.start - 20), m.start) && !match("comparedAfter", text, m.end)) {
               datings.push(m.date ? m.date : String(yearOf(m)));
             }
           } else if (date !== undefined && date.period && m.value.d === 1n && m.value.n === BigInt(+date.period.slice(0, 4))) {
