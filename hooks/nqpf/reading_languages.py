@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import re
 
+from .localised_numbers import UR as UR_NUMBERS
+from .localised_numbers import ZH as ZH_NUMBERS
+from .numbers import _either
 from .reading_rules import ENGLISH, NEVER, ReadingRules
 
-_ZH_HEDGES = r"(?:约为|约|近|超过|逾|接近|将近|大约|达到|达)?"
+_ZH_HEDGES = rf"(?:{_either(ZH_NUMBERS.hedges_before)}|达到|达)?"  # "增长到约", "达到近"
 _ZH_NUMERAL = r"(?:[一二三四五六七八九十两]+|\d+)"
 _ZH_MONTH = r"(?:1[0-2]|0?[1-9])"
 _ZH_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -107,29 +110,14 @@ ZH = ReadingRules(
 
 _UR_MONTHS = {
     name: number
-    for number, names in enumerate(
-        (
-            ("جنوری",),
-            ("فروری",),
-            ("مارچ",),
-            ("اپریل",),
-            ("مئی",),
-            ("جون",),
-            ("جولائی",),
-            ("اگست",),
-            ("ستمبر",),
-            ("اکتوبر",),
-            ("نومبر",),
-            ("دسمبر",),
-        ),
+    for number, name in enumerate(
+        ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"),
         start=1,
     )
-    for name in names
 }
 _UR_MONTH = "(?:" + "|".join(_UR_MONTHS) + ")"
-_UR_HEDGES = r"(?:(?:تقریباً|تقریبا|لگ بھگ|قریباً)\s+)?"
+_UR_HEDGES = rf"(?:(?:{_either(UR_NUMBERS.hedges_before)})\s+)?"  # "بڑھ کر تقریباً 2.65 فیصد"
 _UR_STOPS = r"[،؛۔,;:()\[\]“”\"!?؟\n]"
-_UR_WORD_END = r"(?!\w)"
 
 UR = ReadingRules(
     language="ur",
@@ -138,7 +126,7 @@ UR = ReadingRules(
     sentence_end=re.compile(r"[۔؟!?][\"”’')\]]*|\.(?=\s)"),
     abbreviations=frozenset(),
     date=re.compile(
-        rf"(?P<day>\d{{1,2}})\s+(?P<month>{_UR_MONTH}){_UR_WORD_END}(?:\s*،?\s*(?P<year>\d{{4}})(?!\d))?"
+        rf"(?P<day>\d{{1,2}})\s+(?P<month>{_UR_MONTH})(?!\w)(?:\s*،?\s*(?P<year>\d{{4}})(?!\d))?"
         rf"|(?P<month2>{_UR_MONTH})\s+(?P<year2>\d{{4}})(?!\d)"
     ),
     months=_UR_MONTHS,
